@@ -108,6 +108,9 @@ class SoftmaxRegression:
                                    "increase l2 (the problem may be separable) or max_iter, or loosen tol")
         return self
 
+    def clone(self):
+        "An unfitted copy with the same settings."
+        return type(self)(self.C, self.l2, self.tol, self.max_iter, self.device, self.chunk_size)
     def _Xt(self, X): return add_bias(to_tensor(X, self.device))
     def _check(self):
         if self.theta is None: raise ValueError("model is not fitted; call .fit first")
