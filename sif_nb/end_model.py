@@ -5,11 +5,12 @@
 # %% ../nbs/02_end_model.ipynb
 from __future__ import annotations
 import numpy as np, torch
+from fastcore.basics import patch
 from .pws import check_X, check_y, check_cardinality
 
 # %% auto #0
 __all__ = ['to_tensor', 'add_bias', 'logits', 'probs', 'objective', 'gradient', 'hessian', 'ConvergenceError', 'newton',
-           'SoftmaxRegression']
+           'SoftmaxRegression', 'MLP']
 
 # %% ../nbs/02_end_model.ipynb
 def to_tensor(a, device='cpu')->torch.Tensor:
@@ -111,6 +112,12 @@ class SoftmaxRegression:
     def clone(self):
         "An unfitted copy with the same settings."
         return type(self)(self.C, self.l2, self.tol, self.max_iter, self.device, self.chunk_size)
+    def train_grad(self, X, Y)->torch.Tensor:
+        "Gradient of the training objective at the fitted parameters for labels `Y` (N,C)."
+        self._check(); return gradient(self.theta, self._Xt(X), to_tensor(Y, self.device), self.l2)
+    def train_hessian(self, X, Y)->torch.Tensor:
+        "(p,p) Hessian of the training objective at the fitted parameters (closed form)."
+        self._check(); return hessian(self.theta, self._Xt(X), to_tensor(Y, self.device).sum(1), self.l2, self.chunk_size)
     def _Xt(self, X): return add_bias(to_tensor(X, self.device))
     def _check(self):
         if self.theta is None: raise ValueError("model is not fitted; call .fit first")
@@ -126,3 +133,84 @@ class SoftmaxRegression:
         Xt = self._Xt(check_X(X, d=self.d))
         Y = to_tensor(_labels(y, self.C, len(Xt)), self.device)
         return float(-(Y * torch.log_softmax(logits(self.theta, Xt), 1)).sum() / len(Xt))
+
+# %% ../nbs/02_end_model.ipynb
+class MLP:
+    "Two-layer tanh network on probabilistic labels (Eq. 1) with L2, fit by L-BFGS; influence via Hessian-vector products."
+    def __init__(self, cardinality:int, # C
+                 hidden:int=16, # hidden units
+                 l2:float=1e-3, # L2 strength on all parameters
+                 tol:float=1e-8, # gradient-norm tolerance
+                 max_iter:int=2000, # L-BFGS iterations
+                 seed:int=0, # initialisation seed
+                 device='cpu'):
+        self.C, self.hidden, self.l2, self.tol, self.max_iter, self.seed, self.device = check_cardinality(cardinality), hidden, l2, tol, max_iter, seed, device
+        self.theta = None
+
+    def clone(self): return type(self)(self.C, self.hidden, self.l2, self.tol, self.max_iter, self.seed, self.device)
+    def _check(self):
+        if self.theta is None: raise ValueError("model is not fitted; call .fit first")
+    @property
+    def d(self): self._check(); return self._d
+    def _Xt(self, X): return to_tensor(X, self.device)
+
+    def _unpack(self, theta):
+        "(W1, b1, W2, b2) views of the flat parameter vector."
+        h, d, C = self.hidden, self._d, self.C
+        sizes = [h * d, h, C * h, C]
+        W1, b1, W2, b2 = torch.split(theta, sizes)
+        return W1.reshape(h, d), b1, W2.reshape(C, h), b2
+
+    def log_probs(self, theta, X):
+        "(N,C) log-probabilities."
+        W1, b1, W2, b2 = self._unpack(theta)
+        return torch.log_softmax(torch.tanh(X @ W1.T + b1) @ W2.T + b2, 1)
+
+    def objective(self, theta, X, Y): return -(Y * self.log_probs(theta, X)).sum() / len(X) + self.l2 / 2 * (theta ** 2).sum()
+
+# %% ../nbs/02_end_model.ipynb
+@patch
+def fit(self:MLP, X, Y):
+    "Fit to a local minimiser of the regularised noise-aware loss; raises `ConvergenceError` otherwise."
+    X = check_X(X); self._d = X.shape[1]
+    Xt, Y = self._Xt(X), to_tensor(_labels(Y, self.C, len(X)), self.device)
+    g = torch.Generator().manual_seed(self.seed)
+    p = self.hidden * self._d + self.hidden + self.C * self.hidden + self.C
+    theta = (torch.randn(p, generator=g, dtype=torch.float64) * 0.5 / np.sqrt(max(self._d, self.hidden))).to(self.device).requires_grad_(True)
+    opt = torch.optim.LBFGS([theta], lr=1, max_iter=self.max_iter, tolerance_grad=self.tol, tolerance_change=0, history_size=50, line_search_fn='strong_wolfe')
+    def closure():
+        opt.zero_grad(); f = self.objective(theta, Xt, Y); f.backward(); return f
+    opt.step(closure)
+    self.theta = theta.detach()
+    self.grad_norm_ = float(self.train_grad(X, Y).norm())
+    if self.grad_norm_ > 10 * self.tol:
+        raise ConvergenceError(f"L-BFGS stopped with gradient norm {self.grad_norm_:.2e} > tol={self.tol:.0e}; increase max_iter or l2")
+    return self
+
+@patch
+def predict_proba(self:MLP, X)->np.ndarray: return self.log_probs(self.theta, self._Xt(check_X(X, d=self.d))).exp().cpu().numpy()
+@patch
+def predict(self:MLP, X)->np.ndarray: return self.predict_proba(X).argmax(1)
+@patch
+def loss(self:MLP, X, y)->float:
+    "Mean cross-entropy on gold labels `y` (N,) or soft labels (N,C)."
+    X = self._Xt(check_X(X, d=self.d))
+    return float(-(to_tensor(_labels(y, self.C, len(X)), self.device) * self.log_probs(self.theta, X)).sum() / len(X))
+
+@patch
+def train_grad(self:MLP, X, Y)->torch.Tensor:
+    "Gradient of the training objective at the fitted parameters."
+    self._check(); return torch.func.grad(self.objective)(self.theta, self._Xt(X), to_tensor(Y, self.device))
+
+@patch
+def hvp(self:MLP, X, Y, v:torch.Tensor)->torch.Tensor:
+    "Hessian-vector product of the training objective at the fitted parameters."
+    f = lambda t: torch.func.grad(self.objective)(t, self._Xt(X), to_tensor(Y, self.device))
+    return torch.func.jvp(f, (self.theta,), (v,))[1]
+
+@patch
+def train_hessian(self:MLP, X, Y)->torch.Tensor:
+    "(p,p) Hessian assembled from p Hessian-vector products."
+    I = torch.eye(len(self.theta), dtype=torch.float64, device=self.device)
+    H = torch.func.vmap(lambda v: self.hvp(X, Y, v))(I)
+    return (H + H.T) / 2

@@ -8,11 +8,12 @@ import time, numpy as np, torch
 from dataclasses import dataclass, field
 from fastcore.basics import patch
 from .pws import check_L, check_X, check_y, lf_names as _lf_names
-from .end_model import SoftmaxRegression, to_tensor, add_bias, probs, gradient, hessian, objective, _chunks
+from .end_model import SoftmaxRegression, MLP, to_tensor, add_bias, probs, gradient, hessian, objective, _chunks
 from .decomposition import check_W, check_sigma, gather_W, soft_labels, term_weights, removal_fraction, wm_delta
 
 # %% auto #0
-__all__ = ['SingularHessianError', 'SIFResult', 'SIF', 'sif', 'brute_force_sif', 'retrain_change']
+__all__ = ['SingularHessianError', 'conjugate_gradient', 'SIFResult', 'SIF', 'sif', 'brute_force_sif', 'retrain_change',
+           'brute_force_scores_mlp']
 
 # %% ../nbs/04_influence.ipynb
 def _onehot(y, C, device): return to_tensor(np.eye(C)[y], device)
@@ -46,9 +47,48 @@ def quad_forms(self:SoftmaxRegression, X, Hinv:torch.Tensor, chunk_size:int=4096
     return torch.cat(out)
 
 # %% ../nbs/04_influence.ipynb
+@patch
+def eval_grad(self:MLP, X, y)->torch.Tensor:
+    "Gradient of the mean cross-entropy on (X, y) at the fitted parameters."
+    self._check()
+    X, Y = self._Xt(check_X(X, d=self.d, name='X_eval')), _onehot(check_y(y, self.C, n=len(X), name='y_eval'), self.C, self.device)
+    return torch.func.grad(lambda t: -(Y * self.log_probs(t, X)).sum() / len(X))(self.theta)
+
+@patch
+def grad_dots(self:MLP, X, s:torch.Tensor)->torch.Tensor:
+    "(N,C) $a_{ic} = g_{ic}^\\top s$ by one forward-mode JVP."
+    X = self._Xt(X)
+    return torch.func.jvp(lambda t: -self.log_probs(t, X), (self.theta,), (s,))[1]
+
+@patch
+def quad_forms(self:MLP, X, Hinv:torch.Tensor, chunk_size:int=1024)->torch.Tensor:
+    "(N,C,C) $g_{ic}^\\top H^{-1}g_{ic'}$ from per-sample Jacobians."
+    out = []
+    for sl in _chunks(len(X), chunk_size):
+        J = torch.func.jacrev(lambda t: -self.log_probs(t, self._Xt(X[sl])))(self.theta)     # (n,C,p)
+        out.append(torch.einsum('ncp,pq,ndq->ncd', J, Hinv, J))
+    return torch.cat(out)
+
+# %% ../nbs/04_influence.ipynb
 class SingularHessianError(ValueError):
     "The Hessian is not positive definite."
 
+def conjugate_gradient(hvp, b:torch.Tensor, tol:float=1e-10, max_iter:int=None)->torch.Tensor:
+    "Solve H x = b for symmetric positive definite H given as `hvp`."
+    x, r = torch.zeros_like(b), b.clone()
+    p, rr = r.clone(), float(r @ r)
+    for it in range(max_iter or 10 * len(b)):
+        if rr ** .5 <= tol * float(b.norm()): return x
+        Hp = hvp(p)
+        pHp = float(p @ Hp)
+        if pHp <= 0: raise SingularHessianError(f"CG met a direction of non-positive curvature ({pHp:.2e}); add damping")
+        alpha = rr / pHp
+        x, r = x + alpha * p, r - alpha * Hp
+        rr_new = float(r @ r)
+        p, rr = r + rr_new / rr * p, rr_new
+    raise SingularHessianError(f"CG did not reach tol={tol:.0e} in {it + 1} steps (residual {rr ** .5:.2e}); add damping")
+
+# %% ../nbs/04_influence.ipynb
 @dataclass
 class SIFResult:
     "Influence scores; $\\phi>0$ means removing the piece lowers the evaluation loss."
@@ -94,37 +134,45 @@ class SIF:
                  damping:float=0., # added to the Hessian's diagonal (0 = exact)
                  lf_names=None, # M LF names
                  chunk_size:int=4096, # rows per chunk
-                 grad_tol:float=1e-6): # largest gradient norm accepted as "at the minimiser"
+                 grad_tol:float=1e-6, # largest gradient norm accepted as "at the minimiser"
+                 solver:str='cholesky'): # 'cholesky' (form and factor H) or 'cg' (Hessian-vector products; no RelatIF)
         t0 = time.perf_counter()
-        self.model, self.sigma, self.damping, self.chunk_size = model, check_sigma(sigma), damping, chunk_size
+        self.model, self.sigma, self.damping, self.chunk_size, self.solver = model, check_sigma(sigma), damping, chunk_size, solver
         model._check()
         self.X = check_X(X, d=model.d)
         self.L = check_L(L, model.C, n=len(self.X))
         self.W = check_W(W, self.L.shape[1], model.C)
         self.lf_names = _lf_names(L, lf_names)
         self.Y = soft_labels(self.L, self.W, sigma)
-        Xt, Yt = model._Xt(self.X), to_tensor(self.Y, model.device)
-        gn = float(gradient(model.theta, Xt, Yt, model.l2).norm())
+        gn = float(model.train_grad(self.X, self.Y).norm())
         if gn > grad_tol:
             raise ValueError(f"the end model is not at the minimiser of the noise-aware loss on these labels (gradient norm {gn:.2e} > {grad_tol:.0e}); "
                              "fit it with model.fit(X, soft_labels(L, W, sigma)) to convergence")
-        H = hessian(model.theta, Xt, Yt.sum(1), model.l2, chunk_size)
-        H = H + damping * torch.eye(len(H), dtype=H.dtype, device=H.device)
+        if solver == 'cg': self.chol, self.cond = None, None
+        elif solver == 'cholesky': self._factor(model.train_hessian(self.X, self.Y))
+        else: raise ValueError(f"solver must be 'cholesky' or 'cg', got {solver!r}")
+        self._Q, self.setup_time = None, time.perf_counter() - t0
+
+    def _factor(self, H):
+        "Add damping, record the condition number and Cholesky-factor H."
+        H = H + self.damping * torch.eye(len(H), dtype=H.dtype, device=H.device)
         ev = torch.linalg.eigvalsh(H)
         self.cond = float(ev[-1] / ev[0]) if ev[0] > 0 else float('inf')
         self.chol, info = torch.linalg.cholesky_ex(H)
         if info or ev[0] <= 0:
             raise SingularHessianError(f"the Hessian is not positive definite (eigenvalues {float(ev[0]):.2e} .. {float(ev[-1]):.2e}); "
                                        f"pass damping >= {max(1e-6, -2 * float(ev[0]) + 1e-6 * float(ev[-1])):.1e} or fit the end model with l2 > 0")
-        self._Q, self.setup_time = None, time.perf_counter() - t0
 
     def solve(self, v:torch.Tensor)->torch.Tensor:
-        "$H^{-1}v$ for a parameter-shaped `v`."
+        "$(H + \\text{damping}\\,I)^{-1}v$ for a parameter-shaped `v`."
+        if self.solver == 'cg':
+            return conjugate_gradient(lambda x: self.model.hvp(self.X, self.Y, x) + self.damping * x, v.reshape(-1)).reshape(v.shape)
         return torch.cholesky_solve(v.reshape(-1, 1), self.chol).reshape(v.shape)
 
     @property
     def Q(self)->np.ndarray:
         "(N,C,C) quadratic forms $g_{ic}^\\top H^{-1}g_{ic'}$, computed once."
+        if self.solver == 'cg': raise ValueError("RelatIF needs quadratic forms with H^-1: use solver='cholesky' (or relatif=False)")
         if self._Q is None: self._Q = self.model.quad_forms(self.X, torch.cholesky_inverse(self.chol), self.chunk_size).cpu().numpy()
         return self._Q
 
@@ -202,3 +250,21 @@ def brute_force_sif(model:SoftmaxRegression, X, L, W, sigma, X_eval, y_eval, dam
 def retrain_change(model, X, Y_new, X_eval, y_eval)->float:
     "Actual change of the evaluation loss when a clone of `model` is refit on labels `Y_new` (N,C)."
     return model.clone().fit(X, Y_new).loss(X_eval, y_eval) - model.loss(X_eval, y_eval)
+
+# %% ../nbs/04_influence.ipynb
+def brute_force_scores_mlp(model:MLP, X, L, W, sigma, X_eval, y_eval, damping:float=0.):
+    "IF and RW (identity sigma) of an `MLP` by per-term autograd gradients and an explicit inverse Hessian."
+    Y = soft_labels(L, W, sigma); Xt = to_tensor(X)
+    H = torch.autograd.functional.hessian(lambda t: model.objective(t, Xt, to_tensor(Y)), model.theta)
+    Hinv = torch.linalg.inv(H + damping * torch.eye(len(H), dtype=H.dtype))
+    s = Hinv @ model.eval_grad(X_eval, y_eval)
+    wbar, (N, M), C = term_weights(L, W), L.shape, model.C
+    tp = model.theta.clone().requires_grad_(True)
+    logp = model.log_probs(tp, Xt)
+    IF, RW = np.zeros(N), np.zeros((N, M, C))
+    for i in range(N):
+        IF[i] = -float(torch.autograd.grad(-(to_tensor(Y[i]) * logp[i]).sum(), tp, retain_graph=True)[0] @ s)
+        for c in range(C):
+            g = torch.autograd.grad(-logp[i, c], tp, retain_graph=True)[0]
+            RW[i, :, c] = -wbar[i, :, c] * float(g @ s)
+    return IF, RW
