@@ -13,7 +13,7 @@ from .decomposition import check_W, check_sigma, gather_W, soft_labels, term_wei
 
 # %% auto #0
 __all__ = ['SingularHessianError', 'conjugate_gradient', 'SIFResult', 'SIF', 'sif', 'brute_force_sif', 'retrain_change',
-           'brute_force_scores_mlp']
+           'brute_force_scores_mlp', 'lissa']
 
 # %% ../nbs/04_influence.ipynb
 def _onehot(y, C, device): return to_tensor(np.eye(C)[y], device)
@@ -135,9 +135,12 @@ class SIF:
                  lf_names=None, # M LF names
                  chunk_size:int=4096, # rows per chunk
                  grad_tol:float=1e-6, # largest gradient norm accepted as "at the minimiser"
-                 solver:str='cholesky'): # 'cholesky' (form and factor H) or 'cg' (Hessian-vector products; no RelatIF)
+                 solver:str='cholesky', # 'cholesky' (form and factor H) or 'cg' (Hessian-vector products; no RelatIF)
+                 operator:str='exact'): # 'exact' H^-1, or 'reference': the authors' damped LiSSA operators (see below)
         t0 = time.perf_counter()
-        self.model, self.sigma, self.damping, self.chunk_size, self.solver = model, check_sigma(sigma), damping, chunk_size, solver
+        self.model, self.sigma, self.damping, self.chunk_size, self.solver, self.operator = model, check_sigma(sigma), damping, chunk_size, solver, operator
+        if operator not in ('exact', 'reference'): raise ValueError(f"operator must be 'exact' or 'reference', got {operator!r}")
+        if operator == 'reference' and solver != 'cholesky': raise ValueError("operator='reference' needs solver='cholesky'")
         model._check()
         self.X = check_X(X, d=model.d)
         self.L = check_L(L, model.C, n=len(self.X))
@@ -184,6 +187,7 @@ def __call__(self:SIF, X_eval, # (Nv,d) evaluation features (a validation set, o
             )->SIFResult:
     "All influence scores of the training pieces on the mean cross-entropy over (X_eval, y_eval)."
     t0 = time.perf_counter()
+    if self.operator == 'reference': return self._reference(X_eval, y_eval)
     s = self.solve(self.model.eval_grad(X_eval, y_eval))
     a = self.model.grad_dots(self.X, s).cpu().numpy()                       # (N,C)
     Y, w = self.Y, gather_W(self.L, self.W)
@@ -268,3 +272,29 @@ def brute_force_scores_mlp(model:MLP, X, L, W, sigma, X_eval, y_eval, damping:fl
             g = torch.autograd.grad(-logp[i, c], tp, retain_graph=True)[0]
             RW[i, :, c] = -wbar[i, :, c] * float(g @ s)
     return IF, RW
+
+# %% ../nbs/04_influence.ipynb
+def lissa(Hv, v:torch.Tensor, scale:float=25., damp:float=1., steps:int=100)->torch.Tensor:
+    "The reference code's inverse-HVP loop $h \\leftarrow v + (1-\\text{damp})h - Hh/\\text{scale}$."
+    h = v.clone()
+    for _ in range(steps): h = v + (1 - damp) * h - Hv(h) / scale
+    return h
+
+@patch
+def _reference(self:SIF, X_eval, y_eval)->SIFResult:
+    "Scores with the authors' operators (see above); no RelatIF."
+    t0 = time.perf_counter()
+    H = self.model.train_hessian(self.X, self.Y)
+    H = H - self.model.l2 * torch.eye(len(H), dtype=H.dtype, device=H.device)       # the reference has no weight decay
+    g = self.model.eval_grad(X_eval, y_eval)
+    M, C = self.W.shape[0], self.W.shape[2]
+    a_for = lambda Href: self.model.grad_dots(self.X, lissa(lambda h: (Href @ h.reshape(-1)).reshape(h.shape), g)).cpu().numpy()
+    a_if, a_rw, a_wm = a_for(H), a_for(H / (M * C)), self.model.grad_dots(self.X, g).cpu().numpy()
+    Y = self.Y
+    t = removal_fraction(self.L, self.W, self.sigma)
+    ya_wm = (Y * a_wm).sum(1)
+    r = SIFResult(IF=-(Y * a_if).sum(1), WM=np.where(t == 1, -ya_wm[:, None, None], -_kappa(t) * (a_wm - ya_wm[:, None])[:, None, :]),
+                  L=self.L, W=self.W, sigma=self.sigma, lf_names=self.lf_names)
+    if self.sigma == 'identity': r.RW = -term_weights(self.L, self.W) * a_rw[:, None, :]
+    r.meta = dict(n_eval=len(y_eval), operator='reference', call_s=time.perf_counter() - t0)
+    return r
