@@ -6,7 +6,7 @@
 from __future__ import annotations
 import numpy as np, pandas as pd
 from fastcore.basics import patch
-from .pws import check_L, check_y
+from .pws import check_L, check_y, check_X
 from .decomposition import soft_labels, perturbed_labels
 from .influence import SIFResult
 
@@ -61,9 +61,10 @@ def lf_table(self:SIFResult, method:str='RW', top:int=None)->pd.DataFrame:
 
 @patch
 def data_table(self:SIFResult, method:str='RW', top:int=None)->pd.DataFrame:
-    "Per-datum influence with the training label, most harmful first."
+    "Per-datum influence with the training label (-1 for uncovered rows), most harmful first."
     phi, Y = self.data_influence(method), soft_labels(self.L, self.W, self.sigma)
-    return _sorted(pd.DataFrame({'i': np.arange(len(phi)), 'phi': phi, 'weak_label': Y.argmax(1), 'weak_prob': Y.max(1), 'n_votes': (self.L != -1).sum(1)}), top)
+    label = np.where(Y.sum(1) > 0, Y.argmax(1), -1)
+    return _sorted(pd.DataFrame({'i': np.arange(len(phi)), 'phi': phi, 'weak_label': label, 'weak_prob': Y.max(1), 'n_votes': (self.L != -1).sum(1)}), top)
 
 @patch
 def vote_table(self:SIFResult, method:str='RW', top:int=None, include_abstains:bool=False)->pd.DataFrame:
@@ -84,8 +85,9 @@ def discrepancy(L, # (N,M) votes
                 P # (N,C) probabilistic labels
                )->np.ndarray: # (N,M), nan on abstains
     "Baseline mislabel score $1 - P_{i,L_{ij}}$."
-    L = check_L(L, np.shape(P)[1])
-    return np.where(L != -1, 1 - np.take_along_axis(np.asarray(P), np.maximum(L, 0), 1), np.nan)
+    P = check_X(P, name='P')
+    L = check_L(L, P.shape[1], n=len(P))
+    return np.where(L != -1, 1 - np.take_along_axis(P, np.maximum(L, 0), 1), np.nan)
 
 def mislabel_ap(scores, # (N,M) higher = more likely mislabelled
                 L, # (N,M) votes
@@ -94,6 +96,9 @@ def mislabel_ap(scores, # (N,M) higher = more likely mislabelled
     "Average precision of `scores` at finding votes that disagree with the gold label, averaged over LFs."
     from sklearn.metrics import average_precision_score
     L = check_L(L); y = check_y(y, max(int(L.max()) + 1, int(np.max(y)) + 1, 2), n=len(L))
+    scores = np.asarray(scores, dtype=np.float64)
+    if scores.shape != L.shape: raise ValueError(f"scores must have the shape of L {L.shape}, got {scores.shape}")
+    if np.isnan(scores[L != -1]).any(): raise ValueError("scores has NaN on a vote (NaN is only allowed on abstains)")
     aps = []
     for j in range(L.shape[1]):
         fired = L[:, j] != -1
@@ -129,6 +134,9 @@ def repair(res:SIFResult, # scores computed on the validation set
            fractions=(0, .01, .02, .05, .1, .2, .3, .5, .75, 1.) # shares of the positive-score pieces to remove
           )->pd.DataFrame: # one row per (method, fraction); `best` marks the chosen alpha
     "Drop the pieces with phi > alpha, retrain, and report validation/test losses (the paper's Table 4 protocol)."
+    fr = np.asarray(fractions, dtype=np.float64)
+    if fr.ndim != 1 or not len(fr) or np.isnan(fr).any() or (fr < 0).any() or (fr > 1).any():
+        raise ValueError(f"fractions must be a non-empty list of shares in [0, 1], got {fractions!r}")
     rows = []
     for method in methods:
         phi = res.lf_influence('RW') if method == 'GIF' else res.scores(method)

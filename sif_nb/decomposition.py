@@ -6,31 +6,12 @@
 from __future__ import annotations
 import numpy as np
 from .pws import check_L, check_cardinality, vote_index
+from .label_models import check_sigma, check_W, covered, probs_from_W, _normalise, _scores, _check_LW
 
 # %% auto #0
-__all__ = ['SIGMAS', 'check_sigma', 'check_W', 'gather_W', 'scores', 'covered', 'soft_labels', 'term_weights', 'loss_terms',
-           'removal_fraction', 'wm_delta', 'perturbed_labels']
+__all__ = ['gather_W', 'scores', 'soft_labels', 'term_weights', 'loss_terms', 'removal_fraction', 'wm_delta', 'perturbed_labels']
 
 # %% ../nbs/03_decomposition.ipynb
-SIGMAS = ('identity', 'exp')
-
-def check_sigma(sigma:str)->str:
-    "`sigma` if it is 'identity' or 'exp'."
-    if sigma not in SIGMAS: raise ValueError(f"sigma must be one of {SIGMAS}, got {sigma!r}")
-    return sigma
-
-def check_W(W, # (M,C+1,C) label-model parameters
-            m:int=None, # expected M
-            cardinality:int=None # expected C
-           )->np.ndarray: # float64 copy
-    "Validate a label-model tensor W of shape (M, C+1, C)."
-    W = np.array(W, dtype=np.float64)
-    if W.ndim != 3 or W.shape[1] != W.shape[2] + 1: raise ValueError(f"W must have shape (M, C+1, C), got {W.shape}")
-    if m is not None and W.shape[0] != m: raise ValueError(f"W has {W.shape[0]} LFs but L has {m}")
-    if cardinality is not None and W.shape[2] != cardinality: raise ValueError(f"W has {W.shape[2]} classes, expected {cardinality}")
-    if not np.isfinite(W).all(): raise ValueError(f"W has a non-finite entry at {tuple(np.argwhere(~np.isfinite(W))[0])}")
-    return W
-
 def gather_W(L, # (N,M) ints, -1 = abstain
              W # (M,C+1,C)
             )->np.ndarray: # (N,M,C) w_ijc = W[j, L_ij, c]
@@ -42,47 +23,47 @@ def gather_W(L, # (N,M) ints, -1 = abstain
 
 # %% ../nbs/03_decomposition.ipynb
 def scores(L, W)->np.ndarray:
-    "(N,C) $s_{ic} = \\sum_j w_{ijc}$."
-    return gather_W(L, W).sum(1)
+    "(N,C) $s_{ic} = \\sum_j w_{ijc}$; refuses float64 overflow."
+    return _scores(*_check_LW(L, W))
 
-def covered(L, W, sigma:str='identity')->np.ndarray:
-    "(N,) True where the row has a label (identity: $Z_i \\neq 0$; exp: always)."
-    if check_sigma(sigma) == 'exp': return np.ones(len(L), bool)
-    return scores(L, W).sum(1) != 0
+def _sigma_W(W, sigma):
+    "Validated (W, sigma); an identity W must be non-negative."
+    return check_W(W, sigma=check_sigma(sigma)), sigma
 
 def soft_labels(L, # (N,M) ints, -1 = abstain
                 W, # (M,C+1,C)
                 sigma:str # 'identity' or 'exp'
                )->np.ndarray: # (N,C), zero rows where uncovered
     "Eq. 6 probabilistic labels as end-model training targets."
-    s = scores(L, W)
-    if check_sigma(sigma) == 'exp':
-        e = np.exp(s - s.max(1, keepdims=True))
-        return e / e.sum(1, keepdims=True)
-    Z = s.sum(1, keepdims=True)
-    with np.errstate(invalid='ignore', divide='ignore'): return np.where(Z != 0, s / np.where(Z != 0, Z, 1), 0.)
+    return probs_from_W(L, W, sigma) * covered(L, W, sigma)[:, None]
 
 # %% ../nbs/03_decomposition.ipynb
 def term_weights(L, # (N,M) ints, -1 = abstain
                  W # (M,C+1,C) identity-sigma parameters
                 )->np.ndarray: # (N,M,C) $\bar w_{ijc}$; zero on uncovered rows
     "Eq. 8 weight of each source-aware term."
-    w = gather_W(L, W)
+    w = gather_W(L, check_W(W, sigma='identity'))
     Z = w.sum((1, 2))[:, None, None]
     with np.errstate(invalid='ignore', divide='ignore'): return np.where(Z != 0, w / np.where(Z != 0, Z, 1), 0.)
 
 def loss_terms(L, W, # (N,M) votes and (M,C+1,C) identity-sigma parameters
                log_p # (N,C) end-model log-probabilities $\log \mathbf f_\theta(x^{(i)})$
               )->np.ndarray: # (N,M,C)
-    "Eq. 8 terms $\\bar\\ell_{ijc} = -\\bar w_{ijc}\\log \\mathbf f_\\theta(x^{(i)})_c$."
-    return -term_weights(L, W) * np.asarray(log_p)[:, None, :]
+    "Eq. 8 terms $\\bar\\ell_{ijc} = -\\bar w_{ijc}\\log \\mathbf f_\\theta(x^{(i)})_c$ (with $0\\log 0 = 0$)."
+    wbar, log_p = term_weights(L, W), np.asarray(log_p, dtype=np.float64)
+    if log_p.shape != (wbar.shape[0], wbar.shape[2]): raise ValueError(f"log_p must have shape (N, C) = {(wbar.shape[0], wbar.shape[2])}, got {log_p.shape}")
+    if np.isnan(log_p).any() or (log_p > 1e-12).any():
+        raise ValueError("log_p must hold log-probabilities (<= 0, no NaN); pass np.log(p) or the model's log_softmax, not probabilities")
+    with np.errstate(invalid='ignore'): return np.where(wbar != 0, -wbar * log_p[:, None, :], 0.)
 
 # %% ../nbs/03_decomposition.ipynb
 def removal_fraction(L, W, sigma:str)->np.ndarray:
     "(N,M,C) share $t_{ijc}$ of class c's unnormalised mass that removing $w_{ijc}$ takes away."
-    w = gather_W(L, W)
-    if check_sigma(sigma) == 'exp': return soft_labels(L, W, 'exp')[:, None, :] * -np.expm1(-w)
-    return term_weights(L, W)
+    W, sigma = _sigma_W(W, sigma)
+    if sigma == 'identity': return term_weights(L, W)
+    w, s = gather_W(L, W), scores(L, W)
+    log_y = s - np.logaddexp.reduce(s, 1, keepdims=True)              # log yhat, stable
+    return np.exp(log_y)[:, None, :] - np.exp(log_y[:, None, :] - w)  # yhat_c (1 - e^{-w}) without 0 * inf
 
 def wm_delta(L, W, sigma:str)->np.ndarray:
     "(N,M,C,C) $\\hat y^{(i)} - \\hat y^{(i)}_{-j,c}$ over the last axis (dense; for tests and small problems)."
@@ -92,19 +73,26 @@ def wm_delta(L, W, sigma:str)->np.ndarray:
     return np.where((t == 1)[..., None], y[:, None, None, :], kappa[..., None] * direction)
 
 # %% ../nbs/03_decomposition.ipynb
+def _keep_mask(keep, shape):
+    "`keep` as a bool array of `shape`; 0/1 numbers are accepted, other values refused."
+    k = np.asarray(keep)
+    if k.shape != shape: raise ValueError(f"keep must have shape {shape}, got {k.shape}")
+    if k.dtype != bool:
+        if k.dtype.kind not in 'iuf' or not np.isin(k, (0, 1)).all(): raise ValueError("keep must be a boolean mask (or 0/1), not weights")
+        k = k.astype(bool)
+    return k
+
 def perturbed_labels(L, W, sigma:str, # votes (N,M), parameters (M,C+1,C), sigma
                      keep, # (N,M,C) bool: False marks the (i,j,c)-effects to remove
                      mode:str='rw' # 'rw' (drop terms, no renormalisation) or 'wm' (zero parameters, renormalise)
                     )->np.ndarray: # (N,C) training labels
     "Training labels after removing a set of (i,j,c)-effects, by reweighting or weight-moving."
-    w, keep = gather_W(L, W), np.asarray(keep, bool)
-    if keep.shape != w.shape: raise ValueError(f"keep must have shape {w.shape}, got {keep.shape}")
+    W, sigma = _sigma_W(W, sigma)
+    w = gather_W(L, W)
+    keep = _keep_mask(keep, w.shape)
     if mode == 'rw':
         if check_sigma(sigma) != 'identity': raise ValueError("reweighting needs an identity-sigma W (Eq. 8); approximate exp models with Eq. 15 first")
         return (term_weights(L, W) * keep).sum(1)
     if mode != 'wm': raise ValueError(f"mode must be 'rw' or 'wm', got {mode!r}")
     s = (w * keep).sum(1)
-    if check_sigma(sigma) == 'exp':
-        e = np.exp(s - s.max(1, keepdims=True)); return e / e.sum(1, keepdims=True)
-    Z = s.sum(1, keepdims=True)
-    with np.errstate(invalid='ignore', divide='ignore'): return np.where(Z != 0, s / np.where(Z != 0, Z, 1), 0.)
+    return _normalise(s, check_sigma(sigma)) * ((s.sum(1) > 0) | (sigma == 'exp'))[:, None]

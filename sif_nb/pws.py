@@ -28,6 +28,8 @@ def _as_int_matrix(L, name):
         if not np.isfinite(a).all(): raise ValueError(f"{name} has a non-finite value at {_first_bad(~np.isfinite(a))}")
         if (a != np.round(a)).any(): raise ValueError(f"{name} has a fractional value {a[_first_bad(a != np.round(a))]} at {_first_bad(a != np.round(a))}")
     elif a.dtype.kind not in 'iu': raise ValueError(f"{name} must hold integers, got dtype {a.dtype}")
+    if a.dtype.kind in 'fu' and a.size and (a > 2**62).any():   # would wrap around in int64
+        raise ValueError(f"{name} has an out-of-range value {a[_first_bad(a > 2**62)]} at {_first_bad(a > 2**62)}")
     return a.astype(np.int64)
 
 # %% ../nbs/00_pws.ipynb
@@ -63,7 +65,7 @@ def check_X(X, # (N,d) numbers
     "Validate a feature matrix (finite, 2-D) and return a float64 copy."
     if isinstance(X, pd.DataFrame): X = X.to_numpy()
     a = np.asarray(X)
-    if a.dtype == object or a.dtype.kind in 'USb': raise ValueError(f"{name} must be numeric, got dtype {a.dtype}")
+    if a.dtype.kind not in 'iuf': raise ValueError(f"{name} must hold real numbers, got dtype {a.dtype}")
     a = a.astype(np.float64)
     if a.ndim != 2: raise ValueError(f"{name} must be 2-D (N,d), got shape {a.shape}")
     if a.shape[0] == 0: raise ValueError(f"{name} has no rows")
@@ -99,6 +101,7 @@ def one_hot_votes(L, # (N,M) ints, -1 = abstain
 # %% ../nbs/00_pws.ipynb
 def lf_names(L, names=None)->list:
     "LF names: `names`, a DataFrame's columns, or `lf0`, `lf1`, ..."
+    if np.ndim(L) != 2: raise ValueError(f"L must be 2-D (N,M), got shape {np.shape(L)}")
     m = np.shape(L)[1]
     if names is None: names = list(L.columns) if isinstance(L, pd.DataFrame) else [f'lf{j}' for j in range(m)]
     names = [str(o) for o in names]
@@ -116,6 +119,8 @@ def lf_summary(L, # (N,M) ints, -1 = abstain (a DataFrame's columns become names
     n_votes = fires.sum(1, keepdims=True)
     others = fires & (n_votes > 1)
     C = infer_cardinality(L) if cardinality is None else cardinality
+    if cardinality is None and y is not None:     # a class no LF votes for can still be a gold label
+        y0 = _as_int_matrix(y, 'y'); C = max(C, int(y0.max()) + 1 if y0.size else C)
     counts = np.stack([(L == c).sum(1) for c in range(C)], 1)  # (N,C) votes per class
     conflict = fires & ((counts > 0).sum(1, keepdims=True) > 1)
     df = pd.DataFrame({'j': range(L.shape[1]),
@@ -182,6 +187,12 @@ def _draw_split(rng, n, C, d, mu, class_balance, accuracy, coverage):
     wrong = (y[:, None] + rng.integers(1, C, size=(n, len(accuracy)))) % C
     return y, X, np.where(fires, np.where(right, y[:, None], wrong), ABSTAIN)
 
+def _per_lf(v, m, name):
+    "A scalar or M values as an (M,) float array."
+    a = np.asarray(v, float)
+    if a.ndim > 1 or a.size not in (1, m): raise ValueError(f"{name} must be a scalar or {m} values (one per LF), got shape {a.shape}")
+    return np.broadcast_to(a.reshape(-1), (m,))
+
 def make_synthetic(n:int=1000, # N training points
                    m:int=10, # M LFs
                    cardinality:int=2, # C classes
@@ -196,8 +207,10 @@ def make_synthetic(n:int=1000, # N training points
                   )->PWSData:
     "A synthetic PWS problem with conditionally independent LFs of known accuracy."
     C, rng = check_cardinality(cardinality), np.random.default_rng(seed)
-    acc = rng.uniform(0.6, 0.9, m) if accuracy is None else np.broadcast_to(np.asarray(accuracy, float), (m,))
-    cov = rng.uniform(0.2, 0.6, m) if coverage is None else np.broadcast_to(np.asarray(coverage, float), (m,))
+    for k, v in dict(n=n, m=m, n_valid=n_valid, n_test=n_test).items():
+        if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1: raise ValueError(f"{k} must be an int >= 1, got {v!r}")
+    acc = rng.uniform(0.6, 0.9, m) if accuracy is None else _per_lf(accuracy, m, 'accuracy')
+    cov = rng.uniform(0.2, 0.6, m) if coverage is None else _per_lf(coverage, m, 'coverage')
     pri = np.full(C, 1 / C) if class_balance is None else np.asarray(class_balance, float)
     if not (np.all((acc >= 0) & (acc <= 1)) and np.all((cov >= 0) & (cov <= 1))): raise ValueError("accuracy and coverage must lie in [0,1]")
     if pri.shape != (C,) or not np.isclose(pri.sum(), 1) or (pri < 0).any(): raise ValueError(f"class_balance must be {C} probabilities summing to 1")

@@ -1,0 +1,35 @@
+# Every target sets up its own virtual environment first (idempotent), so each is one command on a fresh machine.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+
+.PHONY: setup test demo docs docs-test bench experiments clean-venv
+
+setup: $(VENV)/.installed
+$(VENV)/.installed: settings.ini setup.py
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	# the CPU wheel first: a bare `torch` requirement would pull a multi-GB CUDA build
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e ".[dev]"
+	touch $@
+
+test: setup          ## library in sync, notebooks clean, every notebook cell run as a test
+	$(PY) tools/run_tests.py
+
+demo: setup          ## the headline demo on the embedded default data
+	$(BIN)/sif_nb_demo --out demo_out
+
+clean-venv:
+	rm -rf $(VENV)
+
+# docs without Quarto (see the top of tools/build_docs.py); DOCS_ARGS passes options, e.g. DOCS_ARGS="--flags slow"
+$(VENV)/.docs-installed: $(VENV)/.installed
+	$(PY) -m pip install -q smalldocs==0.5.4 playwright pytest
+	touch $@
+
+docs: setup $(VENV)/.docs-installed   ## execute the notebooks, build the site into _docs/ offline (needs npm)
+	$(PY) tools/build_docs.py $(DOCS_ARGS)
+
+docs-test: docs      ## docs, then open every page in headless Chromium (needs `apt-get install chromium`)
+	$(PY) -m pytest -q tools/test_docs.py
