@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: setup test demo docs docs-test bench experiments clean-venv
+.PHONY: setup test demo docs docs-test readme bench experiments clean-venv
 
 setup: $(VENV)/.installed
 $(VENV)/.installed: settings.ini setup.py
@@ -20,6 +20,9 @@ test: setup          ## library in sync, notebooks clean, every notebook cell ru
 demo: setup          ## the headline demo on the embedded default data
 	$(BIN)/sif_nb_demo --out demo_out
 
+readme: setup        ## regenerate README.md from nbs/index.ipynb (Quarto-free `nbdev_readme`)
+	MPLBACKEND=Agg $(PY) tools/make_readme.py
+
 clean-venv:
 	rm -rf $(VENV)
 
@@ -31,5 +34,6 @@ $(VENV)/.docs-installed: $(VENV)/.installed
 docs: setup $(VENV)/.docs-installed   ## execute the notebooks, build the site into _docs/ offline (needs npm)
 	$(PY) tools/build_docs.py $(DOCS_ARGS)
 
-docs-test: docs      ## docs, then open every page in headless Chromium (needs `apt-get install chromium`)
+docs-test: docs      ## docs, then open every page in headless Chromium (installs Debian's chromium when missing; root)
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	$(PY) -m pytest -q tools/test_docs.py
