@@ -5,7 +5,7 @@
 3. Every notebook in nbs/ runs under nbdev's test runner (cells tagged with a `tst_flags` flag such as `slow` are
    skipped unless `--flags slow` is given). Prints one line per notebook and a closing `N passed, N failed` line;
    exits non-zero on any failure."""
-import argparse, hashlib, subprocess, sys, time
+import argparse, hashlib, os, subprocess, sys, time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -28,7 +28,8 @@ def test_nb(nb, flags):
     "Run one notebook under nbdev_test; returns (notebook, ok, seconds, output tail)."
     t0 = time.perf_counter()
     cmd = [str(BIN / 'nbdev_test'), '--path', str(nb), '--do_print'] + (['--flags', flags] if flags else [])
-    p = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    env = dict(os.environ, OMP_NUM_THREADS='1', MKL_NUM_THREADS='1', MPLBACKEND='Agg')  # one thread per worker: the problems are small
+    p = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
     return nb.name, p.returncode == 0 and 'Failed' not in p.stdout + p.stderr, time.perf_counter() - t0, (p.stdout + p.stderr)[-3000:]
 
 def main():
