@@ -4,7 +4,8 @@ Serves `_docs/` on 127.0.0.1 (random free port) and opens every page listed in `
 Chromium through Playwright (`$CHROMIUM`, default `/usr/bin/chromium`; `apt-get install chromium`, no
 `playwright install` needed). Each page must show its title as h1 and its headings, render its maths with KaTeX,
 show its plots and widgets, load nothing from another host and log no console or page errors.
-A screenshot of each page goes to `_docs/_screenshots/`.
+A screenshot of each page goes to `_docs/_screenshots/`. Pages with the explorers of `sif_nb.explain` must also show
+their content: the embedded widgets with a control, a table and a plot, or their static views.
 """
 import functools, http.server, json, os, re, threading
 from pathlib import Path
@@ -40,7 +41,7 @@ def browser():
         yield b
         b.close()
 
-def _norm(s): return re.sub(r'[\s`*_]+', ' ', s).strip()
+def _norm(s): return re.sub(r'[\s`*_]+', ' ', s.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))).strip()
 
 def open_page(browser, url):
     "Open `url` in a new page, blocking other hosts; return the page and the list of problems seen"
@@ -90,3 +91,21 @@ def test_index(url, browser):
     missing = [p['html'] for p in PAGES if p['html'] not in links]
     assert not missing, f'not linked from index.html: {missing}'
     assert not errs, '\n'.join(errs)
+
+EXPLORERS = ('explain.html', 'tutorial_youtube.html')  # pages showing the explorers of `sif_nb.explain`
+
+@pytest.mark.parametrize('exp', [p for p in PAGES if p['html'] in EXPLORERS], ids=lambda p: p['html'])
+def test_explorers(url, browser, exp):
+    "An explorer page shows each explorer's content: the embedded widget (controls, tables, plot) or its static view"
+    pg, errs = open_page(browser, url+exp['html'])
+    live = pg.locator('.cell-output .widget-vbox:has(select):has(.widget-html-content table)')
+    if exp['widgets']:
+        try: live.first.wait_for(timeout=5_000)
+        except PWTimeout: errs.append('no explorer widget with a control and a table after 5s')
+        plots = pg.locator('.cell-output .widget-html-content img[src^="data:image/png"]')
+        assert plots.count() > 0, 'explorer widgets show no plot'
+        assert all(b['height'] > 0 for b in (plots.nth(i).bounding_box() or {'height': 0} for i in range(plots.count()))), 'an explorer plot is not shown'
+    else:
+        assert pg.locator('.cell-output .sif-view:has(table)').count() > 0, 'no explorer widget and no static view'
+    assert not errs, '\n'.join(errs)
+    pg.close()
