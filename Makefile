@@ -23,6 +23,12 @@ demo: setup          ## the headline demo on the embedded default data
 readme: setup        ## regenerate README.md from nbs/index.ipynb (Quarto-free `nbdev_readme`)
 	MPLBACKEND=Agg $(PY) tools/make_readme.py
 
+bench: setup         ## the influence-engine benchmark (full grid; writes the CSV and plot shown on the benchmark page)
+	$(PY) -m sif_nb.benchmark --full
+
+experiments: setup   ## the paper's experiments on every dataset here (full run; writes nbs/results/)
+	$(PY) -m sif_nb.experiments --full
+
 clean-venv:
 	rm -rf $(VENV)
 
