@@ -209,6 +209,16 @@ def vendor_js(docs:Path):
         s = f.read_text()
         if '@import' in s: f.write_text(re.sub(r'@import\s+url\([^)]*//[^)]*\)\s*;?', '', s))
 
+ASSETS = ('.png', '.jpg', '.jpeg', '.gif', '.svg')
+
+def copy_assets(nbs:Path, docs:Path):
+    "Copy images that notebooks link to (e.g. `benchmark_loglog.png`, `results/fig2.png`) to the same place in the site"
+    for f in nbs.rglob('*'):
+        rel = f.relative_to(nbs)
+        if f.suffix.lower() in ASSETS and not any(part.startswith(('_', '.')) for part in rel.parts):
+            (docs/rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(f, docs/rel)
+
 @call_parse
 def main(path:str=None, # Notebooks folder (default: `nbs_path` from settings.ini)
          flags:str=None, # Space separated test flags to run, e.g. `slow` (default: `$DOCS_FLAGS`)
@@ -239,6 +249,7 @@ def main(path:str=None, # Notebooks folder (default: `nbs_path` from settings.in
     shutil.rmtree(docs, ignore_errors=True)
     shutil.move(proc/'_docs', docs)
     vendor_js(docs)
+    copy_assets(nbs, docs)
     (docs/'_pages.json').write_text(json.dumps(pages, indent=1))
     print(f'Built {len(pages)} pages into {docs} in {time.time()-t:.1f}s')
     failed = [f'{f.name}: {e}' for (f,_),e in zip(jobs, errs) if e]
