@@ -220,7 +220,7 @@ def _checks(method, out, model, p)->dict:
 def measure(method:str, # one of ENGINE_METHODS, 'lm_MV'|'lm_DS'|'lm_Snorkel', 'eq15_DS'|'eq15_Snorkel'
             path, # problem file from `save_problem`
             threads:int=0, # torch threads (0 = torch's default, one per core)
-            min_time:float=1. # repeat (3 runs, keep the fastest) when one run takes less than this
+            min_time:float=30. # repeat (3 runs, keep the fastest) when the first run takes less than this
            )->dict:
     "Time and peak memory of one method on a saved problem; meant to run in a fresh process."
     if int(threads) > 0: torch.set_num_threads(int(threads))

@@ -42,9 +42,10 @@ def term_weights(L, # (N,M) ints, -1 = abstain
                  W # (M,C+1,C) identity-sigma parameters
                 )->np.ndarray: # (N,M,C) $\bar w_{ijc}$; zero on uncovered rows
     "Eq. 8 weight of each source-aware term."
-    w = gather_W(L, check_W(W, sigma='identity'))
+    w = gather_W(L, check_W(W, sigma='identity'))              # >= 0, so Z_i = 0 only where every w_ijc = 0
     Z = w.sum((1, 2))[:, None, None]
-    with np.errstate(invalid='ignore', divide='ignore'): return np.where(Z != 0, w / np.where(Z != 0, Z, 1), 0.)
+    w /= np.where(Z != 0, Z, 1)                                 # in place: no (N,M,C) temporaries
+    return w
 
 def loss_terms(L, W, # (N,M) votes and (M,C+1,C) identity-sigma parameters
                log_p # (N,C) end-model log-probabilities $\log \mathbf f_\theta(x^{(i)})$

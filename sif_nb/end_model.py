@@ -44,15 +44,19 @@ def _chunks(n, chunk_size):
     if not isinstance(chunk_size, (int, np.integer)) or chunk_size < 1: raise ValueError(f"chunk_size must be a positive int, got {chunk_size!r}")
     return [slice(i, min(i + chunk_size, n)) for i in range(0, n, chunk_size)]
 
+def _pairs(K): return [(k, l) for k in range(K) for l in range(k, K)]
+
 def hessian(theta, Xt, r, l2:float, chunk_size:int=4096)->torch.Tensor:
     "(p,p) Hessian of `objective` for row weights `r` (N,), parameters flattened row-major from (C-1,d+1)."
     K, D = theta.shape
-    H = Xt.new_zeros(D, K * K * D)
+    H = Xt.new_zeros(K, K, D, D)
     for sl in _chunks(len(Xt), chunk_size):
-        P = probs(theta, Xt[sl])[:, 1:]
-        A = r[sl, None, None] * (torch.diag_embed(P) - P[:, :, None] * P[:, None, :])
-        H += Xt[sl].T @ (A[..., None] * Xt[sl, None, None, :]).reshape(len(P), -1)
-    H = H.reshape(D, K, K * D).transpose(0, 1).reshape(K * D, K * D) / len(Xt)
+        X, P = Xt[sl], probs(theta, Xt[sl])[:, 1:]
+        rP = r[sl, None] * P
+        for k, l in _pairs(K): H[k, l] += X.T @ ((rP[:, k] * (float(k == l) - P[:, l]))[:, None] * X)
+    for k, l in _pairs(K):
+        if k < l: H[l, k] = H[k, l].T
+    H = H.transpose(1, 2).reshape(K * D, K * D) / len(Xt)
     return (H + H.T) / 2 + l2 * torch.eye(K * D, dtype=H.dtype, device=H.device)
 
 # %% ../nbs/02_end_model.ipynb #bde7f4fc
@@ -133,12 +137,24 @@ class SoftmaxRegression:
     def clone(self):
         "An unfitted copy with the same settings."
         return type(self)(self.C, self.l2, self.tol, self.max_iter, self.device, self.chunk_size)
+    def features(self, X)->torch.Tensor:
+        "(N,d+1) float64 design tensor $[x, 1]$ of validated features: what the tensor-level methods take as `Xt`."
+        return self._Xt(check_X(X, d=self.d, copy=False))     # _Xt copies
+    def objective_grad(self, Xt, Yt)->torch.Tensor:
+        "Gradient of the training objective at the fitted parameters, on tensors `Xt` (from `features`) and `Yt` (N,C)."
+        return gradient(self.theta, Xt, Yt, self.l2)
+    def objective_hessian(self, Xt, Yt)->torch.Tensor:
+        "(p,p) Hessian of the training objective at the fitted parameters (closed form), on tensors."
+        return hessian(self.theta, Xt, Yt.sum(1), self.l2, self.chunk_size)
     def train_grad(self, X, Y)->torch.Tensor:
-        "Gradient of the training objective at the fitted parameters for labels `Y` (N,C)."
-        self._check(); X = check_X(X, d=self.d); return gradient(self.theta, self._Xt(X), to_tensor(_labels(Y, self.C, len(X)), self.device), self.l2)
+        "Gradient of the training objective at the fitted parameters for features `X` (N,d) and labels `Y` (N,C)."
+        return self.objective_grad(*self._data(X, Y))
     def train_hessian(self, X, Y)->torch.Tensor:
         "(p,p) Hessian of the training objective at the fitted parameters (closed form)."
-        self._check(); X = check_X(X, d=self.d); return hessian(self.theta, self._Xt(X), to_tensor(_labels(Y, self.C, len(X)), self.device).sum(1), self.l2, self.chunk_size)
+        return self.objective_hessian(*self._data(X, Y))
+    def _data(self, X, Y):
+        "Validated (Xt, Yt) tensors."
+        Xt = self.features(X); return Xt, to_tensor(_labels(Y, self.C, len(Xt)), self.device)
     def _Xt(self, X): return add_bias(to_tensor(X, self.device))
     def _check(self):
         if self.theta is None: raise ValueError("model is not fitted; call .fit first")
@@ -220,21 +236,40 @@ def loss(self:MLP, X, y)->float:
     return float(-(to_tensor(_eval_labels(y, self.C, len(X)), self.device) * self.log_probs(self.theta, X)).sum() / len(X))
 
 @patch
+def features(self:MLP, X)->torch.Tensor:
+    "(N,d) float64 tensor of validated features: what the tensor-level methods take as `Xt`."
+    return self._Xt(check_X(X, d=self.d))
+
+@patch
+def objective_grad(self:MLP, Xt, Yt)->torch.Tensor:
+    "Gradient of the training objective at the fitted parameters, on tensors."
+    return torch.func.grad(self.objective)(self.theta, Xt, Yt)
+
+@patch
+def objective_hvp(self:MLP, Xt, Yt, v:torch.Tensor)->torch.Tensor:
+    "Hessian-vector product of the training objective at the fitted parameters, on tensors."
+    return torch.func.jvp(lambda t: torch.func.grad(self.objective)(t, Xt, Yt), (self.theta,), (v,))[1]
+
+@patch
+def objective_hessian(self:MLP, Xt, Yt)->torch.Tensor:
+    "(p,p) Hessian assembled from p Hessian-vector products, on tensors."
+    H = torch.func.vmap(lambda v: self.objective_hvp(Xt, Yt, v))(torch.eye(len(self.theta), dtype=torch.float64, device=self.device))
+    return (H + H.T) / 2
+
+@patch
+def _data(self:MLP, X, Y):
+    "Validated (Xt, Yt) tensors."
+    Xt = self.features(X); return Xt, to_tensor(_labels(Y, self.C, len(Xt)), self.device)
+
+@patch
 def train_grad(self:MLP, X, Y)->torch.Tensor:
     "Gradient of the training objective at the fitted parameters."
-    self._check(); X = check_X(X, d=self.d)
-    return torch.func.grad(self.objective)(self.theta, self._Xt(X), to_tensor(_labels(Y, self.C, len(X)), self.device))
-
+    return self.objective_grad(*self._data(X, Y))
 @patch
 def hvp(self:MLP, X, Y, v:torch.Tensor)->torch.Tensor:
     "Hessian-vector product of the training objective at the fitted parameters."
-    X = check_X(X, d=self.d); Y = to_tensor(_labels(Y, self.C, len(X)), self.device)
-    f = lambda t: torch.func.grad(self.objective)(t, self._Xt(X), Y)
-    return torch.func.jvp(f, (self.theta,), (v,))[1]
-
+    return self.objective_hvp(*self._data(X, Y), v)
 @patch
 def train_hessian(self:MLP, X, Y)->torch.Tensor:
     "(p,p) Hessian assembled from p Hessian-vector products."
-    I = torch.eye(len(self.theta), dtype=torch.float64, device=self.device)
-    H = torch.func.vmap(lambda v: self.hvp(X, Y, v))(I)
-    return (H + H.T) / 2
+    return self.objective_hessian(*self._data(X, Y))

@@ -241,7 +241,7 @@ def run_pipeline(ds:PWSData, # the data (gold training labels needed for Table 3
         rw_sum = res.RW.sum((1, 2))
         t5 = [dict(key, comparison='exact', spearman=spearman(res.IF, rw_sum, cov), rel_max_diff=rel_max_diff(res.IF, rw_sum))]
         if (~cov).any():      # ordinary IF with a uniform label on uncovered rows (RW has no terms there), over all rows
-            a = engine.model.grad_dots(engine.X, engine.solve(engine.model.eval_grad(ds.X_valid, ds.y_valid))).cpu().numpy()
+            a = engine.model.grad_dots(engine.Xt, engine.solve(engine.model.eval_grad(ds.X_valid, ds.y_valid))).cpu().numpy()
             if_all = np.where(cov, res.IF, -a.mean(1))
             t5.append(dict(key, comparison='all rows, uniform IF label on uncovered', spearman=spearman(if_all, rw_sum), rel_max_diff=rel_max_diff(if_all, rw_sum)))
         if ref is not None:

@@ -8,7 +8,7 @@ import time, warnings, numpy as np, torch
 from dataclasses import dataclass, field
 from fastcore.basics import patch
 from .pws import check_L, check_X, check_y, lf_names as _lf_names
-from .end_model import SoftmaxRegression, MLP, to_tensor, add_bias, probs, gradient, hessian, objective, _chunks
+from .end_model import SoftmaxRegression, MLP, to_tensor, add_bias, probs, gradient, hessian, objective, _chunks, _pairs
 from .decomposition import check_W, check_sigma, gather_W, soft_labels, term_weights, removal_fraction, wm_delta
 
 # %% auto #0
@@ -25,25 +25,42 @@ def eval_grad(self:SoftmaxRegression, X, y)->torch.Tensor:
     Xt = self._Xt(check_X(X, d=self.d, name='X_eval'))
     return gradient(self.theta, Xt, _onehot(check_y(y, self.C, n=len(Xt), name='y_eval'), self.C, self.device), 0.)
 
-@patch
-def grad_dots(self:SoftmaxRegression, X, S:torch.Tensor)->torch.Tensor:
-    "(N,C) $a_{ic} = g_{ic}^\\top s$ for a parameter-shaped direction `S`."
-    Xt = self._Xt(X)
-    u = torch.cat([Xt.new_zeros(len(Xt), 1), Xt @ S.T], 1)
-    return (probs(self.theta, Xt) * u).sum(1, keepdim=True) - u
+def _combine(P, V):
+    "(n,C,R) coefficient vectors $(\\mathbf 1^\\top V_{:,r})\\,p - V_{:,r}$ for probabilities `P` (n,C)."
+    return P[:, :, None] * V.sum(1, keepdim=True) - V
 
 @patch
-def quad_forms(self:SoftmaxRegression, X, Hinv:torch.Tensor, chunk_size:int=4096)->torch.Tensor:
-    "(N,C,C) $Q_i[c,c'] = g_{ic}^\\top H^{-1} g_{ic'}$."
+def grad_dots(self:SoftmaxRegression, Xt, # (N,d+1) design tensor from `features`
+              S:torch.Tensor, # (C-1,d+1) direction, e.g. $H^{-1}\nabla\mathcal L(\mathcal D_v)$
+              V:torch.Tensor=None # (N,C,R) gradient coefficients; None gives $a_{ic}$ (R = C)
+             )->torch.Tensor:
+    "(N,R) $(\\sum_c V_{icr}g_{ic})^\\top s$."
+    u = torch.cat([Xt.new_zeros(len(Xt), 1), Xt @ S.T], 1)
+    P = probs(self.theta, Xt)
+    if V is None: return (P * u).sum(1, keepdim=True) - u
+    return torch.einsum('ncr,nc->nr', _combine(P, V), u)
+
+def _kernel(X, chol, Hinv):
+    "(n,K,K) $B_i[k,l] = \\tilde x_i^\\top (H^{-1})_{kl}\\tilde x_i$ for $k \\le l$, mirrored; K = 1 by a triangular solve."
+    if Hinv is None: return torch.linalg.solve_triangular(chol, X.T, upper=False).pow(2).sum(0)[:, None, None]
+    K = Hinv.shape[0]
+    B = X.new_empty(len(X), K, K)
+    for k, l in _pairs(K): B[:, k, l] = B[:, l, k] = ((X @ Hinv[k, :, l]) * X).sum(1)
+    return B
+
+@patch
+def self_dots(self:SoftmaxRegression, Xt, # (N,d+1) design tensor from `features`
+              chol:torch.Tensor, # (p,p) lower Cholesky factor of H
+              V:torch.Tensor, # (N,C,R) gradient coefficients
+              chunk_size:int=4096 # rows per chunk
+             )->torch.Tensor:
+    "(N,R) self-influences $(\\sum_c V_{icr}g_{ic})^\\top H^{-1}(\\sum_c V_{icr}g_{ic})$."
     K, D = self.theta.shape
-    Hp = Hinv.reshape(K, D, K, D).permute(1, 0, 2, 3).reshape(D, K * K * D)
-    I = torch.eye(K + 1, dtype=Hinv.dtype, device=Hinv.device)
+    Hinv = None if K == 1 else torch.cholesky_inverse(chol).reshape(K, D, K, D)
     out = []
-    for sl in _chunks(len(X), chunk_size):
-        Xt = self._Xt(X[sl])
-        B = ((Xt @ Hp).reshape(len(Xt), K, K, D) * Xt[:, None, None, :]).sum(-1)
-        E = (probs(self.theta, Xt)[:, :, None] - I)[:, 1:, :]
-        out.append(torch.einsum('nkc,nkl,nld->ncd', E, B, E))
+    for sl in _chunks(len(Xt), chunk_size):
+        E = _combine(probs(self.theta, Xt[sl]), V[sl])[:, 1:]                     # (n,K,R)
+        out.append(torch.einsum('nkr,nkl,nlr->nr', E, _kernel(Xt[sl], chol, Hinv), E))
     return torch.cat(out)
 
 # %% ../nbs/04_influence.ipynb #4a361b93
@@ -55,18 +72,19 @@ def eval_grad(self:MLP, X, y)->torch.Tensor:
     return torch.func.grad(lambda t: -(Y * self.log_probs(t, X)).sum() / len(X))(self.theta)
 
 @patch
-def grad_dots(self:MLP, X, s:torch.Tensor)->torch.Tensor:
-    "(N,C) $a_{ic} = g_{ic}^\\top s$ by one forward-mode JVP."
-    X = self._Xt(X)
-    return torch.func.jvp(lambda t: -self.log_probs(t, X), (self.theta,), (s,))[1]
+def grad_dots(self:MLP, Xt, s:torch.Tensor, V:torch.Tensor=None)->torch.Tensor:
+    "(N,R) $(\\sum_c V_{icr}g_{ic})^\\top s$ by one forward-mode JVP ($a_{ic}$ when `V` is None)."
+    a = torch.func.jvp(lambda t: -self.log_probs(t, Xt), (self.theta,), (s,))[1]
+    return a if V is None else torch.einsum('nc,ncr->nr', a, V)
 
 @patch
-def quad_forms(self:MLP, X, Hinv:torch.Tensor, chunk_size:int=1024)->torch.Tensor:
-    "(N,C,C) $g_{ic}^\\top H^{-1}g_{ic'}$ from per-sample Jacobians."
+def self_dots(self:MLP, Xt, chol:torch.Tensor, V:torch.Tensor, chunk_size:int=1024)->torch.Tensor:
+    "(N,R) self-influences of the combined gradients, from per-sample Jacobians."
     out = []
-    for sl in _chunks(len(X), chunk_size):
-        J = torch.func.jacrev(lambda t: -self.log_probs(t, self._Xt(X[sl])))(self.theta)     # (n,C,p)
-        out.append(torch.einsum('ncp,pq,ndq->ncd', J, Hinv, J))
+    for sl in _chunks(len(Xt), chunk_size):
+        J = torch.func.jacrev(lambda t: -self.log_probs(t, Xt[sl]))(self.theta)        # (n,C,p)
+        G = torch.einsum('ncp,ncr->nrp', J, V[sl]).reshape(-1, J.shape[-1])
+        out.append(torch.linalg.solve_triangular(chol, G.T, upper=False).pow(2).sum(0).reshape(len(J), -1))
     return torch.cat(out)
 
 # %% ../nbs/04_influence.ipynb #a7f6851c
@@ -114,14 +132,31 @@ class SIFResult:
         return f"SIFResult(N={N}, M={M}, C={C}, sigma={self.sigma!r}, scores={have})"
 
 # %% ../nbs/04_influence.ipynb #1b66b517
+def _columns(Y:torch.Tensor)->torch.Tensor:
+    "(N,C,2C+1) gradient coefficients $\\hat y_i$, $e_c$ and $e_c-\\hat y_i$ (IF, RW and WM directions)."
+    N, C = Y.shape
+    I = torch.eye(C, dtype=Y.dtype, device=Y.device).expand(N, C, C)
+    return torch.cat([Y[:, :, None], I, I - Y[:, :, None]], 2)
+
+def _split(A, C): return A[:, 0], A[:, 1:C + 1], A[:, C + 1:]
+
 def _relatif(phi, self_inf):
     "phi / sqrt(self-influence), 0 where the self-influence is 0."
     root = np.sqrt(np.maximum(self_inf, 0))
-    with np.errstate(divide='ignore', invalid='ignore'): return np.where(root > 0, phi / np.where(root > 0, root, 1), 0.)
+    return np.divide(phi, root, out=np.zeros_like(root), where=root > 0)
 
 def _kappa(t):
-    "t/(1-t), 0 where t == 1 (handled separately)."
-    with np.errstate(divide='ignore', invalid='ignore'): return np.where(t < 1, t / np.where(t < 1, 1 - t, 1), 0.)
+    "(kappa, full): kappa = t/(1-t), and the mask t == 1 (the row's whole label; kappa 0 there, handled separately)."
+    full = t == 1
+    kappa = 1 - t
+    np.divide(t, kappa, out=kappa, where=~full); kappa[full] = 0
+    return kappa, full
+
+def _per_term(x, f, full=None, x_full=None, inplace:bool=False):
+    "(N,M,C) array f[i,j,c] * x[i,c] (overwriting `f` when `inplace`), and x_full[i] where `full`."
+    out = np.multiply(f, x[:, None, :], out=f if inplace else None)
+    if full is not None and full.any(): out[full] = np.broadcast_to(x_full[:, None, None], out.shape)[full]
+    return out
 
 # %% ../nbs/04_influence.ipynb #6cd3a681
 class SIF:
@@ -149,14 +184,15 @@ class SIF:
         self.W = check_W(W, self.L.shape[1], model.C)
         self.lf_names = _lf_names(L, lf_names)
         self.Y = soft_labels(self.L, self.W, sigma)
-        gn = float(model.train_grad(self.X, self.Y).norm())
+        self.Xt, self.Yt = model.features(self.X), to_tensor(self.Y, model.device)
+        gn = float(model.objective_grad(self.Xt, self.Yt).norm())
         if gn > grad_tol:
             raise ValueError(f"the end model is not at the minimiser of the noise-aware loss on these labels (gradient norm {gn:.2e} > {grad_tol:.0e}); "
                              "fit it with model.fit(X, soft_labels(L, W, sigma)) to convergence")
         if solver == 'cg': self.chol, self.cond = None, None
-        elif solver == 'cholesky': self._factor(model.train_hessian(self.X, self.Y))
+        elif solver == 'cholesky': self._factor(model.objective_hessian(self.Xt, self.Yt))
         else: raise ValueError(f"solver must be 'cholesky' or 'cg', got {solver!r}")
-        self._Q, self.setup_time = None, time.perf_counter() - t0
+        self._S, self.setup_time = None, time.perf_counter() - t0
 
     def _factor(self, H):
         "Add damping, record the condition number and Cholesky-factor H."
@@ -174,15 +210,15 @@ class SIF:
     def solve(self, v:torch.Tensor)->torch.Tensor:
         "$(H + \\text{damping}\\,I)^{-1}v$ for a parameter-shaped `v`."
         if self.solver == 'cg':
-            return conjugate_gradient(lambda x: self.model.hvp(self.X, self.Y, x) + self.damping * x, v.reshape(-1)).reshape(v.shape)
+            return conjugate_gradient(lambda x: self.model.objective_hvp(self.Xt, self.Yt, x) + self.damping * x, v.reshape(-1)).reshape(v.shape)
         return torch.cholesky_solve(v.reshape(-1, 1), self.chol).reshape(v.shape)
 
     @property
-    def Q(self)->np.ndarray:
-        "(N,C,C) quadratic forms $g_{ic}^\\top H^{-1}g_{ic'}$, computed once."
-        if self.solver == 'cg': raise ValueError("RelatIF needs quadratic forms with H^-1: use solver='cholesky' (or relatif=False)")
-        if self._Q is None: self._Q = self.model.quad_forms(self.X, torch.cholesky_inverse(self.chol), self.chunk_size).cpu().numpy()
-        return self._Q
+    def self_inf(self)->np.ndarray:
+        "(N,2C+1) self-influences of the `_columns` directions: $\\hat y_i^\\top Q_i\\hat y_i$, $Q_i[c,c]$, $q_{ic}$; computed once."
+        if self.solver == 'cg': raise ValueError("RelatIF needs self-influences with H^-1: use solver='cholesky' (or relatif=False)")
+        if self._S is None: self._S = self.model.self_dots(self.Xt, self.chol, _columns(self.Yt), self.chunk_size).cpu().numpy()
+        return self._S
 
 # %% ../nbs/04_influence.ipynb #192c8355
 @patch
@@ -193,29 +229,20 @@ def __call__(self:SIF, X_eval, # (Nv,d) evaluation features (a validation set, o
     "All influence scores of the training pieces on the mean cross-entropy over (X_eval, y_eval)."
     t0 = time.perf_counter()
     if self.operator == 'reference': return self._reference(X_eval, y_eval)
-    s = self.solve(self.model.eval_grad(X_eval, y_eval))
-    a = self.model.grad_dots(self.X, s).cpu().numpy()                       # (N,C)
-    Y = self.Y
-    ya = (Y * a).sum(1)                                                       # (N,)
-    b = a - ya[:, None]
-    t = removal_fraction(self.L, self.W, self.sigma)
-    full = t == 1
-    kappa = _kappa(t)
-    r = SIFResult(IF=-ya, WM=np.where(full, -ya[:, None, None], -kappa * b[:, None, :]),
-                  L=self.L.copy(), W=self.W.copy(), sigma=self.sigma, lf_names=list(self.lf_names))
-    if self.sigma == 'identity':
-        wbar = t                                                   # for identity sigma, t_ijc is the Eq. 8 weight
-        r.RW = -wbar * a[:, None, :]
-    else: r.LIN = -gather_W(self.L, self.W) * Y[:, None, :] * b[:, None, :]
+    C, identity = self.model.C, self.sigma == 'identity'
+    S = self.self_inf if relatif else None                                    # (N,2C+1), cached across calls
+    ya, a, b = _split(self.model.grad_dots(self.Xt, self.solve(self.model.eval_grad(X_eval, y_eval)), _columns(self.Yt)).cpu().numpy(), C)
+    t = removal_fraction(self.L, self.W, self.sigma)                           # for identity sigma, the Eq. 8 weight
+    kappa, full = _kappa(t)
+    r = SIFResult(IF=-ya, WM=_per_term(-b, kappa, full, -ya), L=self.L.copy(), W=self.W.copy(), sigma=self.sigma, lf_names=list(self.lf_names))
+    if identity: r.RW = _per_term(-a, t)
+    else: r.LIN = _per_term(-self.Y * b, gather_W(self.L, self.W))
     if relatif:
-        Q = self.Q
-        r.self_IF = np.einsum('nc,ncd,nd->n', Y, Q, Y)
-        q = np.einsum('ncc->nc', Q) - 2 * np.einsum('ncd,nd->nc', Q, Y) + r.self_IF[:, None]   # (e_c-y)^T Q (e_c-y)
-        r.self_WM = np.where(full, r.self_IF[:, None, None], kappa ** 2 * q[:, None, :])
-        r.R_IF, r.R_WM = _relatif(r.IF, r.self_IF), _relatif(r.WM, r.self_WM)
-        if r.RW is not None:
-            r.self_RW = wbar ** 2 * np.einsum('ncc->nc', Q)[:, None, :]
-            r.R_RW = _relatif(r.RW, r.self_RW)
+        sIF, Qd, q = _split(S, C)
+        r.self_IF, r.R_IF = sIF.copy(), _relatif(-ya, sIF)
+        r.self_WM = _per_term(q, kappa ** 2, full, sIF, inplace=True)
+        r.R_WM = _per_term(_relatif(-b, q), np.sign(kappa), full, r.R_IF, inplace=True)
+        if identity: r.self_RW, r.R_RW = _per_term(Qd, t ** 2, inplace=True), _per_term(_relatif(-a, Qd), np.sign(t), inplace=True)
     r.meta = dict(n_eval=len(y_eval), damping=self.damping, cond=self.cond, setup_s=self.setup_time, call_s=time.perf_counter() - t0)
     return r
 
@@ -289,17 +316,15 @@ def lissa(Hv, v:torch.Tensor, scale:float=25., damp:float=1., steps:int=100)->to
 def _reference(self:SIF, X_eval, y_eval)->SIFResult:
     "Scores with the authors' operators (see above); no RelatIF."
     t0 = time.perf_counter()
-    H = self.model.train_hessian(self.X, self.Y)
+    H = self.model.objective_hessian(self.Xt, self.Yt)
     H = H - self.model.l2 * torch.eye(len(H), dtype=H.dtype, device=H.device)       # the reference has no weight decay
     g = self.model.eval_grad(X_eval, y_eval)
-    M, C = self.W.shape[0], self.W.shape[2]
-    a_for = lambda Href: self.model.grad_dots(self.X, lissa(lambda h: (Href @ h.reshape(-1)).reshape(h.shape), g)).cpu().numpy()
-    a_if, a_rw, a_wm = a_for(H), a_for(H / (M * C)), self.model.grad_dots(self.X, g).cpu().numpy()
-    Y = self.Y
-    t = removal_fraction(self.L, self.W, self.sigma)
-    ya_wm = (Y * a_wm).sum(1)
-    r = SIFResult(IF=-(Y * a_if).sum(1), WM=np.where(t == 1, -ya_wm[:, None, None], -_kappa(t) * (a_wm - ya_wm[:, None])[:, None, :]),
-                  L=self.L.copy(), W=self.W.copy(), sigma=self.sigma, lf_names=list(self.lf_names))
-    if self.sigma == 'identity': r.RW = -term_weights(self.L, self.W) * a_rw[:, None, :]
+    M, C, V = self.W.shape[0], self.W.shape[2], _columns(self.Yt)
+    dots = lambda S: _split(self.model.grad_dots(self.Xt, S, V).cpu().numpy(), C)
+    lissa_dots = lambda Href: dots(lissa(lambda h: (Href @ h.reshape(-1)).reshape(h.shape), g))
+    (ya_if, _, _), (_, a_rw, _), (ya_wm, _, b_wm) = lissa_dots(H), lissa_dots(H / (M * C)), dots(g)
+    kappa, full = _kappa(removal_fraction(self.L, self.W, self.sigma))
+    r = SIFResult(IF=-ya_if, WM=_per_term(-b_wm, kappa, full, -ya_wm), L=self.L.copy(), W=self.W.copy(), sigma=self.sigma, lf_names=list(self.lf_names))
+    if self.sigma == 'identity': r.RW = _per_term(-a_rw, term_weights(self.L, self.W))
     r.meta = dict(n_eval=len(y_eval), operator='reference', call_s=time.perf_counter() - t0)
     return r

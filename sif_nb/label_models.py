@@ -54,7 +54,8 @@ def _check_LW(L, W, sigma=None):
 
 def _scores(L, W)->np.ndarray:
     "(N,C) $s_{ic}=\\sum_j W_{j,L_{ij}+1,c}$ for validated inputs; refuses float64 overflow."
-    s = W[np.arange(L.shape[1]), vote_index(L)].sum(1)
+    s = np.zeros((L.shape[0], W.shape[2]))
+    for j, v in enumerate(vote_index(L).T): s += W[j, v]          # one LF at a time: no (N,M,C) temporary
     if not np.isfinite(s).all():
         raise ValueError(f"the scores s_ic = sum_j W[j, L_ij, c] overflow float64 at row {_idx(~np.isfinite(s))[0]}; W's entries are too large (max |W| = {np.abs(W).max():.3g})")
     return s

@@ -61,12 +61,13 @@ def infer_cardinality(L)->int:
 def check_X(X, # (N,d) numbers
             n:int=None, # expected N, checked when given
             d:int=None, # expected width d, checked when given
-            name:str='X')->np.ndarray: # (N,d) float64 copy
+            name:str='X', # name used in error messages
+            copy:bool=True)->np.ndarray: # (N,d) float64 copy (the array itself when `copy=False` and it is float64 already)
     "Validate a feature matrix (finite, 2-D) and return a float64 copy."
     if isinstance(X, pd.DataFrame): X = X.to_numpy()
     a = np.asarray(X)
     if a.dtype.kind not in 'iuf': raise ValueError(f"{name} must hold real numbers, got dtype {a.dtype}")
-    a = a.astype(np.float64)
+    a = a.astype(np.float64, copy=copy)
     if a.ndim != 2: raise ValueError(f"{name} must be 2-D (N,d), got shape {a.shape}")
     if a.shape[0] == 0: raise ValueError(f"{name} has no rows")
     if not np.isfinite(a).all(): raise ValueError(f"{name} has a non-finite value at {_first_bad(~np.isfinite(a))}")
