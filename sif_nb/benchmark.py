@@ -336,7 +336,7 @@ LABEL_MODELS = ('lm_MV', 'lm_DS', 'lm_Snorkel', 'eq15_DS', 'eq15_Snorkel')
 TARGET_1, TARGET_3 = dict(N=20_000, M=10, C=2, d=768), dict(N=100_000, M=50, C=5, d=384)
 
 def full_plan()->list:
-    "The sizes and methods of the full benchmark (20-30 min on 2 cores)."
+    "The sizes and methods of the full benchmark (15-20 min on 2 cores)."
     base, plan = dict(N=20_000, M=10, C=2, d=384, threads=1), []
     for n in (100, 200, 400, 1_000, 5_000, 20_000, 100_000):
         plan.append(dict(N=n, M=10, C=2, d=50, threads=1, methods=CORE + (('brute_force', 'published') if n <= 20_000 else ())))
@@ -446,7 +446,7 @@ def plot_results(df:pd.DataFrame, path=None):
 def main(argv=None):
     "Command-line entry point."
     ap = argparse.ArgumentParser(prog='python -m sif_nb.benchmark', description='Benchmark the sif_nb influence engine.')
-    ap.add_argument('--full', action='store_true', help='run the full plan (~20 min on 2 cores) instead of the smoke plan')
+    ap.add_argument('--full', action='store_true', help='run the full plan (~15-20 min on 2 cores) instead of the smoke plan')
     ap.add_argument('--out', default=None, help="folder for benchmark_results.csv and benchmark_loglog.png (--full: default 'nbs' if it exists, else '.')")
     ap.add_argument('--cache', default=None, help='folder to keep fitted problems in (default: temporary)')
     ap.add_argument('--max-wait', type=float, default=20., help='seconds to wait for a quiet machine before each measurement')
