@@ -108,6 +108,10 @@ def _eval_labels(y, C, n):
     if not np.allclose(Y.sum(1), 1, atol=1e-8): raise ValueError(f"soft evaluation labels must sum to 1 per row (row {int(np.argmax(np.abs(Y.sum(1) - 1) > 1e-8))} sums to {Y.sum(1)[np.argmax(np.abs(Y.sum(1) - 1) > 1e-8)]:.4g})")
     return Y
 
+def _tensors(model, X, Y):
+    "Validated (Xt, Yt) tensors of a fitted `model` for features `X` and labels `Y`."
+    Xt = model.features(X); return Xt, to_tensor(_labels(Y, model.C, len(Xt)), model.device)
+
 class SoftmaxRegression:
     "Multiclass logistic regression on probabilistic labels (Eq. 1), class 0 as reference, L2 on all parameters, fit by Newton."
     def __init__(self, cardinality:int, # C
@@ -148,13 +152,10 @@ class SoftmaxRegression:
         return hessian(self.theta, Xt, Yt.sum(1), self.l2, self.chunk_size)
     def train_grad(self, X, Y)->torch.Tensor:
         "Gradient of the training objective at the fitted parameters for features `X` (N,d) and labels `Y` (N,C)."
-        return self.objective_grad(*self._data(X, Y))
+        return self.objective_grad(*_tensors(self, X, Y))
     def train_hessian(self, X, Y)->torch.Tensor:
         "(p,p) Hessian of the training objective at the fitted parameters (closed form)."
-        return self.objective_hessian(*self._data(X, Y))
-    def _data(self, X, Y):
-        "Validated (Xt, Yt) tensors."
-        Xt = self.features(X); return Xt, to_tensor(_labels(Y, self.C, len(Xt)), self.device)
+        return self.objective_hessian(*_tensors(self, X, Y))
     def _Xt(self, X): return add_bias(to_tensor(X, self.device))
     def _check(self):
         if self.theta is None: raise ValueError("model is not fitted; call .fit first")
@@ -257,19 +258,14 @@ def objective_hessian(self:MLP, Xt, Yt)->torch.Tensor:
     return (H + H.T) / 2
 
 @patch
-def _data(self:MLP, X, Y):
-    "Validated (Xt, Yt) tensors."
-    Xt = self.features(X); return Xt, to_tensor(_labels(Y, self.C, len(Xt)), self.device)
-
-@patch
 def train_grad(self:MLP, X, Y)->torch.Tensor:
     "Gradient of the training objective at the fitted parameters."
-    return self.objective_grad(*self._data(X, Y))
+    return self.objective_grad(*_tensors(self, X, Y))
 @patch
 def hvp(self:MLP, X, Y, v:torch.Tensor)->torch.Tensor:
     "Hessian-vector product of the training objective at the fitted parameters."
-    return self.objective_hvp(*self._data(X, Y), v)
+    return self.objective_hvp(*_tensors(self, X, Y), v)
 @patch
 def train_hessian(self:MLP, X, Y)->torch.Tensor:
     "(p,p) Hessian assembled from p Hessian-vector products."
-    return self.objective_hessian(*self._data(X, Y))
+    return self.objective_hessian(*_tensors(self, X, Y))

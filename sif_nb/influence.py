@@ -323,8 +323,9 @@ def _reference(self:SIF, X_eval, y_eval)->SIFResult:
     dots = lambda S: _split(self.model.grad_dots(self.Xt, S, V).cpu().numpy(), C)
     lissa_dots = lambda Href: dots(lissa(lambda h: (Href @ h.reshape(-1)).reshape(h.shape), g))
     (ya_if, _, _), (_, a_rw, _), (ya_wm, _, b_wm) = lissa_dots(H), lissa_dots(H / (M * C)), dots(g)
-    kappa, full = _kappa(removal_fraction(self.L, self.W, self.sigma))
+    t = removal_fraction(self.L, self.W, self.sigma)                           # for identity sigma, the Eq. 8 weight
+    kappa, full = _kappa(t)
     r = SIFResult(IF=-ya_if, WM=_per_term(-b_wm, kappa, full, -ya_wm), L=self.L.copy(), W=self.W.copy(), sigma=self.sigma, lf_names=list(self.lf_names))
-    if self.sigma == 'identity': r.RW = _per_term(-a_rw, term_weights(self.L, self.W))
+    if self.sigma == 'identity': r.RW = _per_term(-a_rw, t)
     r.meta = dict(n_eval=len(y_eval), operator='reference', call_s=time.perf_counter() - t0)
     return r
