@@ -6,7 +6,7 @@
 from __future__ import annotations
 import numpy as np, torch
 from fastcore.basics import patch
-from .pws import check_X, check_y, check_cardinality
+from .pws import check_X, check_y, check_cardinality, check_labels, check_eval_labels, row_chunks
 
 # %% auto #0
 __all__ = ['to_tensor', 'add_bias', 'logits', 'probs', 'objective', 'gradient', 'hessian', 'ConvergenceError', 'newton',
@@ -39,18 +39,13 @@ def gradient(theta, Xt, Y, l2:float)->torch.Tensor:
     return G.T @ Xt / len(Xt) + l2 * theta
 
 # %% ../nbs/02_end_model.ipynb #36c6080d
-def _chunks(n, chunk_size):
-    "Slices covering range(n) in steps of `chunk_size`."
-    if not isinstance(chunk_size, (int, np.integer)) or chunk_size < 1: raise ValueError(f"chunk_size must be a positive int, got {chunk_size!r}")
-    return [slice(i, min(i + chunk_size, n)) for i in range(0, n, chunk_size)]
-
 def _pairs(K): return [(k, l) for k in range(K) for l in range(k, K)]
 
 def hessian(theta, Xt, r, l2:float, chunk_size:int=4096)->torch.Tensor:
     "(p,p) Hessian of `objective` for row weights `r` (N,), parameters flattened row-major from (C-1,d+1)."
     K, D = theta.shape
     H = Xt.new_zeros(K, K, D, D)
-    for sl in _chunks(len(Xt), chunk_size):
+    for sl in row_chunks(len(Xt), chunk_size):
         X, P = Xt[sl], probs(theta, Xt[sl])[:, 1:]
         rP = r[sl, None] * P
         for k, l in _pairs(K): H[k, l] += X.T @ ((rP[:, k] * (float(k == l) - P[:, l]))[:, None] * X)
@@ -86,31 +81,16 @@ def newton(theta, Xt, Y, l2, tol=1e-10, max_iter=100, chunk_size=4096):
     return theta, gn, it
 
 # %% ../nbs/02_end_model.ipynb #f6fe06be
-def _labels(Y, C, n):
-    "Soft-label matrix (N,C) from soft labels or hard ints."
-    Y = np.asarray(Y)
-    if Y.ndim == 1: return np.eye(C)[check_y(Y, C, n=n)]
-    Y = check_X(Y, n=n, d=C, name='Y')
-    if (Y < 0).any(): raise ValueError(f"Y has a negative entry at {tuple(np.argwhere(Y < 0)[0])}; labels must be non-negative")
-    if not Y.any(): raise ValueError("Y has no label mass (every row is 0, e.g. every LF abstains): nothing to train on")
-    return Y
-
 def _check_hyper(l2=None, tol=None, max_iter=None, chunk_size=None):
     "Refuse non-finite or out-of-range end-model settings."
     if l2 is not None and not (np.isfinite(l2) and l2 >= 0): raise ValueError(f"l2 must be a finite number >= 0, got {l2!r}")
     if tol is not None and not (np.isfinite(tol) and tol > 0): raise ValueError(f"tol must be a finite number > 0, got {tol!r}")
     if max_iter is not None and not (isinstance(max_iter, (int, np.integer)) and max_iter >= 1): raise ValueError(f"max_iter must be an int >= 1, got {max_iter!r}")
-    if chunk_size is not None: _chunks(0, chunk_size)
-
-def _eval_labels(y, C, n):
-    "Evaluation labels: ints, or soft labels whose rows sum to 1."
-    Y = _labels(y, C, n)
-    if not np.allclose(Y.sum(1), 1, atol=1e-8): raise ValueError(f"soft evaluation labels must sum to 1 per row (row {int(np.argmax(np.abs(Y.sum(1) - 1) > 1e-8))} sums to {Y.sum(1)[np.argmax(np.abs(Y.sum(1) - 1) > 1e-8)]:.4g})")
-    return Y
+    if chunk_size is not None: row_chunks(0, chunk_size)
 
 def _tensors(model, X, Y):
     "Validated (Xt, Yt) tensors of a fitted `model` for features `X` and labels `Y`."
-    Xt = model.features(X); return Xt, to_tensor(_labels(Y, model.C, len(Xt)), model.device)
+    Xt = model.features(X); return Xt, to_tensor(check_labels(Y, model.C, len(Xt)), model.device)
 
 class SoftmaxRegression:
     "Multiclass logistic regression on probabilistic labels (Eq. 1), class 0 as reference, L2 on all parameters, fit by Newton."
@@ -129,7 +109,7 @@ class SoftmaxRegression:
             theta0=None # (C-1,d+1) starting parameters (a warm start: same minimiser, fewer steps); zeros when None
            ):
         "Fit to the minimiser of the regularised noise-aware loss; raises `ConvergenceError` otherwise."
-        X = check_X(X); Xt, Y = self._Xt(X), to_tensor(_labels(Y, self.C, len(X)), self.device)
+        X = check_X(X); Xt, Y = self._Xt(X), to_tensor(check_labels(Y, self.C, len(X)), self.device)
         theta = Xt.new_zeros(self.C - 1, Xt.shape[1]) if theta0 is None else to_tensor(theta0, self.device).clone()
         if theta.shape != (self.C - 1, Xt.shape[1]): raise ValueError(f"theta0 has shape {tuple(theta.shape)}, expected {(self.C - 1, Xt.shape[1])}")
         self.theta, self.grad_norm_, self.n_iter_ = newton(theta, Xt, Y, self.l2, self.tol, self.max_iter, self.chunk_size)
@@ -169,7 +149,7 @@ class SoftmaxRegression:
     def loss(self, X, y)->float:
         "Mean cross-entropy on gold labels `y` (N,) or soft labels (N,C): the validation loss of Eq. 5."
         Xt = self._Xt(check_X(X, d=self.d))
-        Y = to_tensor(_eval_labels(y, self.C, len(Xt)), self.device)
+        Y = to_tensor(check_evalcheck_labels(y, self.C, len(Xt)), self.device)
         return float(-(Y * torch.log_softmax(logits(self.theta, Xt), 1)).sum() / len(Xt))
 
 # %% ../nbs/02_end_model.ipynb #edbf545d
@@ -212,7 +192,7 @@ class MLP:
 def fit(self:MLP, X, Y):
     "Fit to a local minimiser of the regularised noise-aware loss; raises `ConvergenceError` otherwise."
     X = check_X(X); self._d = X.shape[1]
-    Xt, Y = self._Xt(X), to_tensor(_labels(Y, self.C, len(X)), self.device)
+    Xt, Y = self._Xt(X), to_tensor(check_labels(Y, self.C, len(X)), self.device)
     g = torch.Generator().manual_seed(self.seed)
     p = self.hidden * self._d + self.hidden + self.C * self.hidden + self.C
     theta = (torch.randn(p, generator=g, dtype=torch.float64) * 0.5 / np.sqrt(max(self._d, self.hidden))).to(self.device).requires_grad_(True)
@@ -234,7 +214,7 @@ def predict(self:MLP, X)->np.ndarray: return self.predict_proba(X).argmax(1)
 def loss(self:MLP, X, y)->float:
     "Mean cross-entropy on gold labels `y` (N,) or soft labels (N,C)."
     X = self._Xt(check_X(X, d=self.d))
-    return float(-(to_tensor(_eval_labels(y, self.C, len(X)), self.device) * self.log_probs(self.theta, X)).sum() / len(X))
+    return float(-(to_tensor(check_eval_labels(y, self.C, len(X)), self.device) * self.log_probs(self.theta, X)).sum() / len(X))
 
 @patch
 def features(self:MLP, X)->torch.Tensor:

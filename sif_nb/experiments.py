@@ -10,7 +10,7 @@ from pathlib import Path
 from .pws import PWSData
 from .label_models import MajorityVote, DawidSkene, SnorkelLabelModel, to_identity
 from .decomposition import soft_labels, covered
-from .end_model import SoftmaxRegression, ConvergenceError, _labels
+from .end_model import SoftmaxRegression, ConvergenceError
 from .influence import SIF
 from .components import discrepancy, mislabel_ap, repair
 

@@ -8,7 +8,8 @@ import time, warnings, numpy as np, torch
 from dataclasses import dataclass, field
 from fastcore.basics import patch
 from .pws import check_L, check_X, check_y, lf_names as _lf_names
-from .end_model import SoftmaxRegression, MLP, to_tensor, add_bias, probs, gradient, hessian, objective, _chunks, _pairs
+from .end_model import SoftmaxRegression, MLP, to_tensor, add_bias, probs, gradient, hessian, objective, _pairs
+from .pws import row_chunks
 from .decomposition import check_W, check_sigma, gather_W, soft_labels, term_weights, removal_fraction, wm_delta
 
 # %% auto #0
@@ -58,7 +59,7 @@ def self_dots(self:SoftmaxRegression, Xt, # (N,d+1) design tensor from `features
     K, D = self.theta.shape
     Hinv = None if K == 1 else torch.cholesky_inverse(chol).reshape(K, D, K, D)
     out = []
-    for sl in _chunks(len(Xt), chunk_size):
+    for sl in row_chunks(len(Xt), chunk_size):
         E = _combine(probs(self.theta, Xt[sl]), V[sl])[:, 1:]                     # (n,K,R)
         out.append(torch.einsum('nkr,nkl,nlr->nr', E, _kernel(Xt[sl], chol, Hinv), E))
     return torch.cat(out)
@@ -81,7 +82,7 @@ def grad_dots(self:MLP, Xt, s:torch.Tensor, V:torch.Tensor=None)->torch.Tensor:
 def self_dots(self:MLP, Xt, chol:torch.Tensor, V:torch.Tensor, chunk_size:int=1024)->torch.Tensor:
     "(N,R) self-influences of the combined gradients, from per-sample Jacobians."
     out = []
-    for sl in _chunks(len(Xt), chunk_size):
+    for sl in row_chunks(len(Xt), chunk_size):
         J = torch.func.jacrev(lambda t: -self.log_probs(t, Xt[sl]))(self.theta)        # (n,C,p)
         G = torch.einsum('ncp,ncr->nrp', J, V[sl]).reshape(-1, J.shape[-1])
         out.append(torch.linalg.solve_triangular(chol, G.T, upper=False).pow(2).sum(0).reshape(len(J), -1))
@@ -176,7 +177,7 @@ class SIF:
         self.model, self.sigma, self.damping, self.chunk_size, self.solver, self.operator = model, check_sigma(sigma), damping, chunk_size, solver, operator
         if operator not in ('exact', 'reference'): raise ValueError(f"operator must be 'exact' or 'reference', got {operator!r}")
         if not (np.isfinite(damping) and damping >= 0): raise ValueError(f"damping must be a finite number >= 0, got {damping!r}")
-        _chunks(0, chunk_size)
+        row_chunks(0, chunk_size)
         if operator == 'reference' and solver != 'cholesky': raise ValueError("operator='reference' needs solver='cholesky'")
         model._check()
         self.X = check_X(X, d=model.d)

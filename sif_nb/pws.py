@@ -8,8 +8,9 @@ import numpy as np, pandas as pd
 from dataclasses import dataclass, field
 
 # %% auto #0
-__all__ = ['ABSTAIN', 'check_L', 'check_cardinality', 'infer_cardinality', 'check_X', 'check_y', 'vote_index', 'one_hot_votes',
-           'lf_names', 'lf_summary', 'PWSData', 'make_synthetic']
+__all__ = ['ABSTAIN', 'check_L', 'check_cardinality', 'infer_cardinality', 'check_X', 'check_y', 'check_labels',
+           'check_eval_labels', 'row_chunks', 'vote_index', 'one_hot_votes', 'lf_names', 'lf_summary', 'PWSData',
+           'make_synthetic']
 
 # %% ../nbs/00_pws.ipynb #998cc4cc
 ABSTAIN = -1
@@ -86,6 +87,44 @@ def check_y(y, # (N,) ints in 0..C-1
     bad = (a < 0) | (a >= check_cardinality(cardinality))
     if bad.any(): raise ValueError(f"{name}[{_first_bad(bad)[0]}] = {a[bad][0]} is not a class in 0..{cardinality-1}")
     return a
+
+# %% ../nbs/00_pws.ipynb #edf5ff65
+def check_labels(Y, # (N,C) non-negative soft labels, or (N,) ints in 0..C-1
+                 cardinality:int, # C
+                 n:int=None, # expected N, checked when given
+                 name:str='Y')->np.ndarray: # (N,C) float64 soft-label matrix
+    "Validate training labels: non-negative soft labels with some mass, or hard ints (one-hot)."
+    Y = np.asarray(Y)
+    if Y.ndim == 1: return np.eye(cardinality)[check_y(Y, cardinality, n=n, name=name)]
+    Y = check_X(Y, n=n, d=cardinality, name=name)
+    if (Y < 0).any():
+        at = tuple(np.argwhere(Y < 0)[0])
+        raise ValueError(f"{name} has a negative entry at {at}; labels must be non-negative")
+    if not Y.any():
+        raise ValueError(f"{name} has no label mass (every row is 0, e.g. every LF abstains): "
+                         "nothing to train on")
+    return Y
+
+def check_eval_labels(y, # (N,) ints, or (N,C) soft labels whose rows sum to 1
+                      cardinality:int, # C
+                      n:int=None, # expected N, checked when given
+                      name:str='y')->np.ndarray: # (N,C) float64
+    "Validate evaluation labels: ints, or soft labels whose rows sum to 1."
+    Y = check_labels(y, cardinality, n, name=name)
+    off = np.abs(Y.sum(1) - 1) > 1e-8
+    if off.any():
+        k = int(np.argmax(off))
+        raise ValueError(f"soft evaluation labels must sum to 1 per row (row {k} sums to {Y.sum(1)[k]:.4g})")
+    return Y
+
+def row_chunks(n:int, # number of rows
+               chunk_size:int # rows per chunk, a positive int
+              )->list: # slices covering range(n)
+    "Slices covering range(n) in steps of `chunk_size`."
+    if not isinstance(chunk_size, (int, np.integer)) or chunk_size < 1:
+        raise ValueError(f"chunk_size must be a positive int, got {chunk_size!r}")
+    return [slice(i, min(i + chunk_size, n)) for i in range(0, n, chunk_size)]
+
 
 # %% ../nbs/00_pws.ipynb #cdf998bc
 def vote_index(L)->np.ndarray:
