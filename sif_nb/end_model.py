@@ -149,7 +149,7 @@ class SoftmaxRegression:
     def loss(self, X, y)->float:
         "Mean cross-entropy on gold labels `y` (N,) or soft labels (N,C): the validation loss of Eq. 5."
         Xt = self._Xt(check_X(X, d=self.d))
-        Y = to_tensor(check_evalcheck_labels(y, self.C, len(Xt)), self.device)
+        Y = to_tensor(check_eval_labels(y, self.C, len(Xt)), self.device)
         return float(-(Y * torch.log_softmax(logits(self.theta, Xt), 1)).sum() / len(Xt))
 
 # %% ../nbs/02_end_model.ipynb #edbf545d

@@ -111,7 +111,7 @@ def check_eval_labels(y, # (N,) ints, or (N,C) soft labels whose rows sum to 1
                       name:str='y')->np.ndarray: # (N,C) float64
     "Validate evaluation labels: ints, or soft labels whose rows sum to 1."
     Y = check_labels(y, cardinality, n, name=name)
-    off = np.abs(Y.sum(1) - 1) > 1e-8
+    off = ~np.isclose(Y.sum(1), 1, atol=1e-8)
     if off.any():
         k = int(np.argmax(off))
         raise ValueError(f"soft evaluation labels must sum to 1 per row (row {k} sums to {Y.sum(1)[k]:.4g})")
