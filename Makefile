@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: setup test demo docs docs-test readme bench experiments clean-venv
+.PHONY: setup test demo docs docs-test readme bench experiments clean-venv install-check
 
 setup: $(VENV)/.installed
 $(VENV)/.installed: settings.ini setup.py
@@ -43,3 +43,14 @@ docs: setup $(VENV)/.docs-installed   ## execute the notebooks, build the site i
 docs-test: docs      ## docs, then open every page in headless Chromium (installs Debian's chromium when missing; root)
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	$(PY) -m pytest -q tools/test_docs.py
+
+# a plain `pip install .` (no extras) into a fresh venv imports every module of the library
+install-check:
+	rm -rf .venv-plain && python3 -m venv .venv-plain
+	.venv-plain/bin/python -m pip install -q --upgrade pip
+	.venv-plain/bin/python -m pip install -q torch==2.13.0
+	.venv-plain/bin/python -m pip install -q .
+	cd /tmp && $(CURDIR)/.venv-plain/bin/python -c "import importlib, pkgutil, sif_nb; \
+	  mods = [m.name for m in pkgutil.walk_packages(sif_nb.__path__, 'sif_nb.')]; \
+	  [importlib.import_module(m) for m in mods]; print('plain install imports', len(mods), 'modules')"
+	rm -rf .venv-plain

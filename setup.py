@@ -27,6 +27,10 @@ if cfg.get('pip_requirements'): requirements += shlex.split(cfg.get('pip_require
 min_python = cfg['min_python']
 lic = licenses.get(cfg['license'].lower(), (cfg['license'], None))
 dev_requirements = (cfg.get('dev_requirements') or '').split()
+# every other `NAME_requirements` key of settings.ini is the extra `sif_nb[NAME]`
+skip = {'requirements', 'dev_requirements', 'pip_requirements', 'conda_requirements'}
+extras = {k[:-len('_requirements')]: shlex.split(cfg[k]) for k in cfg if k.endswith('_requirements') and k not in skip}
+extras['dev'] = dev_requirements
 
 package_data = dict()
 pkg_data = cfg.get('package_data', None)
@@ -47,7 +51,7 @@ setuptools.setup(
     packages = setuptools.find_packages(),
     include_package_data = True,
     install_requires = requirements,
-    extras_require={ 'dev': dev_requirements },
+    extras_require = extras,
     dependency_links = cfg.get('dep_links','').split(),
     python_requires  = '>=' + cfg['min_python'],
     long_description = open('README.md', encoding='utf-8').read(),
