@@ -14,7 +14,7 @@ from ..decomposition import soft_labels, term_weights
 from ..influence import SIF, brute_force_sif
 
 # %% auto #0
-__all__ = ['ENGINE_METHODS', 'LIMITS', 'CORE', 'LABEL_MODELS', 'TARGET_1', 'TARGET_3', 'KEY', 'dense_W', 'make_problem',
+__all__ = ['ENGINE_METHODS', 'LIMITS', 'CORE', 'LM_METHODS', 'TARGET_1', 'TARGET_3', 'KEY', 'dense_W', 'make_problem',
            'fit_end_model', 'save_problem', 'load_problem', 'published_params', 'published_log_probs', 'published_ce',
            'expand_rw', 'published_hvp', 'published_lissa', 'per_sample_grads', 'published_block_inverse',
            'published_rw_relatif', 'measure', 'wait_quiet', 'run_measurement', 'prepare_problem', 'run_benchmark',
@@ -72,7 +72,8 @@ def published_params(model:SoftmaxRegression)->list:
 def published_log_probs(params, X:torch.Tensor)->torch.Tensor:
     "(n,C) log-probabilities of the published `LinearModel`."
     o = X @ params[0].T + params[1]
-    return torch.cat([torch.nn.functional.logsigmoid(-o), torch.nn.functional.logsigmoid(o)], 1) if o.shape[1] == 1 else torch.log_softmax(o, 1)
+    if o.shape[1] != 1: return torch.log_softmax(o, 1)
+    return torch.cat([torch.nn.functional.logsigmoid(-o), torch.nn.functional.logsigmoid(o)], 1)
 
 def published_ce(params, X, Y, reduction:str='mean')->torch.Tensor:
     "Cross-entropy with probability targets `Y` (torch's `CrossEntropyLoss`), mean or sum over rows."
@@ -132,20 +133,28 @@ def published_rw_relatif(model:SoftmaxRegression, X, L, W, X_eval, y_eval,
     params, (N, M), C = published_params(model), L.shape, model.C
     Xe, Ye = expand_rw(X, L, W)
     Yv = to_tensor(np.eye(C)[np.asarray(y_eval)])
-    v = [g.detach().reshape(-1) for g in torch.autograd.grad(published_ce(params, to_tensor(X_eval), Yv, 'sum'), params)]
-    s = published_lissa(params, Xe, Ye, v, damp, scale, depth, r);                            t.append(time.perf_counter())
+    val_grad = torch.autograd.grad(published_ce(params, to_tensor(X_eval), Yv, 'sum'), params)
+    v = [g.detach().reshape(-1) for g in val_grad]
+    s = published_lissa(params, Xe, Ye, v, damp, scale, depth, r)
+    t.append(time.perf_counter())
     G = per_sample_grads(params, Xe, Ye)
-    rw = (G @ s).reshape(N, M, C) / N;                                                         t.append(time.perf_counter())
-    B = published_block_inverse(params, Xe, Ye, damp);                                         t.append(time.perf_counter())
-    self_inf = sum(((Gk @ Bk) * Gk).sum(1) for Gk, Bk in zip(G.split([p.numel() for p in params], 1), B)).reshape(N, M, C)
+    rw = (G @ s).reshape(N, M, C) / N
+    t.append(time.perf_counter())
+    B = published_block_inverse(params, Xe, Ye, damp)
+    t.append(time.perf_counter())
+    G_layers = G.split([p.numel() for p in params], 1)
+    self_inf = sum(((Gk @ Bk) * Gk).sum(1) for Gk, Bk in zip(G_layers, B)).reshape(N, M, C)
     if (self_inf < 0).any(): self_inf = self_inf - self_inf.min()
     root = self_inf.sqrt()
-    rel = torch.where(root != 0, rw / torch.where(root != 0, root, 1.), 0.);                  t.append(time.perf_counter())
-    return dict(RW=rw.numpy(), R_RW=rel.numpy(), self_RW=root.numpy(),
-                times=dict(lissa_s=t[1] - t[0], scores_s=t[2] - t[1], inverse_loop_s=t[3] - t[2], relatif_s=t[4] - t[3]))
+    rel = torch.where(root != 0, rw / torch.where(root != 0, root, 1.), 0.)
+    t.append(time.perf_counter())
+    times = dict(lissa_s=t[1] - t[0], scores_s=t[2] - t[1], inverse_loop_s=t[3] - t[2], relatif_s=t[4] - t[3])
+    return dict(RW=rw.numpy(), R_RW=rel.numpy(), self_RW=root.numpy(), times=times)
 
 # %% ../../nbs/08_benchmark.ipynb #eb199d13
-def _closed_form(model, p): return SIF(model, p['X'], p['L'], p['W'], 'identity')(p['X_eval'], p['y_eval'], relatif=True)
+def _closed_form(model, p):
+    "All scores and RelatIF by the engine (the timed closed form)."
+    return SIF(model, p['X'], p['L'], p['W'], 'identity')(p['X_eval'], p['y_eval'], relatif=True)
 
 def _lower_bound(model, p, r):
     "Form and factor the Hessian only (row weights `r` precomputed)."
@@ -197,7 +206,9 @@ def _cpu_busy_s()->float:
     return (sum(f[:8]) - f[3] - f[4]) / os.sysconf('SC_CLK_TCK')
 
 def _own_cpu_s()->float:
-    r = resource.getrusage(resource.RUSAGE_SELF); return r.ru_utime + r.ru_stime
+    "CPU seconds (user + system) used by this process."
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
 
 def _warm_up(method, C):
     "Run `method` once on a tiny problem so one-off library initialisation is not timed."
@@ -236,8 +247,8 @@ def measure(method:str, # one of ENGINE_METHODS, 'lm_MV'|'lm_DS'|'lm_Snorkel', '
         if runs[0][0] >= min_time: break
     peak = _max_rss_mb()
     wall, cpu, other = min(runs)
-    res = dict(time_s=wall, cpu_s=cpu, other_load=max(other, 0.), n_runs=len(runs), peak_rss_mb=peak, peak_delta_mb=peak - base,
-               threads=torch.get_num_threads())
+    res = dict(time_s=wall, cpu_s=cpu, other_load=max(other, 0.), n_runs=len(runs), peak_rss_mb=peak,
+               peak_delta_mb=peak - base, threads=torch.get_num_threads())
     if method == 'closed_form': res.update(setup_s=out.meta['setup_s'], call_s=out.meta['call_s'])
     return {**res, **_checks(method, out, model, p)}
 
@@ -251,12 +262,13 @@ def wait_quiet(max_wait:float=20., busy:float=0.25, window:float=1.)->float:
     "Wait (up to `max_wait` s) until other processes use less than `busy` of the CPUs; returns the last busy fraction."
     t0 = time.perf_counter()
     while True:
-        b0 = _cpu_busy_s(); time.sleep(window)
+        b0 = _cpu_busy_s()
+        time.sleep(window)
         frac = (_cpu_busy_s() - b0) / (window * os.cpu_count())
         if not frac >= busy or time.perf_counter() - t0 > max_wait: return frac
 
 def run_measurement(method:str, path, threads:int=0, timeout:float=600, max_wait:float=20.)->dict:
-    "`measure` in a fresh Python process (after waiting up to `max_wait` s for a quiet machine); status 'ok', 'timeout' or 'error'."
+    "`measure` in a fresh process, after waiting up to `max_wait` s for a quiet machine; status ok, timeout or error."
     load_before = wait_quiet(max_wait) if max_wait > 0 else np.nan
     cmd = [sys.executable, '-m', 'sif_nb.paper.benchmark', '--worker', method, str(path), str(threads)]
     try: cp = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=_child_env())
@@ -275,22 +287,28 @@ def _label_models_unavailable()->str:
     try:
         from sif_nb.label_models import MajorityVote, DawidSkene, SnorkelLabelModel, approximate_identity
         return None
-    except Exception as e: return f"label-model timings skipped: sif_nb.label_models unavailable ({type(e).__name__}: {e})"
+    except Exception as e:
+        return f"label-model timings skipped: sif_nb.label_models unavailable ({type(e).__name__}: {e})"
 
 def _size(c): return f"N={c['N']:,} M={c['M']} C={c['C']} d={c['d']}"
 
 def _prepare(N, M, C, d, seed, path):
     "Generate, fit and save one problem (run in a child process)."
     p = make_problem(int(N), int(M), int(C), int(d), seed=int(seed))
-    t0 = time.perf_counter(); model = fit_end_model(p); fit_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    model = fit_end_model(p)
+    fit_s = time.perf_counter() - t0
     save_problem(path, p, model, fit_s=fit_s, n_iter=int(model.n_iter_), grad_norm=float(model.grad_norm_))
 
 def prepare_problem(cfg:dict, cache, seed:int=0)->Path:
-    "Generate, fit and save the problem of size `cfg` (N, M, C, d) unless cached (large ones in a child process); returns its path."
+    "Generate, fit and save the problem of size `cfg` (N, M, C, d) unless cached (large ones in a child); its path."
     path = Path(cache) / f"N{cfg['N']}_M{cfg['M']}_C{cfg['C']}_d{cfg['d']}_s{seed}.npz"
     if path.exists(): return path
-    if cfg['N'] * cfg['d'] < 10 ** 6: _prepare(cfg['N'], cfg['M'], cfg['C'], cfg['d'], seed, path); return path
-    cmd = [sys.executable, '-m', 'sif_nb.paper.benchmark', '--prepare', *(str(cfg[k]) for k in ('N', 'M', 'C', 'd')), str(seed), str(path)]
+    if cfg['N'] * cfg['d'] < 10 ** 6:
+        _prepare(cfg['N'], cfg['M'], cfg['C'], cfg['d'], seed, path)
+        return path
+    sizes = [str(cfg[k]) for k in ('N', 'M', 'C', 'd')]
+    cmd = [sys.executable, '-m', 'sif_nb.paper.benchmark', '--prepare', *sizes, str(seed), str(path)]
     cp = subprocess.run(cmd, capture_output=True, text=True, env=_child_env())
     if cp.returncode: raise RuntimeError(f"preparing {_size(cfg)} failed: {cp.stderr.strip()[-500:]}")
     return path
@@ -304,12 +322,14 @@ def run_benchmark(plan:list, # dicts with N, M, C, d, `methods` and optionally `
                  )->pd.DataFrame:
     "Measure every (size, method) of `plan`, each in a fresh process."
     tmp = tempfile.TemporaryDirectory() if cache is None else None
-    root = Path(cache or tmp.name); root.mkdir(parents=True, exist_ok=True)
+    root = Path(cache or tmp.name)
+    root.mkdir(parents=True, exist_ok=True)
     rows, over = [], {}
     lm_note = _label_models_unavailable()
     if lm_note:
         print(lm_note)
-        for m in LABEL_MODELS + ('lm_MV', 'eq15_DS'): over[m] = None
+        for m in LM_METHODS + ('lm_MV', 'eq15_DS'):
+            over[m] = None
     try:
         for cfg in plan:
             size = {k: cfg[k] for k in ('N', 'M', 'C', 'd')}
@@ -319,31 +339,37 @@ def run_benchmark(plan:list, # dicts with N, M, C, d, `methods` and optionally `
             for m in cfg['methods']:
                 if m in over: r = dict(status='skipped', note=f'skipped above {over[m]}' if over[m] else lm_note)
                 else:
-                    r = run_measurement(m, path, cfg.get('threads', 0), LIMITS[m] + 30 if m in LIMITS else 900, max_wait)
+                    timeout = LIMITS[m] + 30 if m in LIMITS else 900
+                    r = run_measurement(m, path, cfg.get('threads', 0), timeout, max_wait)
                     if m in LIMITS and (r['status'] != 'ok' or r['time_s'] > LIMITS[m]): over[m] = _size(size)
                 r.setdefault('threads', cfg.get('threads') or torch.get_num_threads())
-                rows.append(dict(**size, method=m, terms=size['N'] * size['M'] * size['C'], fit_s=fit.get('fit_s'), **r))
+                terms = size['N'] * size['M'] * size['C']
+                rows.append(dict(**size, method=m, terms=terms, fit_s=fit.get('fit_s'), **r))
                 if partial is not None: pd.DataFrame(rows).to_csv(partial, index=False)
-                if verbose: print(f"{_size(size):32s} {r['threads']}t {m:12s} {r['status']:8s} {r.get('time_s', np.nan):9.3f} s "
-                                  f"{r.get('peak_rss_mb', np.nan):8.0f} MB {r.get('note', '')}", flush=True)
+                if verbose:
+                    print(f"{_size(size):32s} {r['threads']}t {m:12s} {r['status']:8s} "
+                          f"{r.get('time_s', np.nan):9.3f} s {r.get('peak_rss_mb', np.nan):8.0f} MB "
+                          f"{r.get('note', '')}", flush=True)
     finally:
         if tmp is not None: tmp.cleanup()
     return pd.DataFrame(rows)
 
 # %% ../../nbs/08_benchmark.ipynb #6ea2323f
 CORE = ('closed_form', 'lower_bound')
-LABEL_MODELS = ('lm_MV', 'lm_DS', 'lm_Snorkel', 'eq15_DS', 'eq15_Snorkel')
+LM_METHODS = ('lm_MV', 'lm_DS', 'lm_Snorkel', 'eq15_DS', 'eq15_Snorkel')   # label-model fits and Eq. 15, timed
 TARGET_1, TARGET_3 = dict(N=20_000, M=10, C=2, d=768), dict(N=100_000, M=50, C=5, d=384)
 
 def full_plan()->list:
     "The sizes and methods of the full benchmark (15-20 min on 2 cores)."
     base, plan = dict(N=20_000, M=10, C=2, d=384, threads=1), []
     for n in (100, 200, 400, 1_000, 5_000, 20_000, 100_000):
-        plan.append(dict(N=n, M=10, C=2, d=50, threads=1, methods=CORE + (('brute_force', 'published') if n <= 20_000 else ())))
-    plan += [dict(base, N=n, methods=CORE + (LABEL_MODELS if n == 100_000 else ())) for n in (1_000, 5_000, 20_000, 100_000)]
+        baselines = ('brute_force', 'published') if n <= 20_000 else ()
+        plan.append(dict(N=n, M=10, C=2, d=50, threads=1, methods=CORE + baselines))
+    for n in (1_000, 5_000, 20_000, 100_000):
+        plan.append(dict(base, N=n, methods=CORE + (LM_METHODS if n == 100_000 else ())))
     plan += [dict(base, M=m, methods=CORE) for m in (25, 50)]
     plan += [dict(base, C=5, methods=CORE), dict(base, d=768, methods=CORE)]
-    plan += [dict(TARGET_3, threads=1, methods=CORE + LABEL_MODELS)]
+    plan += [dict(TARGET_3, threads=1, methods=CORE + LM_METHODS)]
     plan += [dict(t, threads=0, methods=CORE) for t in (TARGET_1, TARGET_3)]
     return plan
 
@@ -383,7 +409,7 @@ def summary(df:pd.DataFrame)->pd.DataFrame:
 _RANK = dict(ok=0, timeout=1, error=2, skipped=3)
 
 def best_of(*dfs:pd.DataFrame)->pd.DataFrame:
-    "Combine full runs: per (size, threads, method) the fastest 'ok' row (else the most informative), with its `run` number."
+    "Combine full runs: per (size, threads, method) the fastest 'ok' row (else the most informative), with its `run`."
     df = pd.concat([d.assign(run=i, _pos=np.arange(len(d))) for i, d in enumerate(dfs)], ignore_index=True)
     df = df.assign(_r=df.status.map(_RANK).fillna(9), _t=df.time_s.fillna(np.inf)).sort_values(['_r', '_t'])
     df = df.drop_duplicates(KEY + ['method']).sort_values(['_pos', 'run'])
@@ -393,7 +419,8 @@ def loglog_slope(df:pd.DataFrame, axis:str, method:str='closed_form', min_value:
     "Slope of log(time) against log(`axis`) over the rows of `method` with the other sizes `fixed`."
     s = _sel(df, method, **fixed)
     s = s[s[axis] >= min_value]
-    return float(np.polyfit(np.log(s[axis].to_numpy(float)), np.log(s.time_s.to_numpy(float)), 1)[0]) if len(s) >= 2 else np.nan
+    if len(s) < 2: return np.nan
+    return float(np.polyfit(np.log(s[axis].to_numpy(float)), np.log(s.time_s.to_numpy(float)), 1)[0])
 
 # %% ../../nbs/08_benchmark.ipynb #3d45bd47
 def _fastest(df, method, **size):
@@ -412,17 +439,25 @@ def check_targets(df:pd.DataFrame)->pd.DataFrame:
     get = lambda r, col: float(r[col]) if r is not None else np.nan
     th = lambda r: f" [{int(r.threads)} thread{'s' if int(r.threads) > 1 else ''}]" if r is not None else ''
     lb1 = _one(df, 'lower_bound', **TARGET_1, threads=int(c1.threads)) if c1 is not None else np.nan
-    rows = [(f'closed form, N=20k M=10 C=2 d=768, all tensors + RelatIF (s){th(c1)}', get(c1, 'time_s'), '< 5', lambda v: v < 5),
+    bf_diff = float(bf.max_abs_diff.max()) if len(bf) else np.nan
+    rows = [(f'closed form, N=20k M=10 C=2 d=768, all tensors + RelatIF (s){th(c1)}', get(c1, 'time_s'),
+             '< 5', lambda v: v < 5),
             (f'  same / forming+factoring H alone{th(c1)}', get(c1, 'time_s') / lb1, '<= 3', lambda v: v <= 3),
-            ('brute force / closed form, min over N>=1k where both ran [1 thread]', ratio(bf), '>= 100', lambda v: v >= 100),
-            ('published / closed form, min over N>=1k where both ran [1 thread]', ratio(pb), '>= 1000', lambda v: v >= 1000),
-            ('max |closed form - brute force| over IF, RW, WM, self_*', float(bf.max_abs_diff.max()) if len(bf) else np.nan, '< 1e-8', lambda v: v < 1e-8),
+            ('brute force / closed form, min over N>=1k where both ran [1 thread]', ratio(bf),
+             '>= 100', lambda v: v >= 100),
+            ('published / closed form, min over N>=1k where both ran [1 thread]', ratio(pb),
+             '>= 1000', lambda v: v >= 1000),
+            ('max |closed form - brute force| over IF, RW, WM, self_*', bf_diff, '< 1e-8', lambda v: v < 1e-8),
             (f'closed form, N=100k M=50 C=5 d=384 (s){th(c3)}', get(c3, 'time_s'), '< 60', lambda v: v < 60),
             (f'  same, peak RSS (GB){th(c3)}', get(c3, 'peak_rss_mb') / 1024, '< 8', lambda v: v < 8),
-            ('log-log slope in N, closed form (N>=1k, M=10 C=2 d=384) [1 thread]', slope('N', min_value=1000, M=10, C=2, d=384), '<= 1.1', lambda v: v <= 1.1),
-            ('log-log slope in N, closed form (N>=1k, M=10 C=2 d=50) [1 thread]', slope('N', min_value=1000, M=10, C=2, d=50), '<= 1.1', lambda v: v <= 1.1),
-            ('log-log slope in M, closed form (N=20k C=2 d=384) [1 thread]', slope('M', N=20_000, C=2, d=384), '<= 1.1', lambda v: v <= 1.1)]
-    return pd.DataFrame([dict(target=n, measured=v, threshold=t, met=(bool(f(v)) if np.isfinite(v) else None)) for n, v, t, f in rows])
+            ('log-log slope in N, closed form (N>=1k, M=10 C=2 d=384) [1 thread]',
+             slope('N', min_value=1000, M=10, C=2, d=384), '<= 1.1', lambda v: v <= 1.1),
+            ('log-log slope in N, closed form (N>=1k, M=10 C=2 d=50) [1 thread]',
+             slope('N', min_value=1000, M=10, C=2, d=50), '<= 1.1', lambda v: v <= 1.1),
+            ('log-log slope in M, closed form (N=20k C=2 d=384) [1 thread]',
+             slope('M', N=20_000, C=2, d=384), '<= 1.1', lambda v: v <= 1.1)]
+    met = lambda v, f: bool(f(v)) if np.isfinite(v) else None
+    return pd.DataFrame([dict(target=n, measured=v, threshold=t, met=met(v, f)) for n, v, t, f in rows])
 
 # %% ../../nbs/08_benchmark.ipynb #a6b5b51d
 def plot_results(df:pd.DataFrame, path=None):
@@ -437,7 +472,8 @@ def plot_results(df:pd.DataFrame, path=None):
             if len(s): ax.plot(s.N, s.time_s, ls, color=col, marker='o', ms=4, label=f'{m} (d={d})')
     ax.set(xscale='log', yscale='log', xlabel='N (training points)', ylabel='wall time (s)',
            title='All N*M*C influence scores (M=10, C=2), float64, 1 CPU thread')
-    ax.grid(True, which='both', alpha=.3); ax.legend(fontsize=8)
+    ax.grid(True, which='both', alpha=.3)
+    ax.legend(fontsize=8)
     fig.tight_layout()
     if path is not None: fig.savefig(path, dpi=120)
     return fig
@@ -445,17 +481,27 @@ def plot_results(df:pd.DataFrame, path=None):
 # %% ../../nbs/08_benchmark.ipynb #b93a6613
 def main(argv=None):
     "Command-line entry point."
-    ap = argparse.ArgumentParser(prog='python -m sif_nb.paper.benchmark', description='Benchmark the sif_nb influence engine.')
-    ap.add_argument('--full', action='store_true', help='run the full plan (~15-20 min on 2 cores) instead of the smoke plan')
-    ap.add_argument('--out', default=None, help="folder for benchmark_results.csv and benchmark_loglog.png (--full: default 'nbs' if it exists, else '.')")
+    ap = argparse.ArgumentParser(prog='python -m sif_nb.paper.benchmark',
+                                 description='Benchmark the sif_nb influence engine.')
+    ap.add_argument('--full', action='store_true',
+                    help='run the full plan (~15-20 min on 2 cores) instead of the smoke plan')
+    ap.add_argument('--out', default=None,
+                    help="folder for benchmark_results.csv and benchmark_loglog.png "
+                         "(--full: default 'nbs' if it exists, else '.')")
     ap.add_argument('--cache', default=None, help='folder to keep fitted problems in (default: temporary)')
-    ap.add_argument('--max-wait', type=float, default=20., help='seconds to wait for a quiet machine before each measurement')
+    ap.add_argument('--max-wait', type=float, default=20.,
+                    help='seconds to wait for a quiet machine before each measurement')
     ap.add_argument('--worker', nargs=3, metavar=('METHOD', 'PATH', 'THREADS'), help=argparse.SUPPRESS)
-    ap.add_argument('--merge', nargs='+', metavar='CSV', help='combine earlier runs (fastest ok row per size) instead of measuring')
+    ap.add_argument('--merge', nargs='+', metavar='CSV',
+                    help='combine earlier runs (fastest ok row per size) instead of measuring')
     ap.add_argument('--prepare', nargs=6, metavar=('N', 'M', 'C', 'd', 'SEED', 'PATH'), help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
-    if a.worker: print('RESULT ' + json.dumps(measure(*a.worker)), flush=True); return
-    if a.prepare: _prepare(*a.prepare); return
+    if a.worker:
+        print('RESULT ' + json.dumps(measure(*a.worker)), flush=True)
+        return
+    if a.prepare:
+        _prepare(*a.prepare)
+        return
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, {os.cpu_count()} CPUs", flush=True)
     out = Path(a.out) if a.out else (Path('nbs') if Path('nbs').is_dir() else Path('.')) if a.full or a.merge else None
     if out: out.mkdir(parents=True, exist_ok=True)
@@ -467,7 +513,8 @@ def main(argv=None):
         (out / 'benchmark_results.partial.csv').unlink(missing_ok=True)
         plot_results(df, out / 'benchmark_loglog.png')
     with pd.option_context('display.width', 250, 'display.max_columns', 20, 'display.float_format', '{:.4g}'.format):
-        print(summary(df)); print(check_targets(df).to_string())
+        print(summary(df))
+        print(check_targets(df).to_string())
     return df
 
 # %% ../../nbs/08_benchmark.ipynb #30c3753a

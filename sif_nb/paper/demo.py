@@ -13,7 +13,9 @@ from fastcore.script import call_parse
 __all__ = ['run_demo', 'main']
 
 # %% ../../nbs/19_demo.ipynb #63f20891
-def _say(*a): print(*a, flush=True)
+def _say(*a):
+    "Print at once (the demo's progress)."
+    print(*a, flush=True)
 
 def run_demo(out='demo_out', # folder for the plots and CSVs
              dataset:str='breast_cancer', # embedded dataset: 'breast_cancer', 'wine' or 'digits'
@@ -21,7 +23,8 @@ def run_demo(out='demo_out', # folder for the plots and CSVs
              method:str='RW', # influence method for the explanation and the LF ranking
              verbose:bool=True)->dict:
     "Run the full pipeline on embedded data; print the explanation and the most harmful LFs; write plots."
-    import matplotlib; matplotlib.use('Agg')
+    import matplotlib
+    matplotlib.use('Agg')
     import matplotlib.pyplot as plt
     from sif_nb.data import load_default
     from sif_nb.label_models import MajorityVote, DawidSkene, SnorkelLabelModel
@@ -40,24 +43,31 @@ def run_demo(out='demo_out', # folder for the plots and CSVs
     k = int(wrong[0]) if len(wrong) else 0
     ex = explain(pipes, ds, idx=k, method=method)
     say(f"\nTable 2: why is test point {k} misclassified? (most responsible training datum, LF and vote; {method})")
-    cols = ['pred', 'pred_prob', 'true_label', 'resp_data', 'resp_data_weak_label', 'resp_data_true_label', 'resp_data_phi',
-            'resp_lf', 'resp_lf_phi', 'resp_vote_lf', 'resp_vote_data', 'resp_vote', 'resp_vote_phi']
+    cols = ['pred', 'pred_prob', 'true_label', 'resp_data', 'resp_data_weak_label', 'resp_data_true_label',
+            'resp_data_phi', 'resp_lf', 'resp_lf_phi', 'resp_vote_lf', 'resp_vote_data', 'resp_vote', 'resp_vote_phi']
     say(ex.to_frame().set_index('label_model')[cols].T.to_string(max_colwidth=40))
     valid = {n: p(ds.X_valid, ds.y_valid) for n, p in pipes.items()}
     lfs = {n: r.lf_table(method, top=5) for n, r in valid.items()}
-    for n, t in lfs.items(): say(f"\nMost harmful LFs on the validation loss, {n} ({method}; phi > 0: removing it lowers the loss):\n{t.to_string(max_colwidth=60)}")
-    rep = repair(valid['MV'], pipes['MV'].model, ds.X_train, ds.X_valid, ds.y_valid, ds.X_test, ds.y_test, methods=('IF', 'RW', 'WM'))
+    for n, t in lfs.items():
+        say(f"\nMost harmful LFs on the validation loss, {n} ({method}; phi > 0: removing it lowers the loss):\n"
+            f"{t.to_string(max_colwidth=60)}")
+    rep = repair(valid['MV'], pipes['MV'].model, ds.X_train, ds.X_valid, ds.y_valid, ds.X_test, ds.y_test,
+                 methods=('IF', 'RW', 'WM'))
     best = rep[rep.best | (rep.fraction == 0)].drop_duplicates(['method', 'best'])
-    say(f"\nRepair (MV): drop the highest-scoring pieces, alpha chosen on validation loss:\n{best.round(4).to_string(index=False)}")
+    say(f"\nRepair (MV): drop the highest-scoring pieces, alpha chosen on validation loss:\n"
+        f"{best.round(4).to_string(index=False)}")
     files = []
+    def save(ax, name):
+        files.append(out / name)
+        ax.figure.savefig(files[-1], dpi=110, bbox_inches='tight')
+        plt.close(ax.figure)
     for n, r in valid.items():
-        ax = plot_lf_influence(r, method=method, title=f"LF influence on validation loss ({n}, {method})")
-        files.append(out / f"lf_influence_{n}.png"); ax.figure.savefig(files[-1], dpi=110, bbox_inches='tight'); plt.close(ax.figure)
-    ax = plot_term_histogram(valid['MV'], method=method)
-    files.append(out / 'term_histogram_MV.png'); ax.figure.savefig(files[-1], dpi=110, bbox_inches='tight'); plt.close(ax.figure)
-    ax = plot_repair(rep)
-    files.append(out / 'repair_MV.png'); ax.figure.savefig(files[-1], dpi=110, bbox_inches='tight'); plt.close(ax.figure)
-    ex.to_frame().to_csv(out / 'explanation.csv', index=False); rep.to_csv(out / 'repair_MV.csv', index=False)
+        save(plot_lf_influence(r, method=method, title=f"LF influence on validation loss ({n}, {method})"),
+             f"lf_influence_{n}.png")
+    save(plot_term_histogram(valid['MV'], method=method), 'term_histogram_MV.png')
+    save(plot_repair(rep), 'repair_MV.png')
+    ex.to_frame().to_csv(out / 'explanation.csv', index=False)
+    rep.to_csv(out / 'repair_MV.csv', index=False)
     pd.concat(lfs, names=['label_model']).to_csv(out / 'harmful_lfs.csv')
     say(f"\nwrote {len(files)} plots and 3 CSVs to {out}/ in {time.perf_counter() - t0:.1f}s")
     return dict(data=ds, pipelines=pipes, explanation=ex, valid=valid, lf_tables=lfs, repair=rep, files=files)
