@@ -24,10 +24,10 @@ readme: setup        ## regenerate README.md from nbs/index.ipynb (Quarto-free `
 	MPLBACKEND=Agg $(PY) tools/make_readme.py
 
 bench: setup         ## the influence-engine benchmark (full grid; writes the CSV and plot shown on the benchmark page)
-	$(PY) -m sif_nb.benchmark --full
+	$(PY) -m sif_nb.paper.benchmark --full
 
 experiments: setup   ## the paper's experiments on every dataset here (full run; writes nbs/results/)
-	$(PY) -m sif_nb.experiments --full
+	$(PY) -m sif_nb.paper.experiments --full
 
 clean-venv:
 	rm -rf $(VENV)
