@@ -28,7 +28,9 @@ def run_demo(out='demo_out', # folder for the plots and CSVs
     import matplotlib.pyplot as plt
     from sif_nb.data import load_default
     from sif_nb.label_models import MajorityVote, DawidSkene, SnorkelLabelModel
-    from sif_nb.explain import fit_pipelines, explain, plot_lf_influence, plot_term_histogram
+    from sif_nb.pipeline import fit_pipelines
+    from sif_nb.explain import explain
+    from sif_nb.plots import plot_lf_influence, plot_term_histogram
     from sif_nb.components import repair, plot_repair
     say = _say if verbose else (lambda *a: None)
     out, t0 = Path(out), time.perf_counter()
