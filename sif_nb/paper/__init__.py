@@ -1,0 +1,1 @@
+"The paper harness: experiments, benchmark, results, demo and baselines that reproduce the paper's tables."
