@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 from .pws import lf_summary
 from .influence import SIFResult
-from .explain import shorten
+from .explanations import shorten
 
 # %% auto #0
 __all__ = ['HARMFUL', 'HELPFUL', 'plot_lf_influence', 'plot_term_histogram', 'plot_influence_vs_accuracy']

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .pws import PWSData, lf_summary
 from .influence import SIFResult
 from .pipeline import as_pipes, as_engine
-from .explain import explain, lf_index, lf_report
+from .explanations import explain, lf_index, lf_report
 from .plots import plot_lf_influence, plot_term_histogram, plot_influence_vs_accuracy
 
 # %% auto #0

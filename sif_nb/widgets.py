@@ -7,7 +7,7 @@ from __future__ import annotations
 import html, warnings, numpy as np
 from .pws import PWSData
 from .pipeline import as_pipes, as_engine
-from .explain import split_data, label_name, shorten, lf_index
+from .explanations import split_data, label_name, shorten, lf_index
 from .views import point_view, ValidScores, lf_view, overview_view
 
 # %% auto #0

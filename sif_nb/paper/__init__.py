@@ -1,1 +1,1 @@
-"The paper's evaluation harness (benchmark, experiments, suite, results, demo); the core never imports it."
+"The paper's evaluation harness (benchmark, experiments, suite, tables, baselines, demo); the core never imports it."

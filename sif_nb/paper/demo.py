@@ -29,7 +29,7 @@ def run_demo(out='demo_out', # folder for the plots and CSVs
     from sif_nb.data import load_default
     from sif_nb.label_models import MajorityVote, DawidSkene, SnorkelLabelModel
     from sif_nb.pipeline import fit_pipelines
-    from sif_nb.explain import explain
+    from sif_nb.explanations import explain
     from sif_nb.plots import plot_lf_influence, plot_term_histogram
     from sif_nb.components import repair, plot_repair
     say = _say if verbose else (lambda *a: None)

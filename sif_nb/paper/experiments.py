@@ -301,7 +301,7 @@ def table2_rows(engines:dict, # label-model name -> SIF engine (fit on `ds`)
                 dataset:str=None, # dataset key for the rows
                 method:str='RW')->list:
     "Table 2 rows (one per label model) for one misclassified test point."
-    from sif_nb.explain import explain
+    from sif_nb.explanations import explain
     k = pick_misclassified(engines, ds)
     df = explain(engines, ds, idx=k, method=method).to_frame()
     return df.assign(dataset=dataset or ds.name, method=method).to_dict('records')
