@@ -611,6 +611,13 @@ def _adult_codes(pool, other):
         out[1].append(other_codes.astype(np.float64))
     return np.stack(out[0], 1), np.stack(out[1], 1)
 
+def _pool_split(rng, n_pool, n_test_pool, n_valid, n_train, n_test):
+    "(train, valid, test) rows: valid then train from one permutation of the pool; test subsampled."
+    perm = rng.permutation(n_pool)
+    va, tr = perm[:n_valid], perm[n_valid:][:n_train]
+    if n_test is None: return tr, va, np.arange(n_test_pool)
+    return tr, va, np.sort(rng.permutation(n_test_pool)[:n_test])
+
 def _adult_onehot(pool, test, Xp, Xt, fn, tr, va, te):
     "Standardised numeric columns next to one-hot categoricals (encoder fitted on the train rows)."
     from sklearn.preprocessing import OneHotEncoder
@@ -639,9 +646,7 @@ def load_census_standin(n_train:int=None, # subsample the training split (None =
     rng = np.random.RandomState(seed)
     lfs = tree_lfs(Xp, y, seed=seed, rng=rng, cardinality=2, feature_names=fn, label_names=ln,
                    **tree_kw)
-    perm = rng.permutation(len(pool))
-    va, tr = perm[:n_valid], perm[n_valid:][:n_train]
-    te = np.arange(len(test)) if n_test is None else np.sort(rng.permutation(len(test))[:n_test])
+    tr, va, te = _pool_split(rng, len(pool), len(test), n_valid, n_train, n_test)
     if encoding == 'codes': (Xtr, Xva, Xte), mu, sd = standardize(Xp[tr], Xp[va], Xt[te])
     else: Xtr, Xva, Xte = _adult_onehot(pool, test, Xp, Xt, fn, tr, va, te)
     info = dict(kind='stand-in, tree LFs', note=CENSUS_NOTE, source=str(folder), lfs=lfs,
@@ -770,10 +775,7 @@ def load_cosine_text(name:str='imdb', # 'imdb' or 'yelp'
     (t_dev, y_dev, m_dev), (t_unl, y_unl, m_unl), (t_test, y_test, _) = parts
     texts, y, major = t_dev + t_unl, np.concatenate([y_dev, y_unl]), np.concatenate([m_dev, m_unl])
     rng = np.random.default_rng(seed)
-    perm = rng.permutation(len(texts))
-    va, tr = perm[:n_valid], perm[n_valid:][:n_train]
-    te = np.arange(len(t_test))
-    if n_test is not None: te = np.sort(rng.permutation(len(t_test))[:n_test])
+    tr, va, te = _pool_split(rng, len(texts), len(t_test), n_valid, n_train, n_test)
     T = [[texts[i] for i in tr], [texts[i] for i in va], [t_test[i] for i in te]]
     Xs = _text_features(T, features, max_features, cache)
     info = dict(kind='keyword LFs (ours)', note=_cosine_note(name, lfs), source=str(folder),

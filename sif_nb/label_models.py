@@ -355,25 +355,29 @@ class SnorkelLabelModel(LabelModel):
                       f"gradient norm {self.grad_norm_:.2e} is {share:.0%} of its initial value; "
                       "increase n_epochs or lr", RuntimeWarning)
 
+    def _descend(self, mu, loss_fn):
+        "`n_epochs` full-batch steps on mu, then one more gradient; (final loss, first grad norm)."
+        opt = self._optimiser(mu)
+        for it in range(self.n_epochs):
+            opt.zero_grad()
+            loss = loss_fn()
+            if torch.isnan(loss): raise ValueError("Snorkel loss is NaN: reduce lr")
+            loss.backward()
+            if it == 0: g0 = float(mu.grad.norm())
+            opt.step()
+        opt.zero_grad()
+        loss = loss_fn()
+        loss.backward()
+        return loss, g0
+
     def _fit_mu(self, O, mu0, m):
         "Minimise Snorkel's loss over mu; returns (mu, final loss)."
         O, mu0 = torch.from_numpy(O), torch.from_numpy(mu0)
         mask = torch.from_numpy(_block_mask(m, self.cardinality))
         P = torch.diag(torch.from_numpy(self.class_balance))
         mu = torch.nn.Parameter(mu0 * np.random.RandomState(self.seed).random_sample())
-        opt = self._optimiser(mu)
         loss_fn = lambda: _snorkel_loss(O, mu, P, mask, mu0, self.l2)
-        with _one_thread():
-            for it in range(self.n_epochs):
-                opt.zero_grad()
-                loss = loss_fn()
-                if torch.isnan(loss): raise ValueError("Snorkel loss is NaN: reduce lr")
-                loss.backward()
-                if it == 0: g0 = float(mu.grad.norm())
-                opt.step()
-            opt.zero_grad()
-            loss = loss_fn()
-            loss.backward()
+        with _one_thread(): loss, g0 = self._descend(mu, loss_fn)
         self.grad_norm_ = float(mu.grad.norm())
         self._warn_unconverged(g0)
         return mu.detach().numpy(), float(loss.detach())
@@ -438,7 +442,8 @@ def _design(U, m, C):
     return A, A.T.tocsr()
 
 def eq15_loss_grad(x, # flattened W-bar (M(C+1)C,)
-                   A, AT, # design and its transpose from `_design`
+                   A, # (n_u, M(C+1)) sparse design from `_design`
+                   AT, # its transpose, CSR
                    Y, # (n_u,C) target labels of the distinct rows
                    w, # (n_u,) row weights (counts / N)
                    eps:float=1e-12 # floor of the denominator

@@ -117,7 +117,8 @@ def check_y(y, # (N,) ints in 0..C-1
 def check_labels(Y, # (N,C) non-negative soft labels, or (N,) ints in 0..C-1
                  cardinality:int, # C
                  n:int=None, # expected N, checked when given
-                 name:str='Y')->np.ndarray: # (N,C) float64 soft-label matrix
+                 name:str='Y' # name used in error messages
+                )->np.ndarray: # (N,C) float64 soft-label matrix
     "Validate training labels: non-negative soft labels with some mass, or hard ints (one-hot)."
     Y = np.asarray(Y)
     if Y.ndim == 1: return np.eye(cardinality)[check_y(Y, cardinality, n=n, name=name)]
@@ -133,7 +134,8 @@ def check_labels(Y, # (N,C) non-negative soft labels, or (N,) ints in 0..C-1
 def check_eval_labels(y, # (N,) ints, or (N,C) soft labels whose rows sum to 1
                       cardinality:int, # C
                       n:int=None, # expected N, checked when given
-                      name:str='y')->np.ndarray: # (N,C) float64
+                      name:str='y' # name used in error messages
+                     )->np.ndarray: # (N,C) float64
     "Validate evaluation labels: ints, or soft labels whose rows sum to 1."
     Y = check_labels(y, cardinality, n, name=name)
     off = ~np.isclose(Y.sum(1), 1, atol=1e-8)
@@ -152,7 +154,8 @@ def row_chunks(n:int, # number of rows
     return [slice(i, min(i + chunk_size, n)) for i in range(0, n, chunk_size)]
 
 # %% ../nbs/00_pws.ipynb #cdf998bc
-def vote_index(L)->np.ndarray:
+def vote_index(L # (N,M) ints, -1 = abstain
+              )->np.ndarray: # (N,M) slots in 0..C
     "Slot of each vote in W's middle axis: 0 = abstain, k+1 = class k."
     return np.asarray(L) + 1
 
