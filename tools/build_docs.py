@@ -16,7 +16,7 @@
 
 The build exits with status 1 when a notebook fails or times out (its page still shows the traceback).
 """
-import json, multiprocessing as mp, os, re, shutil, subprocess, sys, tarfile, time
+import dataclasses, inspect, json, multiprocessing as mp, os, re, shutil, subprocess, sys, tarfile, time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import redirect_stdout
 from io import StringIO
@@ -37,6 +37,89 @@ WVIEW, WSTATE = 'application/vnd.jupyter.widget-view+json', 'application/vnd.jup
 def page_name(p:Path) -> Path:
     "nbdev's name for the page of notebook `p`, as a notebook path (`00_pws.ipynb` -> `pws.ipynb`)"
     return _nbpath2html(Path(p)).with_suffix('.ipynb')
+
+def _anno(a) -> str:
+    "An annotation as a reader writes it: `ndarray`, `int | None`, `None` (not `NoneType`), no module prefixes"
+    if a is inspect.Parameter.empty: return ''
+    if a is None or a is type(None): return 'None'
+    s = a if isinstance(a, str) else a.__qualname__ if isinstance(a, type) else str(a)
+    s = re.sub(r'\b(?:[a-z_]\w*\.)+(?=[A-Za-z_])', '', s)  # `numpy.ndarray` -> `ndarray`, `typing.` dropped
+    return s.replace('NoneType', 'None').replace("'", '')
+
+def _default(d) -> str:
+    "A default value as written in code: names for functions and classes, `repr` otherwise"
+    if d is inspect.Parameter.empty: return ''
+    return getattr(d, '__qualname__', None) or repr(d)
+
+def md_escape(s:str) -> str:
+    "`s` with markdown's emphasis characters escaped (`SIF.__call__` stays `SIF.__call__`, not `SIF.call`)"
+    return re.sub(r'([\\`*_\[\]<>|])', r'\\\1', s)
+
+def _cell(s:str) -> str:
+    "Markdown text fit for a table cell: one line, pipes escaped outside maths"
+    s = ' '.join(str(s).split())
+    parts = re.split(r'(\$[^$]*\$)', s)
+    return ''.join(p if i % 2 else p.replace('|', '\\|') for i, p in enumerate(parts))
+
+class DocRenderer:
+    """`show_doc`'s markdown for the site: `class X(...)`/`def f(...)->T` signatures without docments, then the
+    docstring and a table of parameters whose docments render as markdown (links, maths); no source link."""
+    def __init__(self, sym, name=None, title_level:int=3, maxline:int=90):
+        from fastcore.docments import docments, qual_name, _unwrap_sym, _docstring
+        self.sym = _unwrap_sym(sym)
+        self.nm, self.title_level, self.maxline = name or qual_name(self.sym), title_level, maxline
+        self.docs = _docstring(self.sym)
+        self.is_class = inspect.isclass(self.sym)
+        try: self.sig = inspect.signature(self.sym, eval_str=True)
+        except (ValueError, TypeError, NameError): self.sig = None
+        fs = dataclasses.fields(self.sym) if dataclasses.is_dataclass(self.sym) else []
+        self.factories = {f.name: f'field(default_factory={_default(f.default_factory)})' for f in fs
+                          if f.default_factory is not dataclasses.MISSING}
+        try: self.dm = docments(self.sym, full=True, eval_str=True)
+        except Exception: self.dm = {}
+
+    def params(self) -> list:
+        "(name, annotation, default, docment) of each parameter, `self` left out"
+        if self.sig is None: return []
+        out = []
+        for k, p in self.sig.parameters.items():
+            if k == 'self': continue
+            star = '*' if p.kind==p.VAR_POSITIONAL else '**' if p.kind==p.VAR_KEYWORD else ''
+            doc = (self.dm.get(k) or {}).get('docment') or ''
+            out.append((star + k, _anno(p.annotation), self.factories.get(k) or _default(p.default), doc))
+        return out
+
+    def signature(self) -> str:
+        "The signature as code: on one line when it fits `maxline`, else one parameter a line"
+        ps = [n + (f':{a}' if a else '') + (f'={d}' if d else '') for n, a, d, _ in self.params()]
+        ret = '' if self.is_class or self.sig is None else _anno(self.sig.return_annotation)
+        ret = f'->{ret}' if ret else ''
+        kw = 'class' if self.is_class else 'async def' if inspect.iscoroutinefunction(self.sym) else 'def'
+        one = f"{kw} {self.nm}({', '.join(ps)}){ret}"
+        if len(one) <= self.maxline or not ps: return one
+        lines = ['']
+        for p in ps:
+            if lines[-1] and len(lines[-1]) + len(p) + 6 > self.maxline: lines.append('')
+            lines[-1] += f'{p}, '
+        return f"{kw} {self.nm}(\n" + ''.join(f'    {l.rstrip()}\n' for l in lines).rstrip(',\n') + f"\n){ret}"
+
+    def table(self) -> str:
+        "The parameters as a markdown table (Type, Default, Details), or '' when none is documented"
+        ps, ret = self.params(), (self.dm.get('return') or {})
+        if not any(d for *_, d in ps) and not ret.get('docment'): return ''
+        rows = ['|  | **Type** | **Default** | **Details** |', '|---|---|---|---|']
+        rows += [f'| {md_escape(n)} | {md_escape(a)} | {md_escape(d)} | {_cell(doc)} |' for n, a, d, doc in ps]
+        if ret.get('docment') and not self.is_class:
+            rows.append(f"| **Returns** | {md_escape(_anno(ret.get('anno', inspect.Parameter.empty)))} | | {_cell(ret['docment'])} |")
+        return '\n'.join(rows)
+
+    def _repr_markdown_(self):
+        doc = f"---\n\n{'#'*self.title_level} {md_escape(self.nm)}\n\n```python\n{self.signature()}\n```\n"
+        if self.docs: doc += f'\n*{self.docs}*\n' if '\n' not in self.docs else f'\n{self.docs}\n'
+        tbl = self.table()
+        return doc + (f'\n{tbl}\n' if tbl else '')
+
+    def __repr__(self): return self.signature()
 
 def _no_eval(skip):
     "Predicate for the cells `nbdev_test` would not run with `skip` flags"
@@ -86,6 +169,8 @@ def exec_nb(src:Path, dst:Path, skip:set):
     # `show_doc` cells are added first and run with the rest, so nothing is executed twice
     nb = NBProcessor(src, procs=[populate_language, add_show_docs], rm_directives=False, process=True).nb
     check_title(nb, src)
+    import nbdev.showdoc
+    nbdev.showdoc.BasicMarkdownRenderer = DocRenderer  # `show_doc` looks it up on each call
     k = CaptureShell(src)
     k.run_cell('from nbdev.showdoc import show_doc')
     with working_directory(src.parent): k.run_all(nb, preproc=_no_eval(skip))
@@ -171,13 +256,16 @@ def site_config(cfg, proc:Path, built:list):
     "Write `proc/_quarto.yml` and `proc/sidebar.yml`: the top-level `_quarto.yml` and `nbs/sidebar.yml` for `built`"
     rel = cfg.nbs_path.relative_to(ROOT).as_posix()
     sbp = cfg.nbs_path/'sidebar.yml'
-    if not cfg.custom_sidebar or not sbp.exists():
+    grouped = sbp.exists() and re.search(r'^\s*-?\s*section:', sbp.read_text(), re.M)
+    if not sbp.exists() or not (cfg.custom_sidebar or grouped):  # a sidebar with sections is kept as written
         from nbdev.quarto import IndentDumper
         write_if_changed(sbp, yaml.dump(nbs_sidebar(cfg), Dumper=IndentDumper, sort_keys=False))
     sb = _map_paths(yaml.safe_load(sbp.read_text()), rel)
     contents = _prune(sb['website']['sidebar'].get('contents', []), set(built))
-    listed = set(re.findall(r'[\w./-]+\.ipynb', json.dumps(contents)))
-    contents += [o for o in built if o not in listed and o!='index.ipynb']
+    listed = set(re.findall(r'[\w./-]+\.ipynb', json.dumps(sb['website']['sidebar'].get('contents', []))))
+    extra = [o for o in built if o not in listed and o!='index.ipynb']
+    if extra: print(f'Warning: not in {sbp.name}, listed at the end of the sidebar: {", ".join(extra)}')
+    contents += extra
     if (proc/'index.md').exists(): contents.insert(0, 'index.md')
     sb['website']['sidebar']['contents'] = contents
     q = _map_paths(yaml.safe_load((ROOT/'_quarto.yml').read_text()), rel)
@@ -208,6 +296,58 @@ def vendor_js(docs:Path):
     for f in libs.rglob('*.css'):
         s = f.read_text()
         if '@import' in s: f.write_text(re.sub(r'@import\s+url\([^)]*//[^)]*\)\s*;?', '', s))
+
+def placeholder_hosts(cfg) -> tuple:
+    "The site's own URL on the doc host, and the URL prefixes of hosts named in the config that do not serve it"
+    site = cfg.doc_host.rstrip('/') + '/' + cfg.get('doc_baseurl', '').strip('/')
+    nbdev = yaml.safe_load((cfg.nbs_path/'nbdev.yml').read_text()) if (cfg.nbs_path/'nbdev.yml').exists() else {}
+    web = (nbdev or {}).get('website', {})
+    other = [cfg.doc_host, cfg.git_url, f"https://github.com/{cfg.user}", web.get('site-url', ''), web.get('repo-url', '')]
+    return site.rstrip('/'), sorted({o.rstrip('/') for o in other if o and o.startswith('http')}, key=len, reverse=True)
+
+def local_links(docs:Path, cfg) -> int:
+    """Point links to the doc host (nbdev's API links) at the built pages, relative to each page; unlink the ones to
+    hosts that do not serve this site (the source host: nbdev's `source` links are dropped). Returns the links changed."""
+    site, other = placeholder_hosts(cfg)
+    alts = '|'.join(re.escape(o) for o in [site] + other)
+    link = re.compile(rf'<a\b([^>]*?)href="((?:{alts})(?:[/#][^"]*)?)"([^>]*)>(.*?)</a>', re.S)
+    n = 0
+    for f in docs.rglob('*.html'):
+        up = os.path.relpath(docs, f.parent)
+        up = '' if up=='.' else up + '/'
+        def fix(m):
+            nonlocal n
+            n += 1
+            href, text = m[2], m[4]
+            if href==site or href.startswith((site+'/', site+'#')):
+                path, frag = (href[len(site):].lstrip('/').split('#', 1) + [''])[:2]
+                path = path or 'index.html'
+                if (docs/path).exists(): return f'<a{m[1]}href="{up}{path}{"#"+frag if frag else ""}"{m[3]}>{text}</a>'
+            return '' if re.sub(r'<[^>]+>', '', text).strip()=='source' else f'<span class="unlinked">{text}</span>'
+        s = f.read_text()
+        new = link.sub(fix, s)
+        if new != s: f.write_text(new)
+    return n
+
+IMG = re.compile(r'<img\b([^>]*?)src="data:image/png;base64,([A-Za-z0-9+/]{44})')
+
+def readable_figures(docs:Path, keep:float=.75) -> int:
+    "Give each inline PNG figure a `min-width` of `keep` times its size: it shrinks to the column, then scrolls"
+    import base64, math, struct
+    n = 0
+    def fix(m):
+        nonlocal n
+        head = base64.b64decode(m[2])
+        if head[:8] != b'\x89PNG\r\n\x1a\n' or 'style=' in m[1]: return m[0]
+        w = re.search(r'\bwidth="(\d+)', m[1])
+        w = int(w[1]) if w else struct.unpack('>I', head[16:20])[0]
+        n += 1
+        return f'<img{m[1]}style="min-width:{math.ceil(keep*w)}px" src="data:image/png;base64,{m[2]}'
+    for f in docs.rglob('*.html'):
+        s = f.read_text()
+        new = IMG.sub(fix, s)
+        if new != s: f.write_text(new)
+    return n
 
 ASSETS = ('.png', '.jpg', '.jpeg', '.gif', '.svg')
 
@@ -249,8 +389,10 @@ def main(path:str=None, # Notebooks folder (default: `nbs_path` from settings.in
     shutil.rmtree(docs, ignore_errors=True)
     shutil.move(proc/'_docs', docs)
     vendor_js(docs)
+    print(f'{local_links(docs, cfg)} links to the placeholder hosts made local or unlinked')
+    readable_figures(docs)
     copy_assets(nbs, docs)
-    (docs/'_pages.json').write_text(json.dumps(pages, indent=1))
+    (CACHE/'pages.json').write_text(json.dumps(pages, indent=1))
     print(f'Built {len(pages)} pages into {docs} in {time.time()-t:.1f}s')
     failed = [f'{f.name}: {e}' for (f,_),e in zip(jobs, errs) if e]
     if failed: sys.exit('Notebooks failed:\n' + '\n'.join(failed))
