@@ -40,7 +40,7 @@ $(VENV)/.docs-installed: $(VENV)/.installed
 docs: setup $(VENV)/.docs-installed   ## execute the notebooks, build the site into _docs/ offline (needs npm)
 	$(PY) tools/build_docs.py $(DOCS_ARGS)
 
-docs-test: docs      ## docs, then open every page in headless Chromium (installs Debian's chromium when missing; root)
+docs-test: docs      ## docs, then check every page in headless Chromium (installs Debian's chromium when missing; root); screenshots in _screenshots/
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	$(PY) -m pytest -q tools/test_docs.py
 

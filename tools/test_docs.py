@@ -1,29 +1,62 @@
 """Browser test of the built docs: `python -m pytest tools/test_docs.py` after `python tools/build_docs.py`.
 
-Serves `_docs/` on 127.0.0.1 (random free port) and opens every page listed in `_docs/_pages.json` in headless
-Chromium through Playwright (`$CHROMIUM`, default `/usr/bin/chromium`; `apt-get install chromium`, no
-`playwright install` needed). Each page must show its title as h1 and its headings, render its maths with KaTeX,
-show its plots and widgets, load nothing from another host and log no console or page errors.
-A screenshot of each page goes to `_docs/_screenshots/`. Pages with the explorers of `sif_nb.explain` must also show
-their content: the embedded widgets with a control, a table and a plot, or their static views.
+Serves `_docs/` on 127.0.0.1 (random free port) and opens every page listed in `.cache/docs/pages.json` in headless
+Chromium (1280x900) through Playwright (`$CHROMIUM`, default `/usr/bin/chromium`; `apt-get install chromium`, no
+`playwright install` needed). Each page is opened once; what it shows is collected by `visit` and checked by one
+test per defect class, so a failure names the class, the page and the offending text:
+
+- `test_page`: title as h1, its headings, maths rendered by KaTeX, its plots and widgets, nothing loaded from
+  another host, no console or page errors;
+- `test_wide_content`: no content table or figure wider than its container without a horizontal scroll box, and no
+  figure shrunk below 3/4 of its size;
+- `test_entities`: no raw HTML entities (`&#39;`, `&quot;` ...) nor `<br />` as text in prose or outputs;
+- `test_outputs_clean`: no Python warnings (`RuntimeWarning` ...) in outputs, no machine paths (`/work/`, `/root/`,
+  `/tmp/`, `/home/`, `site-packages`) in outputs or prose;
+- `test_links`: no link to the placeholder doc or source hosts of settings.ini/nbdev.yml that do not serve this site;
+- `test_inline_maths`: no line break inside inline maths (`$N\\times C$` renders as "N", a line break, "timesC");
+- `test_widgets_honest`: a widget whose enabled control (dropdown, slider ...) changes nothing in its view when
+  used must be labelled static: an element of class `sif-static-snapshot` showing "static snapshot" in its cell;
+- `test_index`, `test_explorers`: the sidebar links every page; explorer pages show their content.
+
+A full-page screenshot of each page goes to `_screenshots/` at the top of the repository (git-ignored, outside the
+published site; `$DOCS_SCREENSHOTS` overrides).
 """
-import functools, http.server, json, os, re, threading
+import configparser, functools, http.server, json, os, re, threading
 from pathlib import Path
 from urllib.parse import urlparse
 
-import pytest
+import pytest, yaml
 from playwright.sync_api import sync_playwright, TimeoutError as PWTimeout
 
-DOCS = Path(__file__).resolve().parent.parent/'_docs'
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT/'_docs'
+SHOTS = Path(os.environ.get('DOCS_SCREENSHOTS', ROOT/'_screenshots'))
+MANIFEST = ROOT/'.cache'/'docs'/'pages.json'
 CHROMIUM = os.environ.get('CHROMIUM', '/usr/bin/chromium')
 ARGS = ('--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update '
         '--disable-sync --no-first-run --disable-quic').split()
-PAGES = json.loads((DOCS/'_pages.json').read_text()) if (DOCS/'_pages.json').exists() else []
+PAGES = json.loads(MANIFEST.read_text()) if MANIFEST.exists() else []
+IDS = [p['html'] for p in PAGES]
+STATIC_CLS, STATIC_TXT = 'sif-static-snapshot', 'static snapshot'  # the label of an explorer rendered without a kernel
+
+def placeholder_hosts() -> list:
+    "URL prefixes of the doc and source hosts named in settings.ini and nbs/nbdev.yml, which do not serve this site"
+    cp = configparser.ConfigParser()
+    cp.read(ROOT/'settings.ini')
+    d = cp['DEFAULT']
+    out = [d.get('doc_host', ''), d.get('git_url', '')]
+    if d.get('user'): out.append(f"https://github.com/{d['user']}/")
+    nbdev = ROOT/d.get('nbs_path', 'nbs')/'nbdev.yml'
+    web = (yaml.safe_load(nbdev.read_text()) or {}).get('website', {}) if nbdev.exists() else {}
+    out += [web.get('site-url', ''), web.get('repo-url', '')]
+    return sorted({o.rstrip('/') for o in out if o.startswith('http')})
+
+HOSTS = placeholder_hosts()
 
 @pytest.fixture(scope='module')
 def url():
     "Base URL of `_docs/` served on a free local port"
-    if not PAGES: pytest.fail(f'No {DOCS}/_pages.json: build the docs first (`make docs`)')
+    if not PAGES: pytest.fail(f'No {MANIFEST}: build the docs first (`make docs`)')
     class H(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *a): pass
     h = functools.partial(H, directory=str(DOCS))
@@ -58,30 +91,173 @@ def open_page(browser, url):
     pg.goto(url, wait_until='networkidle')
     return pg, errs
 
-@pytest.mark.parametrize('exp', PAGES, ids=[p['html'] for p in PAGES])
-def test_page(url, browser, exp):
-    "A notebook page shows its title, headings, maths, plots and widgets, offline and without errors"
+# ---- what a page shows, collected in the browser
+
+WIDE = r"""() => {
+  // content tables and figures wider than the box that shows them, unless a box between scrolls horizontally;
+  // figures shown below 3/4 of their size (their `width` attribute, else their natural width)
+  const main = document.querySelector('main') || document.body, out = [];
+  const name = e => e.tagName.toLowerCase() + (e.closest('.cell') ? ' in a cell output' : '')
+    + ' "' + (e.innerText || e.getAttribute('alt') || e.getAttribute('src') || '').trim().slice(0, 60).replace(/\s+/g, ' ') + '"';
+  for (const e of main.querySelectorAll('table, img, svg, .cell-output-display > pre, .jupyter-widgets')) {
+    if (e.closest('.katex') || e.parentElement.closest('table, svg')) continue;
+    const r = e.getBoundingClientRect();
+    if (!r.width) continue;
+    let box = null, a = e.parentElement, clip = null;
+    for (; a && a !== document.body; a = a.parentElement) {
+      const ox = getComputedStyle(a).overflowX;
+      if (ox === 'auto' || ox === 'scroll') { box = a; break; }
+      if (ox === 'hidden' || ox === 'clip') clip = clip || a;
+    }
+    const lim = (box || clip || main).getBoundingClientRect(), w = Math.max(r.width, e.scrollWidth || 0);
+    if (!box && (r.right > lim.right + 1 || w > lim.width + 1))
+      out.push(`${name(e)}: ${Math.round(w)} px wide in a ${Math.round(lim.width)} px `
+               + (clip ? 'box that clips it' : 'column') + ' without a horizontal scroll box');
+    if (e.tagName === 'IMG' && e.complete) {
+      const want = parseFloat(e.getAttribute('width')) || e.naturalWidth;
+      if (want && r.width < 0.75 * want)
+        out.push(`${name(e)}: shrunk to ${Math.round(r.width)} px of ${Math.round(want)} px (${Math.round(100 * r.width / want)}%)`);
+    }
+  }
+  return out;
+}"""
+
+TEXTS = r"""() => {
+  // text of prose and of outputs, leaving out the code of the notebook's cells and the sidebar/toc
+  const main = document.querySelector('main') || document.body;
+  const outs = [...main.querySelectorAll('.cell-output')].map(e => e.innerText);
+  const clone = main.cloneNode(true);
+  clone.querySelectorAll('.cell > .sourceCode, .cell > div.sourceCode, .cell-output, pre, code, .katex, script, style, template, noscript')
+    .forEach(e => e.remove());
+  return {outputs: outs, prose: clone.innerText};
+}"""
+
+LINKS = r"""() => [...document.querySelectorAll('a[href]')].map(a => [a.getAttribute('href'), a.innerText.trim().slice(0, 40)])"""
+
+INLINE_BREAKS = r"""() => [...document.querySelectorAll('.katex:not(.katex-display .katex)')]
+  .filter(k => k.querySelector('.katex-html .newline'))
+  .map(k => (k.querySelector('annotation') || {}).textContent || k.innerText)"""
+
+def _snippet(text, m, n=40):
+    "The text around match `m`, on one line"
+    s = text[max(0, m.start()-n):m.end()+n]
+    return repr(' '.join(s.split()))
+
+def widget_checks(pg) -> list:
+    "Use each top-level widget's first enabled control; return a problem for each that changes nothing and is not labelled static"
+    out, roots = [], pg.locator('.cell-output .jupyter-widgets:not(.jupyter-widgets .jupyter-widgets)')
+    for i in range(roots.count()):
+        root = roots.nth(i)
+        cell = root.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " cell ")][1]')
+        cell = cell if cell.count() else root
+        label = cell.locator(f'.{STATIC_CLS}')
+        if label.count() and any(STATIC_TXT in t.lower() for t in label.all_inner_texts()) and label.first.is_visible(): continue
+        sel = root.locator('select:not([disabled])')
+        ctl = None
+        for j in range(sel.count()):
+            opts = sel.nth(j).locator('option').all_inner_texts()
+            if len(opts) > 1: ctl = (sel.nth(j), opts); break
+        if ctl is None:
+            if root.locator('input:not([disabled]), button:not([disabled])').count():
+                out.append(f'widget {i+1}: has enabled controls, no dropdown to try, and no .{STATIC_CLS} label')
+            continue
+        s, opts = ctl
+        before, cur = root.inner_text(), s.evaluate('e => e.selectedIndex')
+        s.select_option(index=(cur + 1) % len(opts))
+        pg.wait_for_timeout(600)
+        if root.inner_text() == before:
+            out.append(f'widget {i+1}: choosing {opts[(cur + 1) % len(opts)]!r} in its dropdown changes nothing, '
+                       f'and its cell has no visible .{STATIC_CLS} element saying "{STATIC_TXT}"')
+    return out
+
+_seen = {}
+def visit(browser, url, exp) -> dict:
+    "Open the page of `exp` once, take its screenshot, and collect what the tests check"
+    if exp['html'] in _seen: return _seen[exp['html']]
     pg, errs = open_page(browser, url+exp['html'])
     for sel,n in (('.katex', exp['maths']), ('.jupyter-widgets', exp['widgets'])):
         if n:
             try: pg.wait_for_selector(sel, timeout=5_000)
             except PWTimeout: errs.append(f'no {sel} after 5s')
-    (DOCS/'_screenshots').mkdir(exist_ok=True)
-    pg.screenshot(path=DOCS/'_screenshots'/exp['html'].replace('/', '_').replace('.html', '.png'), full_page=True)
-    assert not errs, '\n'.join(errs)
-    h1 = pg.locator('h1').all_inner_texts()
-    assert h1 and _norm(h1[0])==_norm(exp['title']), f'h1 {h1} != title {exp["title"]!r}'
-    hs = {_norm(o) for o in pg.locator('h1,h2,h3,h4,h5,h6').all_inner_texts()}
-    missing = [h for h in exp['headings'] if '$' not in h and _norm(re.sub(r'\[(.*?)\]\(.*?\)', r'\1', h)) not in hs]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=SHOTS/exp['html'].replace('/', '_').replace('.html', '.png'), full_page=True)
+    r = dict(errs=errs, h1=pg.locator('h1').all_inner_texts(),
+             headings={_norm(o) for o in pg.locator('h1,h2,h3,h4,h5,h6').all_inner_texts()},
+             katex_errors=pg.locator('.katex-error').count(), unrendered=pg.locator('span.math:not(:has(.katex))').count(),
+             images=pg.locator('.cell-output img, .cell-output svg').count(), widgets=pg.locator('.cell-output .jupyter-widgets').count(),
+             wide=pg.evaluate(WIDE), texts=pg.evaluate(TEXTS), links=pg.evaluate(LINKS),
+             inline_breaks=pg.evaluate(INLINE_BREAKS))
+    r['static'] = widget_checks(pg) if r['widgets'] else []
+    pg.close()
+    _seen[exp['html']] = r
+    return r
+
+def _fail(problems, what):
+    "Fail with one line per problem, at most 15"
+    if problems:
+        more = f'\n... and {len(problems)-15} more' if len(problems) > 15 else ''
+        pytest.fail(f'{len(problems)} {what}:\n' + '\n'.join(problems[:15]) + more, pytrace=False)
+
+# ---- the checks, one per defect class
+
+@pytest.mark.parametrize('exp', PAGES, ids=IDS)
+def test_page(url, browser, exp):
+    "A notebook page shows its title, headings, maths, plots and widgets, offline and without errors"
+    r = visit(browser, url, exp)
+    assert not r['errs'], '\n'.join(r['errs'])
+    assert r['h1'] and _norm(r['h1'][0])==_norm(exp['title']), f'h1 {r["h1"]} != title {exp["title"]!r}'
+    missing = [h for h in exp['headings'] if '$' not in h and _norm(re.sub(r'\[(.*?)\]\(.*?\)', r'\1', h)) not in r['headings']]
     assert not missing, f'headings missing: {missing}'
     if exp['maths']:
-        assert pg.locator('.katex-error').count()==0, 'KaTeX errors'
-        assert pg.locator('span.math:not(:has(.katex))').count()==0, 'maths left unrendered'
-    n_img = pg.locator('.cell-output img, .cell-output svg').count()
-    assert n_img>=exp['images'], f'{n_img} images, expected {exp["images"]}'
-    n_w = pg.locator('.cell-output .jupyter-widgets').count()
-    assert n_w>=exp['widgets'], f'{n_w} widgets, expected {exp["widgets"]}'
-    pg.close()
+        assert r['katex_errors']==0, 'KaTeX errors'
+        assert r['unrendered']==0, 'maths left unrendered'
+    assert r['images']>=exp['images'], f'{r["images"]} images, expected {exp["images"]}'
+    assert r['widgets']>=exp['widgets'], f'{r["widgets"]} widgets, expected {exp["widgets"]}'
+
+@pytest.mark.parametrize('exp', PAGES, ids=IDS)
+def test_wide_content(url, browser, exp):
+    "Tables and figures wider than the text column sit in a horizontal scroll box; figures keep a readable size"
+    _fail(visit(browser, url, exp)['wide'], f'cut-off or shrunk outputs on {exp["html"]}')
+
+ENTITY = re.compile(r'&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});|<br\s*/?>|</?(?:p|div|span|b|i)>', re.I)
+
+@pytest.mark.parametrize('exp', PAGES, ids=IDS)
+def test_entities(url, browser, exp):
+    "No raw HTML (entities such as `&#39;`/`&quot;`, `<br />`) shows as text in prose or outputs"
+    t = visit(browser, url, exp)['texts']
+    found = [f'{where}: {_snippet(s, m)}' for where, s in [('prose', t['prose'])] + [(f'output {i+1}', o) for i, o in enumerate(t['outputs'])]
+             for m in ENTITY.finditer(s)]
+    _fail(found, f'raw HTML entities/tags shown as text on {exp["html"]}')
+
+WARNING = re.compile(r'\b\w*Warning\b(?=:|\s*\()')
+PATH = re.compile(r'(?<![\w.])(?:/work/|/root/|/tmp/|/home/|/usr/lib/python|/opt/)\S*|\S*site-packages\S*')
+
+@pytest.mark.parametrize('exp', PAGES, ids=IDS)
+def test_outputs_clean(url, browser, exp):
+    "Outputs show no Python warnings, and neither outputs nor prose show the build machine's paths"
+    t = visit(browser, url, exp)['texts']
+    found = [f'output {i+1}: warning {_snippet(o, m)}' for i, o in enumerate(t['outputs']) for m in WARNING.finditer(o)]
+    found += [f'output {i+1}: machine path {_snippet(o, m)}' for i, o in enumerate(t['outputs']) for m in PATH.finditer(o)]
+    found += [f'prose: machine path {_snippet(t["prose"], m)}' for m in PATH.finditer(t['prose'])]
+    _fail(found, f'warnings or machine paths on {exp["html"]}')
+
+@pytest.mark.parametrize('exp', PAGES, ids=IDS)
+def test_links(url, browser, exp):
+    "No link leaves the site for the placeholder doc/source hosts, which do not serve it"
+    bad = [f'{txt or "(no text)"!r} -> {h}' for h, txt in visit(browser, url, exp)['links']
+           if any(h==p or h.startswith(p+'/') or h.startswith(p+'#') for p in HOSTS)]
+    _fail(bad, f'links to hosts that do not serve this site ({", ".join(HOSTS)}) on {exp["html"]}')
+
+@pytest.mark.parametrize('exp', PAGES, ids=IDS)
+def test_inline_maths(url, browser, exp):
+    "Inline maths holds no line break (a doubled backslash in the notebook's markdown, e.g. `$N\\\\times C$`)"
+    _fail([f'inline maths with a line break: {t!r}' for t in visit(browser, url, exp)['inline_breaks']],
+          f'broken inline maths on {exp["html"]}')
+
+@pytest.mark.parametrize('exp', [p for p in PAGES if p['widgets']], ids=[p['html'] for p in PAGES if p['widgets']])
+def test_widgets_honest(url, browser, exp):
+    "A widget that does not respond to its controls on the static page says it is a static snapshot"
+    _fail(visit(browser, url, exp)['static'], f'static widgets that look live on {exp["html"]}')
 
 def test_index(url, browser):
     "`index.html` exists and its sidebar links to every page"
@@ -91,8 +267,9 @@ def test_index(url, browser):
     missing = [p['html'] for p in PAGES if p['html'] not in links]
     assert not missing, f'not linked from index.html: {missing}'
     assert not errs, '\n'.join(errs)
+    pg.close()
 
-EXPLORERS = ('explain.html', 'tutorial_youtube.html')  # pages showing the explorers of `sif_nb.explain`
+EXPLORERS = ('explain.html', 'tutorial_youtube.html', 'widgets.html')  # pages showing the explorers
 
 @pytest.mark.parametrize('exp', [p for p in PAGES if p['html'] in EXPLORERS], ids=lambda p: p['html'])
 def test_explorers(url, browser, exp):
