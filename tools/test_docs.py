@@ -269,7 +269,7 @@ def test_index(url, browser):
     assert not errs, '\n'.join(errs)
     pg.close()
 
-EXPLORERS = ('explain.html', 'tutorial_youtube.html', 'widgets.html')  # pages showing the explorers
+EXPLORERS = ('tutorial_youtube.html', 'widgets.html')  # pages showing the explorers
 
 @pytest.mark.parametrize('exp', [p for p in PAGES if p['html'] in EXPLORERS], ids=lambda p: p['html'])
 def test_explorers(url, browser, exp):
