@@ -20,7 +20,8 @@ def discrepancy(L, # (N,M) votes
     P = check_X(P, name='P')
     n = len(np.asarray(L))
     if len(P) != n:
-        raise ValueError(f"P has {len(P)} rows but L has {n}; pass one probabilistic label per row of L")
+        raise ValueError(f"P has {len(P)} rows but L has {n}; "
+                         "pass one probabilistic label per row of L")
     L = check_L(L, P.shape[1])
     return np.where(L != -1, 1 - np.take_along_axis(P, np.maximum(L, 0), 1), np.nan)
 
@@ -28,7 +29,7 @@ def mislabel_ap(scores, # (N,M) higher = more likely mislabelled
                 L, # (N,M) votes
                 y # (N,) gold labels
                )->float:
-    "Average precision of `scores` at finding votes that disagree with the gold labels, mean over LFs."
+    "Average precision of `scores` at finding votes that disagree with gold labels, mean over LFs."
     from sklearn.metrics import average_precision_score
     L = check_L(L)
     y = check_y(y, max(int(L.max()) + 1, int(np.max(y)) + 1, 2), n=len(L))
@@ -41,7 +42,8 @@ def mislabel_ap(scores, # (N,M) higher = more likely mislabelled
     for j in range(L.shape[1]):
         fired = L[:, j] != -1
         target = L[fired, j] != y[fired]
-        if 0 < target.sum() < len(target): aps.append(average_precision_score(target, scores[fired, j]))
+        if 0 < target.sum() < len(target):
+            aps.append(average_precision_score(target, scores[fired, j]))
     return float(np.mean(aps)) if aps else float('nan')
 
 # %% ../nbs/05_components.ipynb #a0f304ac
@@ -72,17 +74,19 @@ def repair(res:SIFResult, # scores computed on the validation set
            X_valid, y_valid, # validation set (selects alpha)
            X_test=None, y_test=None, # test set (reported only)
            methods=('IF', 'RW', 'WM'), # any of METHODS, plus 'GIF'
-           fractions=(0, .01, .02, .05, .1, .2, .3, .5, .75, 1.) # shares of positive-score pieces removed
+           fractions=(0, .01, .02, .05, .1, .2, .3, .5, .75, 1.) # shares of phi > 0 pieces removed
           )->pd.DataFrame: # one row per (method, fraction); `best` marks the chosen alpha
-    "Drop the pieces with phi > alpha, retrain, report validation/test losses (the paper's Table 4 protocol)."
+    "Drop pieces with phi > alpha, retrain, report validation/test losses (the paper's Table 4)."
     fr = np.asarray(fractions, dtype=np.float64)
     if fr.ndim != 1 or not len(fr) or np.isnan(fr).any() or (fr < 0).any() or (fr > 1).any():
-        raise ValueError(f"fractions must be a non-empty list of shares in [0, 1], got {fractions!r}")
+        raise ValueError(f"fractions must be a non-empty list of shares in [0, 1], "
+                         f"got {fractions!r}")
     rows = []
     for method in methods:
         phi = res.lf_influence('RW') if method == 'GIF' else res.scores(method)
         if method == 'GIF' and not _is_majority_vote(res.W):
-            raise ValueError("GIF (dropping whole LFs) is defined for majority vote only, as in the paper")
+            raise ValueError("GIF (dropping whole LFs) is defined for majority vote only, "
+                             "as in the paper")
         for f, alpha, keep in _candidate_keeps(phi, fractions):
             m = model.clone().fit(X, _labels_without(res, method, keep))
             test_loss = m.loss(X_test, y_test) if X_test is not None else np.nan
@@ -100,7 +104,7 @@ def _is_majority_vote(W):
 
 # %% ../nbs/05_components.ipynb #aefe5b9b
 def plot_repair(df:pd.DataFrame, ax=None, loss:str='valid_loss'):
-    "Validation (or test) loss against the share of positive-score pieces removed, a line per method."
+    "Validation (or test) loss against the share of phi > 0 pieces removed, a line per method."
     import matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(6, 3.5))[1]
     for method, g in df.groupby('method', sort=False):

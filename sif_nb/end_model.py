@@ -13,10 +13,10 @@ from .pws import check_X, check_y, check_cardinality, check_labels, check_eval_l
 __all__ = ['EndModel', 'to_tensor', 'add_bias', 'logits', 'probs', 'objective', 'gradient', 'hessian', 'ConvergenceError',
            'newton', 'one_hot', 'hessian_vector', 'SoftmaxRegression', 'MLP']
 
-# %% ../nbs/02_end_model.ipynb #2f72f3b8
+# %% ../nbs/02_end_model.ipynb #300f8595
 @runtime_checkable
 class EndModel(Protocol):
-    "What the influence engine needs from an end model trained on soft labels with the noise-aware loss (Eq. 1)."
+    "What the influence engine needs from an end model trained with the noise-aware loss (Eq. 1)."
     C: int # number of classes (cardinality)
     l2: float # L2 strength of the MEAN training loss: objective = mean CE + l2/2 |theta|^2
     device: object # torch device of the parameters
@@ -32,10 +32,10 @@ class EndModel(Protocol):
     def predict_proba(self, X)->np.ndarray: ... # (N,C) class probabilities
     def loss(self, X, y)->float: ... # mean cross-entropy on gold labels (Eq. 5)
     def features(self, X)->torch.Tensor: ... # validated design tensor `Xt` the tensor methods take
-    def objective_grad(self, Xt, Yt)->torch.Tensor: ... # theta-shaped gradient of the training objective
+    def objective_grad(self, Xt, Yt)->torch.Tensor: ... # theta-shaped training-objective gradient
     def objective_hessian(self, Xt, Yt)->torch.Tensor: ... # (p,p) Hessian, p = theta.numel()
     def objective_hvp(self, Xt, Yt, v)->torch.Tensor: ... # theta-shaped H v
-    def eval_grad(self, X, y)->torch.Tensor: ... # theta-shaped gradient of the mean CE on gold `y` (Eq. 5)
+    def eval_grad(self, X, y)->torch.Tensor: ... # theta-shaped grad of mean CE on gold y (Eq. 5)
     def grad_dots(self, Xt,
                   S, # theta-shaped direction s
                   V=None # (N,C,R) coefficients; None: R = C and V[i] = I
@@ -69,7 +69,7 @@ def objective(theta, Xt, Y, l2:float)->torch.Tensor:
     return ce + l2 / 2 * (theta ** 2).sum()
 
 def gradient(theta, Xt, Y, l2:float)->torch.Tensor:
-    "(C-1,d+1) gradient of `objective`: $\\frac1N\\sum_i (r_ip_i - \\hat y_i)_{1:}\\tilde x_i^\\top + \\lambda\\theta$."
+    "(C-1,d+1) gradient of `objective` (formula above)."
     G = (Y.sum(1, keepdim=True) * probs(theta, Xt) - Y)[:, 1:]
     return G.T @ Xt / len(Xt) + l2 * theta
 
@@ -132,7 +132,7 @@ def newton(theta, # (C-1,d+1) starting parameters
         if gn < tol or it == max_iter: break
         step = _newton_step(theta, Xt, r, g, l2, chunk_size, it)
         dec = float((g * step).sum())
-        if dec <= 1e-12 * max(1., abs(float(f))):   # below float64 resolution of f: the full step is safe
+        if dec <= 1e-12 * max(1., abs(float(f))):   # below the float64 resolution of f: full step
             theta = theta - step
             f = objective(theta, Xt, Y, l2)
             continue
@@ -149,7 +149,8 @@ def _check_hyper(l2=None, tol=None, max_iter=None, chunk_size=None):
     if tol is not None and not (np.isfinite(tol) and tol > 0):
         raise ValueError(f"tol must be a finite number > 0, got {tol!r}")
     int_ok = isinstance(max_iter, (int, np.integer)) and max_iter >= 1
-    if max_iter is not None and not int_ok: raise ValueError(f"max_iter must be an int >= 1, got {max_iter!r}")
+    if max_iter is not None and not int_ok:
+        raise ValueError(f"max_iter must be an int >= 1, got {max_iter!r}")
     if chunk_size is not None: row_chunks(0, chunk_size)
 
 def _tensors(model, X, Y):
@@ -170,15 +171,15 @@ def hessian_vector(theta:torch.Tensor, # (C-1,d+1) parameters
                    l2:float, # L2 strength lambda
                    v:torch.Tensor # (C-1,d+1) vector
                   )->torch.Tensor: # (C-1,d+1) H v
-    "$Hv = \\frac1N\\sum_i r_i\\,(A_iv\\tilde x_i)\\tilde x_i^\\top + \\lambda v$ without forming $H$."
+    "$Hv = \\frac1N\\sum_i r_i(A_iv\\tilde x_i)\\tilde x_i^\\top + \\lambda v$, $H$ not formed."
     P = probs(theta, Xt)[:, 1:]                            # (N,K)
     U = Xt @ v.T                                           # (N,K)
     AU = P * U - P * (P * U).sum(1, keepdim=True)
     return (r[:, None] * AU).T @ Xt / len(Xt) + l2 * v
 
-# %% ../nbs/02_end_model.ipynb #595b6709
+# %% ../nbs/02_end_model.ipynb #994bb04c
 class SoftmaxRegression:
-    "Multiclass logistic regression on soft labels (Eq. 1), class 0 as reference, L2 on all parameters."
+    "Multiclass logistic regression on soft labels (Eq. 1), class 0 as reference, L2 on theta."
     def __init__(self, cardinality:int, # C
                  l2:float=1e-4, # L2 strength lambda (> 0 keeps the Hessian positive definite)
                  tol:float=1e-10, # gradient-norm tolerance
@@ -193,9 +194,9 @@ class SoftmaxRegression:
 
     def fit(self, X, # (N,d) features
             Y, # (N,C) non-negative soft labels (rows may be 0 = dropped) or (N,) ints
-            theta0=None # (C-1,d+1) starting parameters (a warm start: same minimiser, fewer steps); zeros when None
+            theta0=None # (C-1,d+1) warm start (same minimiser, fewer steps); zeros when None
            ):
-        "Fit to the minimiser of the regularised noise-aware loss; raises `ConvergenceError` otherwise."
+        "Fit to the minimiser of the regularised noise-aware loss, or raise `ConvergenceError`."
         X = check_X(X)
         Xt = self._Xt(X)
         Y = to_tensor(check_labels(Y, self.C, len(X)), self.device)
@@ -213,7 +214,8 @@ class SoftmaxRegression:
         if theta0 is None: return Xt.new_zeros(self.C - 1, Xt.shape[1])
         theta = to_tensor(theta0, self.device).clone()
         shape = (self.C - 1, Xt.shape[1])
-        if theta.shape != shape: raise ValueError(f"theta0 has shape {tuple(theta.shape)}, expected {shape}")
+        if theta.shape != shape:
+            raise ValueError(f"theta0 has shape {tuple(theta.shape)}, expected {shape}")
         return theta
 
     def clone(self):
@@ -233,7 +235,7 @@ class SoftmaxRegression:
     def _Xt(self, X): return add_bias(to_tensor(X, self.device))
 
     def features(self, X)->torch.Tensor:
-        "(N,d+1) float64 design tensor $[x, 1]$ of validated features: the `Xt` of the tensor methods."
+        "(N,d+1) design tensor $[x, 1]$ of validated features: the `Xt` of the tensor methods."
         return self._Xt(check_X(X, d=self.d, copy=False))     # _Xt copies
 
     def predict_proba(self, X)->np.ndarray:
@@ -243,7 +245,7 @@ class SoftmaxRegression:
     def predict(self, X)->np.ndarray: return self.predict_proba(X).argmax(1)
 
     def loss(self, X, y)->float:
-        "Mean cross-entropy on gold labels `y` (N,) or soft labels (N,C): the validation loss of Eq. 5."
+        "Mean cross-entropy on gold labels `y` (N,) or soft labels (N,C): Eq. 5's validation loss."
         Xt = self._Xt(check_X(X, d=self.d))
         Y = to_tensor(check_eval_labels(y, self.C, len(Xt)), self.device)
         return float(-(Y * torch.log_softmax(logits(self.theta, Xt), 1)).sum() / len(Xt))
@@ -253,7 +255,7 @@ class SoftmaxRegression:
         return gradient(self.theta, Xt, Yt, self.l2)
 
     def objective_hessian(self, Xt, Yt)->torch.Tensor:
-        "(p,p) Hessian of the training objective at the fitted parameters (closed form), on tensors."
+        "(p,p) Hessian of the training objective at the fitted parameters (closed form)."
         return hessian(self.theta, Xt, Yt.sum(1), self.l2, self.chunk_size)
 
     def objective_hvp(self, Xt, Yt, v:torch.Tensor)->torch.Tensor:
@@ -273,7 +275,7 @@ class SoftmaxRegression:
         return self.objective_hvp(*_tensors(self, X, Y), v)
 
     def eval_grad(self, X, y)->torch.Tensor:
-        "(C-1,d+1) gradient of the mean cross-entropy on gold labels (X, y) at the fitted parameters (Eq. 5)."
+        "(C-1,d+1) gradient of the mean cross-entropy on gold labels (X, y) at theta (Eq. 5)."
         self.check_fitted()
         Xt = self._Xt(check_X(X, d=self.d, name='X_eval'))
         Y = one_hot(check_y(y, self.C, n=len(Xt), name='y_eval'), self.C, self.device)
@@ -301,7 +303,7 @@ def _kernel(X:torch.Tensor, # (n,d+1) rows of the design tensor
             chol:torch.Tensor, # (p,p) lower Cholesky factor of H
             Hinv:torch.Tensor # (K,D,K,D) inverse Hessian blocks, or None for K = 1
            )->torch.Tensor: # (n,K,K)
-    "$B_i[k,l] = \\tilde x_i^\\top (H^{-1})_{kl}\\tilde x_i$ for $k \\le l$, mirrored; K = 1 by a triangular solve."
+    "$B_i[k,l] = \\tilde x_i^\\top (H^{-1})_{kl}\\tilde x_i$ for $k \\le l$, mirrored."
     if Hinv is None:
         return torch.linalg.solve_triangular(chol, X.T, upper=False).pow(2).sum(0)[:, None, None]
     K = Hinv.shape[0]
@@ -326,7 +328,7 @@ def self_dots(self:SoftmaxRegression, Xt, # (N,d+1) design tensor from `features
 
 # %% ../nbs/02_end_model.ipynb #edbf545d
 class MLP:
-    "Two-layer tanh network on soft labels (Eq. 1) with L2, fit by L-BFGS; influence via Hessian-vector products."
+    "Two-layer tanh network on soft labels (Eq. 1) with L2, fit by L-BFGS."
     def __init__(self, cardinality:int, # C
                  hidden:int=16, # hidden units
                  l2:float=1e-3, # L2 strength on all parameters
@@ -342,7 +344,8 @@ class MLP:
 
     def clone(self):
         "An unfitted copy with the same settings."
-        return type(self)(self.C, self.hidden, self.l2, self.tol, self.max_iter, self.seed, self.device)
+        settings = (self.hidden, self.l2, self.tol, self.max_iter, self.seed, self.device)
+        return type(self)(self.C, *settings)
 
     def check_fitted(self):
         "Raise `ValueError` unless `fit` has run."
@@ -387,7 +390,7 @@ def _init_theta(self:MLP)->torch.Tensor:
 @patch
 def fit(self:MLP, X, # (N,d) features
         Y): # (N,C) non-negative soft labels or (N,) ints
-    "Fit to a local minimiser of the regularised noise-aware loss; raises `ConvergenceError` otherwise."
+    "Fit to a local minimiser of the regularised noise-aware loss, or raise `ConvergenceError`."
     X = check_X(X)
     self._d = X.shape[1]
     Xt = self._Xt(X)
@@ -465,7 +468,7 @@ def train_hessian(self:MLP, X, Y)->torch.Tensor:
 # %% ../nbs/02_end_model.ipynb #4a361b93
 @patch
 def eval_grad(self:MLP, X, y)->torch.Tensor:
-    "(p,) gradient of the mean cross-entropy on gold labels (X, y) at the fitted parameters (Eq. 5)."
+    "(p,) gradient of the mean cross-entropy on gold labels (X, y) at theta (Eq. 5)."
     self.check_fitted()
     X = self._Xt(check_X(X, d=self.d, name='X_eval'))
     Y = one_hot(check_y(y, self.C, n=len(X), name='y_eval'), self.C, self.device)

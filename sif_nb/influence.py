@@ -29,7 +29,7 @@ def coefficient_columns(Yt:torch.Tensor # (N,C) soft labels
 @dataclass
 class GradDots:
     "The 2C+1 `coefficient_columns` of a `grad_dots` (or `self_dots`) result, by name."
-    label:np.ndarray # (N,) along $\hat y_i$: $\hat y_i^\top a_i$ (self: $\hat y_i^\top Q_i\hat y_i$)
+    label:np.ndarray # (N,) along $\hat y_i$: $\hat y_i^\top a_i$ (self: $\hat y^\top Q\hat y$)
     vote:np.ndarray # (N,C) along $e_c$: $a_{ic}$ (self: $Q_i[c,c]$)
     move:np.ndarray # (N,C) along $e_c-\hat y_i$: $b_{ic}$ (self: $q_{ic}$)
 
@@ -57,7 +57,8 @@ def conjugate_gradient(hvp, # function v -> H v on flat (p,) vectors
         Hp = hvp(p)
         pHp = float(p @ Hp)
         if pHp <= 0:
-            raise SingularHessianError(f"CG met a direction of non-positive curvature ({pHp:.2e}); add damping")
+            msg = f"CG met a direction of non-positive curvature ({pHp:.2e}); add damping"
+            raise SingularHessianError(msg)
         alpha = rr / pHp
         x, r = x + alpha * p, r - alpha * Hp
         rr_new = float(r @ r)
@@ -65,7 +66,7 @@ def conjugate_gradient(hvp, # function v -> H v on flat (p,) vectors
     raise SingularHessianError(f"CG did not reach tol={tol:.0e} in {it + 1} steps "
                                f"(residual {rr ** .5:.2e}); add damping")
 
-# %% ../nbs/04_influence.ipynb #b8ba52a6
+# %% ../nbs/04_influence.ipynb #56b56254
 class Solver:
     "An inverse-Hessian strategy prepared on one training set (returned by a strategy's `prepare`)."
     chol = None # (p,p) lower Cholesky factor of the operator inverted, when the strategy forms one
@@ -79,14 +80,15 @@ class Solver:
     def directions(self, g:torch.Tensor, # theta-shaped gradient of the evaluation loss
                    n_lfs:int # M, the number of LFs
                   )->dict: # score family ('IF', 'RW', 'WM', 'LIN') -> theta-shaped direction
-        "The direction $s$ each score family contracts with; exact strategies use $s = H^{-1}g$ for all."
+        "The direction $s$ of each score family; exact strategies use $s = H^{-1}g$ for all."
         s = self.solve(g)
         return dict(IF=s, RW=s, WM=s, LIN=s)
 
     def self_influences(self, model:EndModel, Xt, V, chunk_size:int)->torch.Tensor:
         "(N,R) self-influences of the coefficient columns `V` (N,C,R), from the Cholesky factor."
         if self.chol is None:
-            raise ValueError("RelatIF needs self-influences with H^-1: use inverse=Cholesky() (or relatif=False)")
+            raise ValueError("RelatIF needs self-influences with H^-1: "
+                             "use inverse=Cholesky() (or relatif=False)")
         return model.self_dots(Xt, self.chol, V, chunk_size)
 
     @property
@@ -94,7 +96,7 @@ class Solver:
         "What the strategy reports in `SIFResult.meta`."
         return dict(damping=getattr(self, 'damping', 0.), cond=self.cond)
 
-# %% ../nbs/04_influence.ipynb #4634f261
+# %% ../nbs/04_influence.ipynb #6fd80fb4
 def _check_damping(damping):
     if not (np.isfinite(damping) and damping >= 0):
         raise ValueError(f"damping must be a finite number >= 0, got {damping!r}")
@@ -105,13 +107,14 @@ def _damped(H:torch.Tensor, damping:float)->torch.Tensor:
 
 def _warn_ill_conditioned(cond:float, top:float):
     if 1e10 < cond < float('inf'):
-        warnings.warn(f"the Hessian is ill-conditioned (condition number {cond:.1e}): scores may be dominated "
-                      f"by round-off; consider damping={1e-6 * top:.1e} or a larger l2", stacklevel=5)
+        msg = (f"the Hessian is ill-conditioned (condition number {cond:.1e}): scores may be "
+               f"dominated by round-off; consider damping={1e-6 * top:.1e} or a larger l2")
+        warnings.warn(msg, stacklevel=5)
 
 def _factor(H:torch.Tensor, # (p,p) Hessian
             damping:float # added to the diagonal
            )->tuple: # (chol, cond)
-    "Cholesky factor and condition number of H + damping I; raises `SingularHessianError` if not PD."
+    "Cholesky factor and condition number of H + damping I; `SingularHessianError` if not PD."
     H = _damped(H, damping)
     ev = torch.linalg.eigvalsh(H)
     low, top = float(ev[0]), float(ev[-1])
@@ -120,8 +123,9 @@ def _factor(H:torch.Tensor, # (p,p) Hessian
     chol, info = torch.linalg.cholesky_ex(H)
     if info or low <= 0:
         suggested = max(1e-6, -2 * low + 1e-6 * top)
-        raise SingularHessianError(f"the Hessian is not positive definite (eigenvalues {low:.2e} .. {top:.2e}); "
-                                   f"pass damping >= {suggested:.1e} or fit the end model with l2 > 0")
+        ev_range = f"eigenvalues {low:.2e} .. {top:.2e}"
+        fix = f"pass damping >= {suggested:.1e} or fit the end model with l2 > 0"
+        raise SingularHessianError(f"the Hessian is not positive definite ({ev_range}); {fix}")
     return chol, cond
 
 @dataclass
@@ -147,7 +151,7 @@ class Cholesky:
         chol, cond = _factor(model.objective_hessian(Xt, Yt), self.damping)
         return CholeskySolver(chol, cond, self.damping)
 
-# %% ../nbs/04_influence.ipynb #8644166b
+# %% ../nbs/04_influence.ipynb #99de90e0
 @dataclass
 class CGSolver(Solver):
     "Solves by conjugate gradients on the model's Hessian-vector products."
@@ -165,11 +169,12 @@ class CGSolver(Solver):
 
     def solve(self, v:torch.Tensor)->torch.Tensor:
         "$(H + \\text{damping}\\,I)^{-1}v$ for a theta-shaped `v`."
-        return conjugate_gradient(self._hvp, v.reshape(-1), self.tol, self.max_iter).reshape(v.shape)
+        x = conjugate_gradient(self._hvp, v.reshape(-1), self.tol, self.max_iter)
+        return x.reshape(v.shape)
 
 @dataclass
 class ConjugateGradient:
-    "$(H + \\text{damping}\\,I)^{-1}v$ by conjugate gradients on Hessian-vector products; no RelatIF."
+    "$(H + \\text{damping}\\,I)^{-1}v$ by conjugate gradients on Hessian-vector products."
     damping:float=0. # added to the Hessian's diagonal
     tol:float=1e-10 # relative residual
     max_iter:int=None # CG steps (10 p when None)
@@ -187,7 +192,7 @@ def lissa(Hv, # function h -> H h on theta-shaped tensors
           damp:float=1., # the reference's damping
           steps:int=100 # iterations
          )->torch.Tensor:
-    "The reference code's inverse-HVP loop $h \\leftarrow v + (1-\\text{damp})h - Hh/\\text{scale}$."
+    "The reference's inverse-HVP loop $h \\leftarrow v + (1-\\text{damp})h - Hh/\\text{scale}$."
     h = v.clone()
     for _ in range(steps): h = v + (1 - damp) * h - Hv(h) / scale
     return h
@@ -211,7 +216,7 @@ class ReferenceSolver(Solver):
         return self._lissa(self.H, v)
 
     def directions(self, g:torch.Tensor, n_lfs:int)->dict:
-        "IF: LiSSA on $H$; RW: on the expanded dataset's $H/(MC)$; WM: $H_{\\text{ref}}=0$, the gradient."
+        "IF: LiSSA on $H$; RW: on the expanded data's $H/(MC)$; WM: $H_{\\text{ref}}=0$, so $g$."
         return dict(IF=self.solve(g), RW=self._lissa(self.H / (n_lfs * self.C), g), WM=g)
 
     def self_influences(self, model, Xt, V, chunk_size:int)->None:
@@ -239,8 +244,10 @@ def _legacy_inverse(damping=None, solver=None, operator=None):
     "The strategy that the keywords of earlier versions name."
     if operator not in (None, 'exact', 'reference'):
         raise ValueError(f"operator must be 'exact' or 'reference', got {operator!r}")
-    if solver not in (None, 'cholesky', 'cg'): raise ValueError(f"solver must be 'cholesky' or 'cg', got {solver!r}")
-    if operator == 'reference' and solver == 'cg': raise ValueError("operator='reference' needs solver='cholesky'")
+    if solver not in (None, 'cholesky', 'cg'):
+        raise ValueError(f"solver must be 'cholesky' or 'cg', got {solver!r}")
+    if operator == 'reference' and solver == 'cg':
+        raise ValueError("operator='reference' needs solver='cholesky'")
     if operator == 'reference': return ReferenceLiSSA()
     damping = 0. if damping is None else damping
     return ConjugateGradient(damping) if solver == 'cg' else Cholesky(damping)
@@ -249,11 +256,12 @@ def _choose_inverse(inverse, damping=None, solver=None, operator=None):
     "The strategy of `SIF(inverse=...)`, or of the old keywords; never both."
     legacy = (damping, solver, operator) != (None, None, None)
     if inverse is None: return _legacy_inverse(damping, solver, operator)
-    if legacy: raise ValueError("pass damping to the strategy, e.g. inverse=Cholesky(damping=1e-3), "
-                                "not damping=/solver=/operator= together with inverse=")
+    if legacy:
+        raise ValueError("pass damping to the strategy, e.g. inverse=Cholesky(damping=1e-3), "
+                         "not damping=/solver=/operator= together with inverse=")
     if not callable(getattr(inverse, 'prepare', None)):
-        raise TypeError(f"inverse must be an inverse-Hessian strategy such as Cholesky(), ConjugateGradient() "
-                        f"or ReferenceLiSSA(), got {inverse!r}")
+        raise TypeError("inverse must be an inverse-Hessian strategy such as Cholesky(), "
+                        f"ConjugateGradient() or ReferenceLiSSA(), got {inverse!r}")
     return inverse
 
 # %% ../nbs/04_influence.ipynb #2b66b517
@@ -264,7 +272,7 @@ def _relatif(phi, self_inf):
 
 def _kappa(t:np.ndarray # (N,M,C) removal fractions
           )->tuple: # (kappa, full), both (N,M,C)
-    "kappa = t/(1-t), and the mask t == 1 (the row's whole label; kappa 0 there, handled separately)."
+    "kappa = t/(1-t), and the mask t == 1 (the row's whole label; kappa 0 there, handled apart)."
     full = t == 1
     kappa = 1 - t
     np.divide(t, kappa, out=kappa, where=~full)
@@ -279,12 +287,13 @@ def _per_term(x, # (N,C) per-datum values
              )->np.ndarray: # (N,M,C)
     "f[i,j,c] * x[i,c], and x_full[i] where `full`."
     out = np.multiply(f, x[:, None, :], out=f if inplace else None)
-    if full is not None and full.any(): out[full] = np.broadcast_to(x_full[:, None, None], out.shape)[full]
+    if full is not None and full.any():
+        out[full] = np.broadcast_to(x_full[:, None, None], out.shape)[full]
     return out
 
 # %% ../nbs/04_influence.ipynb #6cd3a681
 class SIF:
-    "Source-aware influence of every (datum, LF, class) effect of a PWS pipeline on an evaluation loss."
+    "Source-aware influence of every (datum, LF, class) effect of a PWS pipeline on an eval loss."
     def __init__(self, model:EndModel, # fitted end model, e.g. `SoftmaxRegression`
                  X, # (N,d) training features
                  L, # (N,M) training votes, -1 = abstain
@@ -320,8 +329,8 @@ class SIF:
         "Refuse a model that is not at the minimiser of the noise-aware loss on these labels."
         gn = float(self.model.objective_grad(self.Xt, self.Yt).norm())
         if gn > grad_tol:
-            raise ValueError(f"the end model is not at the minimiser of the noise-aware loss on these labels "
-                             f"(gradient norm {gn:.2e} > {grad_tol:.0e}); "
+            raise ValueError("the end model is not at the minimiser of the noise-aware loss on "
+                             f"these labels (gradient norm {gn:.2e} > {grad_tol:.0e}); "
                              "fit it with model.fit(X, soft_labels(L, W, sigma)) to convergence")
 
     @property
@@ -338,12 +347,12 @@ class SIF:
     def damping(self)->float: return getattr(self.inverse, 'damping', 0.)
 
     def solve(self, v:torch.Tensor)->torch.Tensor:
-        "The strategy's inverse Hessian applied to a theta-shaped `v`, e.g. $(H + \\text{damping}\\,I)^{-1}v$."
+        "The strategy's inverse Hessian on a theta-shaped `v`, e.g. $(H + \\text{damping}I)^{-1}v$."
         return self.solver.solve(v)
 
     @property
     def self_inf(self)->GradDots:
-        "Self-influences along `coefficient_columns`, computed once (None when the strategy gives none)."
+        "Self-influences along `coefficient_columns` (cached); None if the strategy has none."
         if self._S is None:
             V = coefficient_columns(self.Yt)
             S = self.solver.self_influences(self.model, self.Xt, V, self.chunk_size)
@@ -356,7 +365,8 @@ def _dots(self:SIF, directions:dict)->dict:
     "`GradDots` along each score family's direction (one `grad_dots` call per distinct direction)."
     V, done = coefficient_columns(self.Yt), {}
     for s in directions.values():
-        if id(s) not in done: done[id(s)] = GradDots.split(self.model.grad_dots(self.Xt, s, V).cpu().numpy())
+        if id(s) in done: continue
+        done[id(s)] = GradDots.split(self.model.grad_dots(self.Xt, s, V).cpu().numpy())
     return {name: done[id(s)] for name, s in directions.items()}
 
 @patch
@@ -383,14 +393,14 @@ def _add_relatif(self:SIF, r:SIFResult, dots:dict, S:GradDots, t, kappa, full):
 @patch
 def __call__(self:SIF, X_eval, # (Nv,d) evaluation features (a validation set, or one test point)
              y_eval, # (Nv,) evaluation gold labels
-             relatif:bool=True # also compute self-influences and RelatIF scores (where the strategy can)
+             relatif:bool=True # also self-influences and RelatIF scores (where the strategy can)
             )->SIFResult:
     "All influence scores of the training pieces on the mean cross-entropy over (X_eval, y_eval)."
     t0 = time.perf_counter()
     S = self.self_inf if relatif else None                                    # cached across calls
     g = self.model.eval_grad(X_eval, y_eval)
     dots = self._dots(self.solver.directions(g, self.W.shape[0]))
-    t = removal_fraction(self.L, self.W, self.sigma)                           # for identity sigma, the Eq. 8 weight
+    t = removal_fraction(self.L, self.W, self.sigma)          # for identity sigma, the Eq. 8 weight
     kappa, full = _kappa(t)
     r = self._scores(dots, t, kappa, full)
     if S is not None: self._add_relatif(r, dots, S, t, kappa, full)
@@ -412,7 +422,8 @@ def sif(model, X, L, W, sigma, X_eval, y_eval,
 def _explicit_inverse(model:SoftmaxRegression, Xt, Y, damping:float)->torch.Tensor:
     "(p,p) explicit inverse of the autograd Hessian of the training objective, plus damping."
     th = model.theta
-    H = torch.autograd.functional.hessian(lambda t: objective(t.reshape(th.shape), Xt, Y, model.l2), th.reshape(-1))
+    J = lambda t: objective(t.reshape(th.shape), Xt, Y, model.l2)
+    H = torch.autograd.functional.hessian(J, th.reshape(-1))
     return torch.linalg.inv(H + damping * torch.eye(len(H), dtype=H.dtype))
 
 def _eval_gradient(model:SoftmaxRegression, X_eval, y_eval)->torch.Tensor:
@@ -421,7 +432,8 @@ def _eval_gradient(model:SoftmaxRegression, X_eval, y_eval)->torch.Tensor:
     Ye = one_hot(check_y(y_eval, model.C), model.C, model.device)
     return torch.func.grad(lambda t: objective(t, Xe, Ye, 0.))(model.theta).reshape(-1)
 
-def brute_force_sif(model:SoftmaxRegression, X, L, W, sigma, X_eval, y_eval, damping:float=0.)->SIFResult:
+def brute_force_sif(model:SoftmaxRegression, X, L, W, sigma, X_eval, y_eval,
+                    damping:float=0.)->SIFResult:
     "Influence by per-term autograd gradients and an explicit inverse Hessian (the oracle)."
     X, L, W = check_X(X), check_L(L, model.C), check_W(W)
     Xt, Y = model.features(X), to_tensor(soft_labels(L, W, sigma), model.device)
@@ -456,10 +468,11 @@ def retrain_change(model, X, Y_new, X_eval, y_eval)->float:
 
 # %% ../nbs/04_influence.ipynb #3c6569b4
 def brute_force_scores_mlp(model:MLP, X, L, W, sigma, X_eval, y_eval, damping:float=0.):
-    "IF and RW (identity sigma) of an `MLP` by per-term autograd gradients and an explicit inverse Hessian."
+    "IF and RW (identity sigma) of an `MLP` by per-term autograd gradients and an explicit H^-1."
     Y = soft_labels(L, W, sigma)
     Xt = to_tensor(X)
-    H = torch.autograd.functional.hessian(lambda t: model.objective(t, Xt, to_tensor(Y)), model.theta)
+    Yt = to_tensor(Y)
+    H = torch.autograd.functional.hessian(lambda t: model.objective(t, Xt, Yt), model.theta)
     Hinv = torch.linalg.inv(H + damping * torch.eye(len(H), dtype=H.dtype))
     s = Hinv @ model.eval_grad(X_eval, y_eval)
     wbar, (N, M), C = term_weights(L, W), L.shape, model.C
