@@ -537,7 +537,7 @@ def objective_hvp(self:TorchClassifier, Xt, Yt, v:torch.Tensor)->torch.Tensor:
 
 @patch
 def objective_hessian(self:TorchClassifier, Xt, Yt)->torch.Tensor:
-    "(p,p) exact Hessian (p Hessian-vector products; for small nets, else use SIF(solver='cg'))."
+    "(p,p) exact Hessian (p Hessian-vector products; for small nets, else use SIF(inverse=ConjugateGradient()))."
     H = torch.func.hessian(self.objective)(self.theta, Xt, Yt)
     return (H + H.T) / 2
 

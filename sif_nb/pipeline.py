@@ -9,7 +9,8 @@ from .pws import PWSData
 from .label_models import to_identity
 from .end_model import SoftmaxRegression
 from .decomposition import soft_labels, covered
-from .influence import SIF, SIFResult
+from .influence import SIF
+from .results import SIFResult
 
 # %% auto #0
 __all__ = ['Pipeline', 'fit_pipelines', 'as_engine', 'as_pipes', 'compare_pipelines']
@@ -21,14 +22,14 @@ class Pipeline:
                  label_model, # unfitted label model: `.fit(L)`, then `.W`, `.sigma`, `.name`
                  end_model=SoftmaxRegression, # factory, called as `end_model(C, **end_kw)`
                  identity='auto', # Eq. 15 approximation: True, False or 'auto' (if sigma is 'exp')
-                 damping:float=0., # Hessian damping of the `SIF` engine
+                 inverse=None, # inverse-Hessian strategy for `SIF` (None = `Cholesky()`, exact)
                  name:str=None, # default: the label model's `.name`
                  approx_kw:dict=None, # passed to `to_identity` (e.g. `max_iter`)
                  **end_kw): # end-model parameters, e.g. `l2=1e-3`
         if identity not in ('auto', True, False):
             raise ValueError(f"identity must be 'auto', True or False, got {identity!r}")
         self.label_model, self.end_model, self.identity = label_model, end_model, identity
-        self.damping, self.end_kw = damping, end_kw
+        self.inverse, self.end_kw = inverse, end_kw
         self.approx_kw = approx_kw or {}
         self.name = name or getattr(label_model, 'name', type(label_model).__name__)
         self.engine = None
@@ -53,7 +54,7 @@ class Pipeline:
         model = self.end_model(data.cardinality, **self.end_kw)
         self.model = model.fit(data.X_train, self.Y_train)
         self.engine = SIF(self.model, data.X_train, L, self.W, self.sigma,
-                          damping=self.damping, lf_names=data.lf_names)
+                          inverse=self.inverse, lf_names=data.lf_names)
         self.fit_time = time.perf_counter() - t0
         return self
 
@@ -76,7 +77,7 @@ class Pipeline:
 # %% ../nbs/07a_pipeline.ipynb #c5e9c2d0
 def fit_pipelines(data:PWSData, # the data to fit on
                   label_models, # unfitted label models (a list, or a dict name -> label model)
-                  **kwargs # `Pipeline` arguments (end_model, identity, damping, end-model ones)
+                  **kwargs # `Pipeline` arguments (end_model, identity, inverse, end-model ones)
                  )->dict: # name -> fitted Pipeline
     "One fitted `Pipeline` per label model, keyed by name."
     if isinstance(label_models, dict):

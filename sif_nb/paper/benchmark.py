@@ -11,7 +11,7 @@ import sif_nb
 from ..pws import make_synthetic
 from ..end_model import SoftmaxRegression, to_tensor, add_bias, hessian
 from ..decomposition import soft_labels, term_weights
-from ..influence import SIF, brute_force_sif
+from ..influence import SIF, ReferenceLiSSA, brute_force_sif
 
 # %% auto #0
 __all__ = ['ENGINE_METHODS', 'LIMITS', 'CORE', 'LM_METHODS', 'TARGET_1', 'TARGET_3', 'KEY', 'dense_W', 'make_problem',

@@ -11,7 +11,7 @@ from ..pws import PWSData
 from ..label_models import MajorityVote, DawidSkene, SnorkelLabelModel, to_identity
 from ..decomposition import soft_labels, covered
 from ..end_model import SoftmaxRegression, ConvergenceError
-from ..influence import SIF
+from ..influence import SIF, ReferenceLiSSA
 from ..components import discrepancy, mislabel_ap, repair
 
 # %% auto #0
@@ -201,7 +201,7 @@ class Config:
     fractions:tuple=FRACTIONS
     knn_k:int=10
     table2:bool=True # explain one misclassified test point per dataset (seed 0)
-    reference:bool=True # Table 5 with the authors' operators (SIF(..., operator='reference'))
+    reference:bool=True # Table 5 with the authors' operators (SIF(..., inverse=ReferenceLiSSA()))
 
 def smoke_config()->Config:
     "A run small enough for `nbdev_test`: one dataset, 300 training rows, one seed, a coarse grid."
@@ -248,7 +248,7 @@ def run_pipeline(ds:PWSData, # the data (gold training labels needed for Table 3
         if lm.sigma == 'exp': scores['LM (exp)'] = discrepancy(L, lm.predict_proba(L))
         ref = None
         if cfg.reference:
-            ref = SIF(model, ds.X_train, L, approx.W, 'identity', operator='reference')(ds.X_valid, ds.y_valid)
+            ref = SIF(model, ds.X_train, L, approx.W, 'identity', inverse=ReferenceLiSSA())(ds.X_valid, ds.y_valid)
             scores.update({f'{m} (ref)': ref.vote_influence(m) for m in ('RW', 'WM')})
         t3 = [dict(key, method=m, ap=mislabel_ap(s, L, ds.y_train), ap_correct=correct_vote_ap(s, L, ds.y_train))
               for m, s in scores.items()]
