@@ -4,8 +4,8 @@
 
 # %% ../nbs/07a_pipeline.ipynb #fc32a434
 from __future__ import annotations
-import time, numpy as np, pandas as pd
-from .pws import PWSData
+import time, dataclasses, numpy as np, pandas as pd
+from .pws import PWSData, check_L
 from .label_models import to_identity
 from .end_model import SoftmaxRegression
 from .decomposition import soft_labels, covered
@@ -13,9 +13,31 @@ from .influence import SIF
 from .results import SIFResult
 
 # %% auto #0
-__all__ = ['Pipeline', 'fit_pipelines', 'as_engine', 'as_pipes', 'compare_pipelines']
+__all__ = ['TRAIN_ON', 'training_rows', 'train_subset', 'Pipeline', 'fit_pipelines', 'as_engine', 'as_pipes', 'compare_pipelines']
 
 # %% ../nbs/07a_pipeline.ipynb #e6f42aed
+TRAIN_ON = ('covered', 'all')   # rows the end model is fitted on: those with a vote (the authors'), or all
+
+def training_rows(L, # (N,M) ints, -1 = abstain
+                  train_on:str='covered' # 'covered' (rows with at least one vote) or 'all'
+                 )->np.ndarray: # (n,) row indices, increasing
+    "Indices of the training rows an end model is fitted on."
+    if train_on not in TRAIN_ON:
+        raise ValueError(f"train_on must be one of {TRAIN_ON}, got {train_on!r}")
+    L = check_L(L)
+    return np.flatnonzero((L != -1).any(1)) if train_on == 'covered' else np.arange(len(L))
+
+def train_subset(data:PWSData, # a PWS problem
+                 rows:np.ndarray # (n,) indices into its training split
+                )->PWSData: # the same problem, training split cut to `rows` (`info['rows']`)
+    "`data` with its training split restricted to `rows`; validation and test splits unchanged."
+    rows = np.asarray(rows, dtype=np.int64)
+    texts = data.texts_train
+    cut = dict(L_train=data.L_train[rows], X_train=data.X_train[rows],
+               y_train=None if data.y_train is None else data.y_train[rows],
+               texts_train=None if texts is None else [texts[i] for i in rows])
+    return dataclasses.replace(data, **cut, info={**data.info, 'rows': rows})
+
 class Pipeline:
     "Label model -> (Eq. 15 identity approximation) -> soft labels -> end model -> `SIF` engine."
     def __init__(self,
@@ -25,9 +47,13 @@ class Pipeline:
                  inverse=None, # inverse-Hessian strategy for `SIF` (None = `Cholesky()`, exact)
                  name:str=None, # default: the label model's `.name`
                  approx_kw:dict=None, # passed to `to_identity` (e.g. `max_iter`)
+                 train_on:str='covered', # end model on rows with a vote (the authors'), or 'all'
                  **end_kw): # end-model parameters, e.g. `l2=1e-3`
         if identity not in ('auto', True, False):
             raise ValueError(f"identity must be 'auto', True or False, got {identity!r}")
+        if train_on not in TRAIN_ON:
+            raise ValueError(f"train_on must be one of {TRAIN_ON}, got {train_on!r}")
+        self.train_on = train_on
         self.label_model, self.end_model, self.identity = label_model, end_model, identity
         self.inverse, self.end_kw = inverse, end_kw
         self.approx_kw = approx_kw or {}
@@ -41,19 +67,22 @@ class Pipeline:
         return to_identity(self.label_model, L, **self.approx_kw) if wanted else None
 
     def fit(self, data:PWSData):
-        "Fit every step on `data`'s training split; returns self."
+        "Fit every step on `data`'s training split (end model: rows `train_on` picks); returns self."
         t0 = time.perf_counter()
         self.data = data
         L = data.L_train
         self.label_model.fit(L)
+        self.rows = training_rows(L, self.train_on)
+        self.train_data = train_subset(data, self.rows)
+        L, X = self.train_data.L_train, self.train_data.X_train
         self.approx = self._approximate(L)
         lm = self.approx or self.label_model
         self.W, self.sigma = np.asarray(lm.W, dtype=np.float64), lm.sigma
         self.Y_train = soft_labels(L, self.W, self.sigma)
         self.covered = covered(L, self.W, self.sigma)
         model = self.end_model(data.cardinality, **self.end_kw)
-        self.model = model.fit(data.X_train, self.Y_train)
-        self.engine = SIF(self.model, data.X_train, L, self.W, self.sigma,
+        self.model = model.fit(X, self.Y_train)
+        self.engine = SIF(self.model, X, L, self.W, self.sigma,
                           inverse=self.inverse, lf_names=data.lf_names)
         self.fit_time = time.perf_counter() - t0
         return self
@@ -65,14 +94,16 @@ class Pipeline:
                 )->SIFResult:
         "Influence scores on the mean loss over (X_eval, y_eval), from the factored engine."
         if self.engine is None: raise ValueError("pipeline is not fitted; call .fit(data) first")
-        return self.engine(X_eval, y_eval, relatif=relatif)
+        res = self.engine(X_eval, y_eval, relatif=relatif)
+        res.meta['rows'] = self.rows    # row i of the result is training point rows[i]
+        return res
 
     def __repr__(self):
         fitted = self.engine is not None
         st = f"fitted on {self.data.name!r} in {self.fit_time:.2f}s" if fitted else 'not fitted'
         sigma = getattr(self, 'sigma', self.label_model.sigma)
         approx = getattr(self, 'approx', None) is not None
-        return f"Pipeline({self.name}: sigma={sigma!r}, approx={approx}, {st})"
+        return f"Pipeline({self.name}: sigma={sigma!r}, approx={approx}, train_on={self.train_on!r}, {st})"
 
 # %% ../nbs/07a_pipeline.ipynb #c5e9c2d0
 def fit_pipelines(data:PWSData, # the data to fit on
@@ -114,12 +145,14 @@ def as_pipes(pipes # a Pipeline or SIF engine, a list of them, or a dict name ->
 def _compare_row(name:str, p, data:PWSData)->dict:
     "One row of `compare_pipelines`."
     e = as_engine(p)
+    rows = getattr(p, 'rows', np.arange(len(e.L)))     # the engine's rows in `data`'s training split
     cov = covered(e.L, e.W, e.sigma)
     approx = getattr(p, 'approx', None)
     rmse = getattr(approx, 'info', {}).get('rmse', np.nan) if approx is not None else np.nan
-    r = dict(label_model=name, sigma=e.sigma, approx_rmse=rmse, coverage=cov.mean())
+    share = cov.sum() / len(data.L_train)
+    r = dict(label_model=name, sigma=e.sigma, approx_rmse=rmse, coverage=share)
     if data.y_train is not None:
-        r['label_acc'] = (e.Y.argmax(1) == data.y_train)[cov].mean()
+        r['label_acc'] = (e.Y.argmax(1) == data.y_train[rows])[cov].mean()
     r['valid_loss'] = e.model.loss(data.X_valid, data.y_valid)
     r['test_loss'] = e.model.loss(data.X_test, data.y_test)
     r['test_acc'] = (e.model.predict(data.X_test) == data.y_test).mean()
@@ -128,6 +161,6 @@ def _compare_row(name:str, p, data:PWSData)->dict:
 def compare_pipelines(pipes, # a Pipeline/SIF, a list of them, or a dict name -> Pipeline/SIF
                       data:PWSData # the data they were fit on
                      )->pd.DataFrame: # one row per label model
-    "Per label model: Eq. 15 RMSE, coverage, label accuracy, end-model losses and test accuracy."
+    "Per label model: Eq. 15 RMSE, share of training rows labelled and trained on, label accuracy, losses."
     rows = [_compare_row(name, p, data) for name, p in as_pipes(pipes).items()]
     return pd.DataFrame(rows).set_index('label_model')
