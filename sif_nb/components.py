@@ -4,13 +4,14 @@
 
 # %% ../nbs/05_components.ipynb #dd369a39
 from __future__ import annotations
-import numpy as np, pandas as pd
+import os, sys, numpy as np, pandas as pd
+from dataclasses import dataclass, field
 from .pws import check_L, check_y, check_X
-from .decomposition import soft_labels, perturbed_labels
+from .decomposition import soft_labels, perturbed_labels, term_weights
 from .results import METHODS, SIFResult
 
 # %% auto #0
-__all__ = ['discrepancy', 'mislabel_ap', 'repair', 'plot_repair']
+__all__ = ['REPAIR_METHODS', 'REPAIR_GRIDS', 'discrepancy', 'mislabel_ap', 'show_progress', 'Repair', 'repair', 'plot_repair']
 
 # %% ../nbs/05_components.ipynb #b3f80099
 def discrepancy(L, # (N,M) votes
@@ -47,6 +48,9 @@ def mislabel_ap(scores, # (N,M) higher = more likely mislabelled
     return float(np.mean(aps)) if aps else float('nan')
 
 # %% ../nbs/05_components.ipynb #a0f304ac
+REPAIR_METHODS = METHODS + ('GIF',)   # what `repair` accepts: every score, plus whole LFs (GIF)
+REPAIR_GRIDS = ('fraction', 'label_mass')
+
 def _candidate_keeps(phi, fractions):
     "(fraction, alpha, keep mask) for removing that share of the positive-score pieces."
     pos = np.sort(phi[phi > 0])[::-1]
@@ -56,6 +60,27 @@ def _candidate_keeps(phi, fractions):
         alpha = pos[k - 1] if k > 0 else np.inf
         out.append((f, alpha, phi < alpha if k > 0 else np.ones(phi.shape, bool)))
     return out
+
+def _mass_keeps(phi, mass, alphas):
+    "(1 - alpha, alpha, keep mask): keep the most helpful pieces until their label mass reaches alpha."
+    order = np.argsort(phi.ravel(), kind='stable')            # most helpful (phi smallest) first
+    cum = np.cumsum(mass.ravel()[order])
+    total = cum[-1] if len(cum) else 0.
+    out = []
+    for a in alphas:
+        keep = np.zeros(phi.size, bool)
+        keep[order[cum <= a * total + 1e-9 * total]] = True
+        out.append((1 - a, a, keep.reshape(phi.shape)))
+    return out
+
+def _piece_mass(res, method):
+    "Label mass of each piece of `method`: a term's $\\bar w_{ijc}$, a datum's or an LF's sum of them."
+    if res.sigma != 'identity':
+        raise ValueError("grid='label_mass' needs an identity-sigma result (term weights, Eq. 8); "
+                         "approximate exp models with Eq. 15 first")
+    wbar = term_weights(res.L, res.W)
+    if method in ('IF', 'R-IF'): return wbar.sum((1, 2))
+    return wbar.sum((0, 2)) if method == 'GIF' else wbar
 
 def _labels_without(res, method, keep):
     "Training labels after removing the pieces where `keep` is False."
@@ -68,33 +93,99 @@ def _labels_without(res, method, keep):
     return perturbed_labels(res.L, res.W, res.sigma, keep, mode)
 
 # %% ../nbs/05_components.ipynb #44819da9
+def show_progress(progress=None # True/False, or None: only in a terminal, not under nbdev_test or CI
+                 )->bool:
+    "Whether a loop shows its progress bar."
+    if progress is not None: return bool(progress)
+    quiet = os.environ.get('IN_TEST') or os.environ.get('CI')
+    return bool(sys.stderr.isatty()) and not quiet
+
+@dataclass
+class Repair:
+    "What `repair` found: the table of refits and, per method, what its chosen grid point keeps and trains."
+    table:pd.DataFrame # one row per (method, grid point); `best` marks the chosen one
+    keep:dict # method -> bool mask of the kept pieces ((N,) data, (M,) LFs or (N,M,C) terms)
+    labels:dict # method -> (N,C) repaired soft labels (zero rows: no label left)
+    models:dict # method -> the end model refit on them
+    grid:str='fraction' # the grid searched
+    rows:np.ndarray=None # (N,) training indices of the result's rows (`res.meta['rows']`), when known
+
+    def best(self)->pd.DataFrame:
+        "The chosen row of each method, indexed by method."
+        return self.table[self.table.best].set_index('method')
+
+    @property
+    def best_method(self)->str:
+        "The method whose chosen refit has the lowest validation loss."
+        return str(self.best().valid_loss.idxmin())
+
+    def hard_labels(self, method:str=None # default: `best_method`
+                   )->np.ndarray: # (N,) class ids, -1 where no label is left (Snorkel's abstain)
+        "Repaired labels as class ids, to train any downstream model (keep the rows != -1)."
+        method = self.best_method if method is None else method
+        if method not in self.labels:
+            raise ValueError(f"method must be one of {list(self.labels)}, got {method!r}")
+        Y = self.labels[method]
+        return np.where(Y.sum(1) > 0, Y.argmax(1), -1)
+
+    def __repr__(self): return f"Repair(grid={self.grid!r}, methods={list(self.labels)})\n{self.table}"
+    def _repr_html_(self): return self.table._repr_html_()
+
+# %% ../nbs/05_components.ipynb #8c23df18
+def _check_repair_args(methods, grid, fractions, alphas):
+    "Validate `repair`'s methods, grid and grid values."
+    bad = [m for m in methods if m not in REPAIR_METHODS]
+    if bad: raise ValueError(f"methods must be among REPAIR_METHODS {REPAIR_METHODS}, got {bad}")
+    if grid not in REPAIR_GRIDS: raise ValueError(f"grid must be one of {REPAIR_GRIDS}, got {grid!r}")
+    for name, v in (('fractions', fractions), ('alphas', alphas)):
+        a = np.asarray(v, dtype=np.float64)
+        if a.ndim != 1 or not len(a) or np.isnan(a).any() or (a < 0).any() or (a > 1).any():
+            raise ValueError(f"{name} must be a non-empty list of shares in [0, 1], got {v!r}")
+
+def _method_keeps(res, method, grid, fractions, alphas)->list:
+    "The (fraction, alpha, keep mask) candidates of one method."
+    phi = res.lf_influence('RW') if method == 'GIF' else res.scores(method)
+    if method == 'GIF' and not _is_majority_vote(res.W):
+        raise ValueError("GIF (dropping whole LFs) is defined for majority vote only, "
+                         "as in the paper")
+    if grid == 'fraction': return _candidate_keeps(phi, fractions)
+    return _mass_keeps(phi, _piece_mass(res, method), alphas)
+
+def _refit(res, model, X, method, keep, X_valid, y_valid, X_test, y_test)->tuple:
+    "(losses and n_removed, repaired labels, refit model) for one candidate keep mask."
+    Y = _labels_without(res, method, keep)
+    m = model.clone().fit(X, Y)
+    test_loss = m.loss(X_test, y_test) if X_test is not None else np.nan
+    r = dict(n_removed=int((~keep).sum()), valid_loss=m.loss(X_valid, y_valid), test_loss=test_loss)
+    return r, Y, m
+
 def repair(res:SIFResult, # scores computed on the validation set
            model, # the fitted end model (ERM); clones are refit
            X, # (N,d) training features used for `res`
            X_valid, y_valid, # validation set (selects alpha)
            X_test=None, y_test=None, # test set (reported only)
-           methods=('IF', 'RW', 'WM'), # any of METHODS, plus 'GIF'
-           fractions=(0, .01, .02, .05, .1, .2, .3, .5, .75, 1.) # shares of phi > 0 pieces removed
-          )->pd.DataFrame: # one row per (method, fraction); `best` marks the chosen alpha
+           methods=('IF', 'RW', 'WM'), # any of REPAIR_METHODS (METHODS plus 'GIF')
+           fractions=(0, .01, .02, .05, .1, .2, .3, .5, .75, 1.), # grid='fraction': shares of phi > 0 pieces removed
+           grid:str='fraction', # 'fraction' or 'label_mass' (the authors': keep label mass alpha)
+           alphas=(1., .95, .9, .85, .8, .75, .7, .6, .5), # grid='label_mass': shares of label mass kept
+           progress:bool=None # progress bar over the refits (None: only in a terminal, see `show_progress`)
+          )->Repair: # `.table`: one row per (method, grid point), `best` marks the chosen alpha
     "Drop pieces with phi > alpha, retrain, report validation/test losses (the paper's Table 4)."
-    fr = np.asarray(fractions, dtype=np.float64)
-    if fr.ndim != 1 or not len(fr) or np.isnan(fr).any() or (fr < 0).any() or (fr > 1).any():
-        raise ValueError(f"fractions must be a non-empty list of shares in [0, 1], "
-                         f"got {fractions!r}")
-    rows = []
-    for method in methods:
-        phi = res.lf_influence('RW') if method == 'GIF' else res.scores(method)
-        if method == 'GIF' and not _is_majority_vote(res.W):
-            raise ValueError("GIF (dropping whole LFs) is defined for majority vote only, "
-                             "as in the paper")
-        for f, alpha, keep in _candidate_keeps(phi, fractions):
-            m = model.clone().fit(X, _labels_without(res, method, keep))
-            test_loss = m.loss(X_test, y_test) if X_test is not None else np.nan
-            rows.append(dict(method=method, fraction=f, alpha=alpha, n_removed=int((~keep).sum()),
-                             valid_loss=m.loss(X_valid, y_valid), test_loss=test_loss))
+    from tqdm import tqdm
+    _check_repair_args(methods, grid, fractions, alphas)
+    cands = {m: _method_keeps(res, m, grid, fractions, alphas) for m in methods}
+    jobs = [(m, *c) for m in methods for c in cands[m]]
+    rows, best = [], {}           # best: method -> (valid loss, keep, labels, model) of its first minimum
+    for method, f, alpha, kp in tqdm(jobs, desc='repair refits', disable=not show_progress(progress)):
+        r, Y, m = _refit(res, model, X, method, kp, X_valid, y_valid, X_test, y_test)
+        rows.append(dict(method=method, fraction=f, alpha=alpha, **r))
+        if method not in best or r['valid_loss'] < best[method][0]:
+            best[method] = (r['valid_loss'], kp, Y, m)
     df = pd.DataFrame(rows)
     df['best'] = df.index.isin(df.groupby('method', sort=False).valid_loss.idxmin())
-    return df
+    df.attrs['grid'] = grid
+    keep, labels, models = ({k: v[n] for k, v in best.items()} for n in (1, 2, 3))
+    return Repair(df, keep, labels, models, grid, res.meta.get('rows'))
 
 def _is_majority_vote(W):
     "True if W is (a positive multiple of) majority vote's."
@@ -103,13 +194,16 @@ def _is_majority_vote(W):
     return bool(np.allclose(W / max(W.max(), 1e-300), mv))
 
 # %% ../nbs/05_components.ipynb #aefe5b9b
-def plot_repair(df:pd.DataFrame, ax=None, loss:str='valid_loss'):
-    "Validation (or test) loss against the share of phi > 0 pieces removed, a line per method."
+def plot_repair(df, # a `Repair`, or its `.table`
+                ax=None, loss:str='valid_loss'):
+    "Validation (or test) loss against the share of phi > 0 pieces (or of label mass) removed, per method."
     import matplotlib.pyplot as plt
+    df = getattr(df, 'table', df)
     ax = ax or plt.subplots(figsize=(6, 3.5))[1]
     for method, g in df.groupby('method', sort=False):
         ax.plot(g.fraction, g[loss], marker='o', label=method)
-    ax.set_xlabel('share of positive-influence pieces removed')
+    mass = df.attrs.get('grid') == 'label_mass'
+    ax.set_xlabel('share of label mass removed' if mass else 'share of positive-influence pieces removed')
     ax.set_ylabel(loss.replace('_', ' '))
     ax.set_title('Repair by removing harmful pieces (§3.3)')
     ax.legend()

@@ -10,7 +10,7 @@ from .pws import PWSData, check_X, check_y, lf_summary
 from .decomposition import perturbed_labels
 from .influence import SIFResult
 from .components import METHODS
-from .pipeline import as_pipes, as_engine
+from .pipeline import as_pipes, as_engine, train_view
 
 # %% auto #0
 __all__ = ['TABLE2', 'shorten', 'label_name', 'split_data', 'describe_point', 'Explanation', 'explain', 'lf_index', 'lf_repair',
@@ -250,6 +250,7 @@ def explain(pipes, # a `Pipeline` or `SIF` engine, or a dict name -> Pipeline/SI
     "Table 2: the most responsible training datum, LF and vote per point and label model."
     if method not in METHODS: raise ValueError(f"method must be one of {METHODS}, got {method!r}")
     pipes = as_pipes(pipes)
+    data = train_view(pipes, data)          # training rows as the engines see them (train_on)
     Xs, ys, txt, split = _points(data, split, X, y, texts)
     idx = _point_indices(idx, len(Xs), split)
     engines = _engines(pipes, data) if idx else {}
@@ -328,7 +329,7 @@ def lf_report(pipe, # a `Pipeline` or `SIF` engine
     "One LF: statistics, influence, its most harmful and helpful votes, and a repair check."
     if method not in ('RW', 'WM', 'R-RW', 'R-WM'):
         raise ValueError(f"method must be 'RW', 'WM', 'R-RW' or 'R-WM', got {method!r}")
-    e = as_engine(pipe)
+    e, data = as_engine(pipe), train_view(pipe, data)
     if res is None:
         res = e(data.X_valid, data.y_valid, relatif=method.startswith('R-'))
     j = lf_index(res, lf)

@@ -13,7 +13,8 @@ from .influence import SIF
 from .results import SIFResult
 
 # %% auto #0
-__all__ = ['TRAIN_ON', 'training_rows', 'train_subset', 'Pipeline', 'fit_pipelines', 'as_engine', 'as_pipes', 'compare_pipelines']
+__all__ = ['TRAIN_ON', 'training_rows', 'train_subset', 'Pipeline', 'fit_pipelines', 'as_engine', 'as_pipes', 'train_view',
+           'compare_pipelines']
 
 # %% ../nbs/07a_pipeline.ipynb #e6f42aed
 TRAIN_ON = ('covered', 'all')   # rows the end model is fitted on: those with a vote (the authors'), or all
@@ -140,6 +141,21 @@ def as_pipes(pipes # a Pipeline or SIF engine, a list of them, or a dict name ->
     for p in d.values():
         as_engine(p)
     return d
+
+def train_view(pipes, # a Pipeline/SIF, a list of them, or a dict name -> Pipeline/SIF
+               data:PWSData # the data they were fit on
+              )->PWSData: # `data`, its training split cut to the pipelines' `rows` when they have them
+    "The data as the engines of `pipes` see it: row i of their tables is training point i of the result."
+    rows = [p.rows for p in as_pipes(pipes).values() if getattr(p, 'rows', None) is not None]
+    n = len(data.L_train)
+    cut = [r for r in rows if len(r) != n]
+    if not cut: return data
+    if any(len(r) != len(cut[0]) or (r != cut[0]).any() for r in rows):
+        raise ValueError("the pipelines were trained on different rows (train_on); "
+                         "fit them with the same train_on to compare them")
+    if len(cut[0]) and cut[0].max() >= n:
+        raise ValueError(f"the pipelines' rows do not fit data's {n} training rows")
+    return train_subset(data, cut[0])
 
 # %% ../nbs/07a_pipeline.ipynb #940e88f5
 def _compare_row(name:str, p, data:PWSData)->dict:

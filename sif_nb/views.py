@@ -8,7 +8,7 @@ import base64, html, io, pandas as pd
 from dataclasses import dataclass, field
 from .pws import PWSData, lf_summary
 from .influence import SIFResult
-from .pipeline import as_pipes, as_engine
+from .pipeline import as_pipes, as_engine, train_view
 from .explanations import explain, lf_index, lf_report
 from .plots import plot_lf_influence, plot_term_histogram, plot_influence_vs_accuracy
 
@@ -104,7 +104,8 @@ class ValidScores:
     def __init__(self,
                  pipes, # a Pipeline/SIF, a list of them, or a dict name -> Pipeline/SIF
                  data:PWSData): # the data they were fit on
-        self.pipes, self.data = as_pipes(pipes), data
+        self.pipes = as_pipes(pipes)
+        self.data = train_view(self.pipes, data)    # training rows as the engines see them
         self._res, self._rep = {}, {}
 
     def __call__(self, name:str, relatif:bool=False)->SIFResult:

@@ -53,9 +53,11 @@ def run_demo(out='demo_out', # folder for the plots and CSVs
     for n, t in lfs.items():
         say(f"\nMost harmful LFs on the validation loss, {n} ({method}; phi > 0: removing it lowers the loss):\n"
             f"{t.to_string(max_colwidth=60)}")
-    rep = repair(valid['MV'], pipes['MV'].model, ds.X_train, ds.X_valid, ds.y_valid, ds.X_test, ds.y_test,
+    X_fit = pipes['MV'].train_data.X_train     # the covered rows the end model was fit on
+    rep = repair(valid['MV'], pipes['MV'].model, X_fit, ds.X_valid, ds.y_valid, ds.X_test, ds.y_test,
                  methods=('IF', 'RW', 'WM'))
-    best = rep[rep.best | (rep.fraction == 0)].drop_duplicates(['method', 'best'])
+    tab = rep.table
+    best = tab[tab.best | (tab.fraction == 0)].drop_duplicates(['method', 'best'])
     say(f"\nRepair (MV): drop the highest-scoring pieces, alpha chosen on validation loss:\n"
         f"{best.round(4).to_string(index=False)}")
     files = []
@@ -69,7 +71,7 @@ def run_demo(out='demo_out', # folder for the plots and CSVs
     save(plot_term_histogram(valid['MV'], method=method), 'term_histogram_MV.png')
     save(plot_repair(rep), 'repair_MV.png')
     ex.to_frame().to_csv(out / 'explanation.csv', index=False)
-    rep.to_csv(out / 'repair_MV.csv', index=False)
+    tab.to_csv(out / 'repair_MV.csv', index=False)
     pd.concat(lfs, names=['label_model']).to_csv(out / 'harmful_lfs.csv')
     say(f"\nwrote {len(files)} plots and 3 CSVs to {out}/ in {time.perf_counter() - t0:.1f}s")
     return dict(data=ds, pipelines=pipes, explanation=ex, valid=valid, lf_tables=lfs, repair=rep, files=files)

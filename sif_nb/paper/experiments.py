@@ -220,7 +220,7 @@ def _fit_pipeline(ds, lm, sigma_W, cfg):
 def _repair(res, model, ds, methods, cfg):
     "The library's repair on the validation set, test losses reported."
     return repair(res, model, ds.X_train, ds.X_valid, ds.y_valid, ds.X_test, ds.y_test,
-                  methods=methods, fractions=cfg.fractions)
+                  methods=methods, fractions=cfg.fractions).table
 
 # %% ../../nbs/10_experiments.ipynb #6862fdc3
 def _t5_row(key:dict, comparison:str, if_scores, rw_sum, mask=None)->dict:
