@@ -62,7 +62,7 @@ def _candidate_keeps(phi, fractions):
     return out
 
 def _mass_keeps(phi, mass, alphas):
-    "(1 - alpha, alpha, keep mask): keep the most helpful pieces until their label mass reaches alpha."
+    "(1 - alpha, alpha, keep mask): keep the most helpful pieces until their label mass is alpha."
     order = np.argsort(phi.ravel(), kind='stable')            # most helpful (phi smallest) first
     cum = np.cumsum(mass.ravel()[order])
     total = cum[-1] if len(cum) else 0.
@@ -74,7 +74,7 @@ def _mass_keeps(phi, mass, alphas):
     return out
 
 def _piece_mass(res, method):
-    "Label mass of each piece of `method`: a term's $\\bar w_{ijc}$, a datum's or an LF's sum of them."
+    "Label mass of each piece of `method`: a term's $\\bar w_{ijc}$, or their sum per datum or LF."
     if res.sigma != 'identity':
         raise ValueError("grid='label_mass' needs an identity-sigma result (term weights, Eq. 8); "
                          "approximate exp models with Eq. 15 first")
@@ -93,7 +93,7 @@ def _labels_without(res, method, keep):
     return perturbed_labels(res.L, res.W, res.sigma, keep, mode)
 
 # %% ../nbs/05_components.ipynb #44819da9
-def show_progress(progress=None # True/False, or None: only in a terminal, not under nbdev_test or CI
+def show_progress(progress=None # True/False; None: in a terminal, not under nbdev_test or CI
                  )->bool:
     "Whether a loop shows its progress bar."
     if progress is not None: return bool(progress)
@@ -102,13 +102,13 @@ def show_progress(progress=None # True/False, or None: only in a terminal, not u
 
 @dataclass
 class Repair:
-    "What `repair` found: the table of refits and, per method, what its chosen grid point keeps and trains."
+    "What `repair` found: the refits' table; per method, what its chosen point keeps and trains."
     table:pd.DataFrame # one row per (method, grid point); `best` marks the chosen one
     keep:dict # method -> bool mask of the kept pieces ((N,) data, (M,) LFs or (N,M,C) terms)
     labels:dict # method -> (N,C) repaired soft labels (zero rows: no label left)
     models:dict # method -> the end model refit on them
     grid:str='fraction' # the grid searched
-    rows:np.ndarray=None # (N,) training indices of the result's rows (`res.meta['rows']`), when known
+    rows:np.ndarray=None # (N,) training indices of the result's rows (`res.meta['rows']`)
 
     def best(self)->pd.DataFrame:
         "The chosen row of each method, indexed by method."
@@ -128,7 +128,8 @@ class Repair:
         Y = self.labels[method]
         return np.where(Y.sum(1) > 0, Y.argmax(1), -1)
 
-    def __repr__(self): return f"Repair(grid={self.grid!r}, methods={list(self.labels)})\n{self.table}"
+    def __repr__(self):
+        return f"Repair(grid={self.grid!r}, methods={list(self.labels)})\n{self.table}"
     def _repr_html_(self): return self.table._repr_html_()
 
 # %% ../nbs/05_components.ipynb #8c23df18
@@ -136,7 +137,8 @@ def _check_repair_args(methods, grid, fractions, alphas):
     "Validate `repair`'s methods, grid and grid values."
     bad = [m for m in methods if m not in REPAIR_METHODS]
     if bad: raise ValueError(f"methods must be among REPAIR_METHODS {REPAIR_METHODS}, got {bad}")
-    if grid not in REPAIR_GRIDS: raise ValueError(f"grid must be one of {REPAIR_GRIDS}, got {grid!r}")
+    if grid not in REPAIR_GRIDS:
+        raise ValueError(f"grid must be one of {REPAIR_GRIDS}, got {grid!r}")
     for name, v in (('fractions', fractions), ('alphas', alphas)):
         a = np.asarray(v, dtype=np.float64)
         if a.ndim != 1 or not len(a) or np.isnan(a).any() or (a < 0).any() or (a > 1).any():
@@ -165,18 +167,19 @@ def repair(res:SIFResult, # scores computed on the validation set
            X_valid, y_valid, # validation set (selects alpha)
            X_test=None, y_test=None, # test set (reported only)
            methods=('IF', 'RW', 'WM'), # any of REPAIR_METHODS (METHODS plus 'GIF')
-           fractions=(0, .01, .02, .05, .1, .2, .3, .5, .75, 1.), # grid='fraction': shares of phi > 0 pieces removed
+           fractions=(0, .01, .02, .05, .1, .2, .3, .5, .75, 1.), # 'fraction': phi>0 shares cut
            grid:str='fraction', # 'fraction' or 'label_mass' (the authors': keep label mass alpha)
-           alphas=(1., .95, .9, .85, .8, .75, .7, .6, .5), # grid='label_mass': shares of label mass kept
-           progress:bool=None # progress bar over the refits (None: only in a terminal, see `show_progress`)
+           alphas=(1., .95, .9, .85, .8, .75, .7, .6, .5), # 'label_mass': shares of label mass kept
+           progress:bool=None # progress bar over the refits (None: see `show_progress`)
           )->Repair: # `.table`: one row per (method, grid point), `best` marks the chosen alpha
     "Drop pieces with phi > alpha, retrain, report validation/test losses (the paper's Table 4)."
     from tqdm import tqdm
     _check_repair_args(methods, grid, fractions, alphas)
     cands = {m: _method_keeps(res, m, grid, fractions, alphas) for m in methods}
     jobs = [(m, *c) for m in methods for c in cands[m]]
-    rows, best = [], {}           # best: method -> (valid loss, keep, labels, model) of its first minimum
-    for method, f, alpha, kp in tqdm(jobs, desc='repair refits', disable=not show_progress(progress)):
+    rows, best = [], {}     # best: method -> (valid loss, keep, labels, model) at its first minimum
+    bar = tqdm(jobs, desc='repair refits', disable=not show_progress(progress))
+    for method, f, alpha, kp in bar:
         r, Y, m = _refit(res, model, X, method, kp, X_valid, y_valid, X_test, y_test)
         rows.append(dict(method=method, fraction=f, alpha=alpha, **r))
         if method not in best or r['valid_loss'] < best[method][0]:
@@ -196,14 +199,15 @@ def _is_majority_vote(W):
 # %% ../nbs/05_components.ipynb #aefe5b9b
 def plot_repair(df, # a `Repair`, or its `.table`
                 ax=None, loss:str='valid_loss'):
-    "Validation (or test) loss against the share of phi > 0 pieces (or of label mass) removed, per method."
+    "Validation (or test) loss against the share of phi > 0 pieces (or label mass) removed."
     import matplotlib.pyplot as plt
     df = getattr(df, 'table', df)
     ax = ax or plt.subplots(figsize=(6, 3.5))[1]
     for method, g in df.groupby('method', sort=False):
         ax.plot(g.fraction, g[loss], marker='o', label=method)
     mass = df.attrs.get('grid') == 'label_mass'
-    ax.set_xlabel('share of label mass removed' if mass else 'share of positive-influence pieces removed')
+    pieces = 'label mass' if mass else 'positive-influence pieces'
+    ax.set_xlabel(f'share of {pieces} removed')
     ax.set_ylabel(loss.replace('_', ' '))
     ax.set_title('Repair by removing harmful pieces (§3.3)')
     ax.legend()

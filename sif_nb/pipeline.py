@@ -5,19 +5,22 @@
 # %% ../nbs/07a_pipeline.ipynb #fc32a434
 from __future__ import annotations
 import time, dataclasses, numpy as np, pandas as pd
+from dataclasses import dataclass
 from .pws import PWSData, check_L
-from .label_models import to_identity
+from .label_models import (to_identity, LabelModel, WLabelModel, MajorityVote, DawidSkene,
+                                 SnorkelLabelModel)
 from .end_model import SoftmaxRegression
 from .decomposition import soft_labels, covered
 from .influence import SIF
 from .results import SIFResult
+from .components import repair, Repair
 
 # %% auto #0
-__all__ = ['TRAIN_ON', 'training_rows', 'train_subset', 'Pipeline', 'fit_pipelines', 'as_engine', 'as_pipes', 'train_view',
-           'compare_pipelines']
+__all__ = ['TRAIN_ON', 'LABEL_MODELS', 'training_rows', 'train_subset', 'Pipeline', 'fit_pipelines', 'as_engine', 'as_pipes',
+           'train_view', 'compare_pipelines', 'as_label_model', 'ExplainedPipeline', 'explain_pipeline']
 
 # %% ../nbs/07a_pipeline.ipynb #e6f42aed
-TRAIN_ON = ('covered', 'all')   # rows the end model is fitted on: those with a vote (the authors'), or all
+TRAIN_ON = ('covered', 'all')   # end-model rows: those with a vote (the authors'), or all
 
 def training_rows(L, # (N,M) ints, -1 = abstain
                   train_on:str='covered' # 'covered' (rows with at least one vote) or 'all'
@@ -40,7 +43,7 @@ def train_subset(data:PWSData, # a PWS problem
     return dataclasses.replace(data, **cut, info={**data.info, 'rows': rows})
 
 class Pipeline:
-    "Label model -> (Eq. 15 identity approximation) -> soft labels -> end model -> `SIF` engine."
+    "Label model (all rows) -> Eq. 15 approx. -> labels -> end model -> `SIF` on the covered rows."
     def __init__(self,
                  label_model, # unfitted label model: `.fit(L)`, then `.W`, `.sigma`, `.name`
                  end_model=SoftmaxRegression, # factory, called as `end_model(C, **end_kw)`
@@ -68,7 +71,7 @@ class Pipeline:
         return to_identity(self.label_model, L, **self.approx_kw) if wanted else None
 
     def fit(self, data:PWSData):
-        "Fit every step on `data`'s training split (end model: rows `train_on` picks); returns self."
+        "Fit every step on `data`'s training split (end model: the `train_on` rows); returns self."
         t0 = time.perf_counter()
         self.data = data
         L = data.L_train
@@ -104,7 +107,8 @@ class Pipeline:
         st = f"fitted on {self.data.name!r} in {self.fit_time:.2f}s" if fitted else 'not fitted'
         sigma = getattr(self, 'sigma', self.label_model.sigma)
         approx = getattr(self, 'approx', None) is not None
-        return f"Pipeline({self.name}: sigma={sigma!r}, approx={approx}, train_on={self.train_on!r}, {st})"
+        rows = f"train_on={self.train_on!r}"
+        return f"Pipeline({self.name}: sigma={sigma!r}, approx={approx}, {rows}, {st})"
 
 # %% ../nbs/07a_pipeline.ipynb #c5e9c2d0
 def fit_pipelines(data:PWSData, # the data to fit on
@@ -144,8 +148,8 @@ def as_pipes(pipes # a Pipeline or SIF engine, a list of them, or a dict name ->
 
 def train_view(pipes, # a Pipeline/SIF, a list of them, or a dict name -> Pipeline/SIF
                data:PWSData # the data they were fit on
-              )->PWSData: # `data`, its training split cut to the pipelines' `rows` when they have them
-    "The data as the engines of `pipes` see it: row i of their tables is training point i of the result."
+              )->PWSData: # `data`, its training split cut to the pipelines' `rows`
+    "The data as the engines of `pipes` see it: row i of their tables is its training point i."
     rows = [p.rows for p in as_pipes(pipes).values() if getattr(p, 'rows', None) is not None]
     n = len(data.L_train)
     cut = [r for r in rows if len(r) != n]
@@ -161,7 +165,7 @@ def train_view(pipes, # a Pipeline/SIF, a list of them, or a dict name -> Pipeli
 def _compare_row(name:str, p, data:PWSData)->dict:
     "One row of `compare_pipelines`."
     e = as_engine(p)
-    rows = getattr(p, 'rows', np.arange(len(e.L)))     # the engine's rows in `data`'s training split
+    rows = getattr(p, 'rows', np.arange(len(e.L)))     # the engine's rows in `data`'s train split
     cov = covered(e.L, e.W, e.sigma)
     approx = getattr(p, 'approx', None)
     rmse = getattr(approx, 'info', {}).get('rmse', np.nan) if approx is not None else np.nan
@@ -177,6 +181,88 @@ def _compare_row(name:str, p, data:PWSData)->dict:
 def compare_pipelines(pipes, # a Pipeline/SIF, a list of them, or a dict name -> Pipeline/SIF
                       data:PWSData # the data they were fit on
                      )->pd.DataFrame: # one row per label model
-    "Per label model: Eq. 15 RMSE, share of training rows labelled and trained on, label accuracy, losses."
+    "Per label model: Eq. 15 RMSE, share of rows labelled and trained on, label accuracy, losses."
     rows = [_compare_row(name, p, data) for name, p in as_pipes(pipes).items()]
     return pd.DataFrame(rows).set_index('label_model')
+
+# %% ../nbs/07a_pipeline.ipynb #51224b8c
+LABEL_MODELS = {'mv': MajorityVote, 'ds': DawidSkene, 'snorkel': SnorkelLabelModel}
+
+def as_label_model(label_model, # a name in LABEL_MODELS, a class (called with C), or an instance
+                   cardinality:int # C
+                  ): # an instance; a fitted sif_nb label model is wrapped so it is not refitted
+    "The label model `explain_pipeline` uses."
+    if isinstance(label_model, str):
+        key = label_model.lower()
+        if key not in LABEL_MODELS:
+            raise ValueError(f"label_model must be one of {list(LABEL_MODELS)}, a class or an "
+                             f"instance, got {label_model!r}")
+        return LABEL_MODELS[key](cardinality)
+    if isinstance(label_model, type): return label_model(cardinality)
+    if isinstance(label_model, LabelModel) and label_model.W is not None:
+        return WLabelModel(label_model.W, label_model.sigma, name=label_model.name)
+    return label_model
+
+# %% ../nbs/07a_pipeline.ipynb #efc1b42c
+@dataclass
+class ExplainedPipeline:
+    "A fitted `Pipeline`, its validation-set `SIFResult` and the data, with the tables and repair."
+    pipeline:Pipeline # the fitted pipeline (label model, approximation, end model, engine)
+    result:SIFResult # influence on the mean validation loss
+    data:PWSData # the problem `explain_pipeline` built
+
+    @property
+    def rows(self)->np.ndarray: return self.pipeline.rows # (n,) training rows of L the engine uses
+    def lf_table(self, method:str='RW', **kw)->pd.DataFrame:
+        "`SIFResult.lf_table` of the validation-set result."
+        return self.result.lf_table(method, **kw)
+
+    def vote_table(self, method:str='RW', **kw)->pd.DataFrame:
+        "`SIFResult.vote_table` of the validation-set result."
+        return self.result.vote_table(method, **kw)
+
+    def data_table(self, method:str='RW', **kw)->pd.DataFrame:
+        "`SIFResult.data_table` of the validation-set result."
+        return self.result.data_table(method, **kw)
+
+    def repair(self, methods=('IF', 'RW', 'WM'), # any of REPAIR_METHODS
+               **kw # `repair` options (grid, fractions, alphas, progress)
+              )->Repair:
+        "`repair` of the pipeline's end model on the validation set (test losses if given)."
+        d, p = self.data, self.pipeline
+        return repair(self.result, p.model, p.train_data.X_train, d.X_valid, d.y_valid,
+                      d.X_test, d.y_test, methods=methods, **kw)
+
+    def __repr__(self): return f"ExplainedPipeline({self.pipeline!r}, {self.result!r})"
+
+# %% ../nbs/07a_pipeline.ipynb #b5e50656
+def _problem(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, lf_names, label_names):
+    "The `PWSData` of `explain_pipeline`'s arguments (the validation set stands in for no test)."
+    if cardinality is None and label_names is not None: cardinality = len(label_names)
+    if cardinality is None:
+        cardinality = max(int(np.max(check_L(L))), int(np.max(y_valid))) + 1
+    no_test = X_test is None
+    X_test, y_test = (X_valid, y_valid) if no_test else (X_test, y_test)
+    return PWSData(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, lf_names=lf_names,
+                   label_names=label_names, info=dict(test='the validation set') if no_test else {})
+
+def explain_pipeline(L, # (N,M) ints, -1 = abstain
+                     X_train, # (N,d) training features
+                     X_valid, y_valid, # (n,d), (n,) labelled validation set: the loss explained
+                     label_model='mv', # 'mv', 'ds', 'snorkel', a class, or an (un)fitted instance
+                     end_model=None, # None (SoftmaxRegression) or an end-model instance (cloned)
+                     lf_names=None, # M LF names
+                     label_names=None, # C class names
+                     X_test=None, y_test=None, # test set, reported by `repair` (default: none)
+                     cardinality:int=None, # C; default: len(label_names), or from L and y_valid
+                     train_on:str='covered', # see `Pipeline`
+                     relatif:bool=True, # RelatIF scores too
+                     **kw # more `Pipeline` arguments (identity, inverse, approx_kw, end-model ones)
+                    )->ExplainedPipeline:
+    "Fit label model, Eq. 15 approximation and end model as needed; influence on the valid loss."
+    names = lf_names, label_names
+    data = _problem(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, *names)
+    C = data.cardinality
+    make = SoftmaxRegression if end_model is None else (lambda C, **k: end_model.clone())
+    pipe = Pipeline(as_label_model(label_model, C), make, train_on=train_on, **kw).fit(data)
+    return ExplainedPipeline(pipe, pipe(data.X_valid, data.y_valid, relatif=relatif), data)

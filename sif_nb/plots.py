@@ -71,6 +71,8 @@ def plot_influence_vs_accuracy(res:SIFResult, # validation-set scores
                                title:str=None):
     "Scatter of per-LF influence against empirical LF accuracy, marker area ~ coverage."
     C = res.W.shape[2]
+    rows = res.meta.get('rows')
+    if rows is not None and len(y) != len(res.L): y = np.asarray(y)[rows]   # y of all training rows
     s = lf_summary(res.L, C, y=y, names=res.lf_names)
     phi, acc, cov = res.lf_influence(method), s['Emp. Acc.'].to_numpy(), s.Coverage.to_numpy()
     ax = _new_ax(ax, (6, 4))
