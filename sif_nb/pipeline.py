@@ -230,8 +230,9 @@ class ExplainedPipeline:
               )->Repair:
         "`repair` of the pipeline's end model on the validation set (test losses if given)."
         d, p = self.data, self.pipeline
-        return repair(self.result, p.model, p.train_data.X_train, d.X_valid, d.y_valid,
-                      d.X_test, d.y_test, methods=methods, **kw)
+        test = () if d.info.get('test_is_valid') else (d.X_test, d.y_test)
+        return repair(self.result, p.model, p.train_data.X_train, d.X_valid, d.y_valid, *test,
+                      methods=methods, **kw)
 
     def __repr__(self): return f"ExplainedPipeline({self.pipeline!r}, {self.result!r})"
 
@@ -244,7 +245,7 @@ def _problem(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, lf_names
     no_test = X_test is None
     X_test, y_test = (X_valid, y_valid) if no_test else (X_test, y_test)
     return PWSData(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, lf_names=lf_names,
-                   label_names=label_names, info=dict(test='the validation set') if no_test else {})
+                   label_names=label_names, info=dict(test_is_valid=no_test))
 
 def explain_pipeline(L, # (N,M) ints, -1 = abstain
                      X_train, # (N,d) training features
