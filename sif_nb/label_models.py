@@ -319,8 +319,9 @@ def pick_seed(seed=None, # Snorkel's and PyTorch's name
              )->int: # the seed
     "One seed from `seed` or `random_state` (give either; both only when equal)."
     if seed is not None and random_state is not None and seed != random_state:
-        raise ValueError(f"seed={seed!r} and random_state={random_state!r} disagree: give one of them")
-    s = default if seed is None and random_state is None else (random_state if seed is None else seed)
+        raise ValueError(f"seed={seed!r} and random_state={random_state!r} disagree: give one")
+    s = random_state if seed is None else seed
+    s = default if s is None else s
     if isinstance(s, bool) or not isinstance(s, (int, np.integer)):
         raise ValueError(f"seed (random_state) must be an int, got {s!r}")
     return int(s)
@@ -330,7 +331,8 @@ def _dev_balance(Y_dev, C):
     counts = np.bincount(check_y(Y_dev, C, name='Y_dev'), minlength=C)
     return counts / counts.sum()
 
-SNORKEL_SETTINGS = ('n_epochs', 'lr', 'l2', 'optimizer', 'prec_init', 'mu_eps', 'seed', 'class_balance')
+SNORKEL_SETTINGS = ('n_epochs', 'lr', 'l2', 'optimizer', 'prec_init', 'mu_eps', 'seed',
+                    'class_balance')
 
 class SnorkelLabelModel(LabelModel):
     "Snorkel's matrix-completion LabelModel (conditionally independent LFs), exp sigma, float64."
@@ -496,12 +498,12 @@ def looks_like_cond_probs(W # anything passed as W
         return False
     cls, rest = a[:, 1:], 1 - a[:, 1:].sum(1)
     if not (np.isfinite(a).all() and (cls > 0).all() and (cls < 1).all()): return False
-    clipped = (rest <= a[:, 0]) & (a[:, 0] > 0) & (a[:, 0] <= 0.01)  # abstain slot floored at mu_eps
+    clipped = (rest <= a[:, 0]) & (a[:, 0] > 0) & (a[:, 0] <= 0.01)  # abstain floored at mu_eps
     total = np.isclose(a[:, 0], rest, rtol=0, atol=1e-5) | clipped
     return bool(total.all() and (a[:, 0] != 0).any())
 
 class SnorkelAdapter(LabelModel):
-    "A Snorkel `LabelModel` as an exp-sigma label model (W from `from_snorkel`); see `as_label_model`."
+    "A Snorkel `LabelModel` as an exp-sigma label model, W from `from_snorkel`."
     name, sigma = 'Snorkel', 'exp'
     def __init__(self, snorkel_model, # a Snorkel `LabelModel`, fitted or not
                  refit:bool=False, # whether `.fit(L)` refits an already fitted model
@@ -527,7 +529,8 @@ class SnorkelAdapter(LabelModel):
             check_W(self.W, m=L.shape[1])
             return self
         kw = {'progress_bar': False, **self.fit_kw, **fit_kw}
-        if 'random_state' in kw: kw['seed'] = pick_seed(kw.pop('seed', None), kw.pop('random_state'))
+        if 'random_state' in kw:
+            kw['seed'] = pick_seed(kw.pop('seed', None), kw.pop('random_state'))
         self.snorkel_model.fit(L, **kw)
         self._import()
         return self
@@ -538,7 +541,9 @@ class SnorkelAdapter(LabelModel):
         return lf_accuracies(self.cond_probs, self.class_balance)
 
 # %% ../nbs/01_label_models.ipynb #bc005bec
-def _is_W_pair(obj)->bool: return isinstance(obj, tuple) and len(obj) == 2 and isinstance(obj[1], str)
+def _is_W_pair(obj)->bool:
+    "Whether `obj` is a (W, sigma) pair."
+    return isinstance(obj, tuple) and len(obj) == 2 and isinstance(obj[1], str)
 
 def _is_label_model(obj)->bool:
     "A sif_nb-style label model: `.W`, `.sigma` and `.fit`."
@@ -578,7 +583,7 @@ def label_model_W(W, # fitted label model (sif_nb or Snorkel), (W, sigma) pair, 
                   cardinality:int=None, # expected C, checked when given
                   default:str='identity' # sigma of a raw W when `sigma` is None
                  )->tuple: # (W (M,C+1,C) float64, sigma)
-    "$(\\mathbf W, \\sigma)$ from a fitted label model or a raw tensor; a model brings its own sigma."
+    "(W, sigma) from a fitted label model or a raw tensor; a model brings its own sigma."
     if isinstance(W, (np.ndarray, list)) or (isinstance(W, tuple) and not _is_W_pair(W)):
         if looks_like_cond_probs(W): raise ValueError(_COND_PROBS_HELP)
         s = check_sigma(default if sigma is None else sigma)
