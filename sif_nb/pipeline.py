@@ -6,7 +6,7 @@
 from __future__ import annotations
 import time, numpy as np, pandas as pd
 from .pws import PWSData
-from .label_models import to_identity
+from .label_models import to_identity, as_label_model
 from .end_model import SoftmaxRegression
 from .decomposition import soft_labels, covered
 from .influence import SIF
@@ -19,7 +19,7 @@ __all__ = ['Pipeline', 'fit_pipelines', 'as_engine', 'as_pipes', 'compare_pipeli
 class Pipeline:
     "Label model -> (Eq. 15 identity approximation) -> soft labels -> end model -> `SIF` engine."
     def __init__(self,
-                 label_model, # unfitted label model: `.fit(L)`, then `.W`, `.sigma`, `.name`
+                 label_model, # label model (`.fit(L)`, then `.W`, `.sigma`, `.name`) or Snorkel's
                  end_model=SoftmaxRegression, # factory, called as `end_model(C, **end_kw)`
                  identity='auto', # Eq. 15 approximation: True, False or 'auto' (if sigma is 'exp')
                  inverse=None, # inverse-Hessian strategy for `SIF` (None = `Cholesky()`, exact)
@@ -28,10 +28,11 @@ class Pipeline:
                  **end_kw): # end-model parameters, e.g. `l2=1e-3`
         if identity not in ('auto', True, False):
             raise ValueError(f"identity must be 'auto', True or False, got {identity!r}")
-        self.label_model, self.end_model, self.identity = label_model, end_model, identity
+        self.label_model = as_label_model(label_model)   # a fitted Snorkel model is not refitted
+        self.end_model, self.identity = end_model, identity
         self.inverse, self.end_kw = inverse, end_kw
         self.approx_kw = approx_kw or {}
-        self.name = name or getattr(label_model, 'name', type(label_model).__name__)
+        self.name = name or getattr(self.label_model, 'name', type(label_model).__name__)
         self.engine = None
 
     def _approximate(self, L:np.ndarray): # (N,M) ints, -1 = abstain
