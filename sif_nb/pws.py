@@ -8,9 +8,9 @@ import numpy as np, pandas as pd
 from dataclasses import dataclass, field
 
 # %% auto #0
-__all__ = ['ABSTAIN', 'first_true', 'check_L', 'check_cardinality', 'infer_cardinality', 'check_X', 'check_y', 'check_labels',
-           'check_eval_labels', 'row_chunks', 'vote_index', 'one_hot_votes', 'lf_names', 'lf_summary', 'PWSData',
-           'make_synthetic']
+__all__ = ['ABSTAIN', 'first_true', 'check_rows', 'check_L', 'check_cardinality', 'infer_cardinality', 'check_X', 'check_y',
+           'check_labels', 'check_eval_labels', 'row_chunks', 'vote_index', 'one_hot_votes', 'lf_name', 'lf_names',
+           'lf_summary', 'PWSData', 'make_synthetic']
 
 # %% ../nbs/00_pws.ipynb #998cc4cc
 ABSTAIN = -1
@@ -32,9 +32,26 @@ def _check_integral(a, name):
         at = first_true(a > 2**62)
         raise ValueError(f"{name} has an out-of-range value {a[at]} at {at}")
 
+def _row_length(r):
+    "Length of a row of a nested list, None when it is not a sequence."
+    return len(r) if isinstance(r, (list, tuple, np.ndarray)) else None
+
+def check_rows(rows, # a nested list or tuple of rows (anything else is left to numpy)
+               name:str # name used in error messages
+              )->None:
+    "Refuse a list of rows of unequal lengths (ragged), naming the first row that differs."
+    if not isinstance(rows, (list, tuple)) or len(rows) == 0: return
+    lens = [_row_length(r) for r in rows]
+    bad = next((i for i, k in enumerate(lens) if k != lens[0]), None)
+    if bad is None: return
+    say = lambda k: 'is not a list' if k is None else f'has {k} entries'
+    raise ValueError(f"{name} is ragged: row {bad} {say(lens[bad])} but row 0 {say(lens[0])}; "
+                     "every row needs one entry per column")
+
 def _as_int_matrix(L, name):
-    "`L` as a fresh int64 array, refusing fractional floats, NaN, strings and bools."
+    "`L` as a fresh int64 array, refusing ragged lists, fractional floats, NaN, strings and bools."
     if isinstance(L, pd.DataFrame): L = L.to_numpy()
+    check_rows(L, name)
     a = np.asarray(L)
     if a.dtype == object or a.dtype.kind not in 'iuf':
         raise ValueError(f"{name} must hold integers, got dtype {a.dtype}")
@@ -84,6 +101,7 @@ def check_X(X, # (N,d) numbers
            )->np.ndarray: # (N,d) float64
     "Validate a feature matrix (finite, 2-D) and return a float64 copy."
     if isinstance(X, pd.DataFrame): X = X.to_numpy()
+    check_rows(X, name)
     a = np.asarray(X)
     if a.dtype.kind not in 'iuf':
         raise ValueError(f"{name} must hold real numbers, got dtype {a.dtype}")
@@ -167,15 +185,20 @@ def one_hot_votes(L, # (N,M) ints, -1 = abstain
     return np.eye(cardinality + 1)[vote_index(L)]
 
 # %% ../nbs/00_pws.ipynb #882a86ee
+def lf_name(o # a name, or an object with a `.name` (e.g. a Snorkel `LabelingFunction`)
+           )->str: # its name as a string
+    "The name of one LF: a string as it is, else the object's `.name`, else `str(o)`."
+    return o if isinstance(o, str) else str(getattr(o, 'name', o))
+
 def lf_names(L, # (N,M) votes; a DataFrame's columns are its LF names
-             names=None # M names, optional
+             names=None # M names, or M objects with a `.name` such as Snorkel `LabelingFunction`s
             )->list: # M strings
-    "LF names: `names`, a DataFrame's columns, or `lf0`, `lf1`, ..."
+    "LF names: `names` (or their `.name`), a DataFrame's columns, or `lf0`, `lf1`, ..."
     if np.ndim(L) != 2: raise ValueError(f"L must be 2-D (N,M), got shape {np.shape(L)}")
     m = np.shape(L)[1]
     if names is None and isinstance(L, pd.DataFrame): names = list(L.columns)
     if names is None: names = [f'lf{j}' for j in range(m)]
-    names = [str(o) for o in names]
+    names = [lf_name(o) for o in names]
     if len(names) != m: raise ValueError(f"got {len(names)} LF names for {m} LFs")
     return names
 
