@@ -12,7 +12,7 @@ explorer; slower). Every wait is bounded (`$LIVE_TIMEOUT`, default 300 s, for th
 for the view to follow a dropdown); the server and its kernels are always shut down. Screenshots before and after go
 to `_screenshots/live_*.png` (`$DOCS_SCREENSHOTS` overrides).
 """
-import json, os, re, secrets, shutil, signal, socket, subprocess, sys, time, urllib.request
+import json, os, re, secrets, signal, socket, subprocess, sys, time, urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -72,9 +72,8 @@ def stop(proc, url:str):
 @pytest.fixture(scope='module')
 def lab(tmp_path_factory):
     "(base URL, token) of JupyterLab serving a folder that holds `explorer.ipynb`"
-    if shutil.which('jupyter-lab', path=str(Path(sys.executable).parent)) is None:
-        try: import jupyterlab  # noqa: F401
-        except ImportError: pytest.fail('JupyterLab is not installed: `make docs-live`, or `pip install -e ".[notebook]"`')
+    try: import jupyterlab, ipywidgets  # noqa: F401
+    except ImportError: pytest.fail('JupyterLab or ipywidgets missing: `make docs-live`, or `pip install -e ".[notebook]"`')
     d = tmp_path_factory.mktemp('lab')
     (d/'work').mkdir()
     (d/'work'/'explorer.ipynb').write_text(json.dumps(explorer_nb(), indent=1))
