@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: setup test demo docs docs-test readme bench experiments clean-venv install-check
+.PHONY: setup test demo docs docs-test docs-live readme bench experiments clean-venv install-check
 
 setup: $(VENV)/.installed
 $(VENV)/.installed: settings.ini setup.py
@@ -40,9 +40,20 @@ $(VENV)/.docs-installed: $(VENV)/.installed
 docs: setup $(VENV)/.docs-installed   ## execute the notebooks, build the site into _docs/ offline (needs npm)
 	$(PY) tools/build_docs.py $(DOCS_ARGS)
 
-docs-test: docs      ## docs, then check every page in headless Chromium (installs Debian's chromium when missing; root); screenshots in _screenshots/
-	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
-	$(PY) -m pytest -q tools/test_docs.py
+# the `notebook` extra (JupyterLab, ipywidgets) for the live test of the explorers
+$(VENV)/.notebook-installed: $(VENV)/.docs-installed
+	$(PY) -m pip install -q -e ".[notebook]"
+	touch $@
+
+CHROMIUM_CHECK = command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+docs-test: docs $(VENV)/.notebook-installed  ## docs, then check every page in headless Chromium (installs Debian's chromium when missing; root) and run the live test; screenshots in _screenshots/
+	$(CHROMIUM_CHECK)
+	$(PY) -m pytest -q tools/test_docs.py tools/test_live.py
+
+docs-live: setup $(VENV)/.notebook-installed  ## the explorers live: JupyterLab on 127.0.0.1 runs one, headless Chromium changes its dropdowns (no docs build needed)
+	$(CHROMIUM_CHECK)
+	$(PY) -m pytest -q tools/test_live.py
 
 # a plain `pip install .` (no extras) into a fresh venv imports every module of the library
 install-check:
