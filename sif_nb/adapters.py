@@ -365,7 +365,7 @@ def grad_sums(self:SklearnLogisticRegression, Xt, # (N,d+1) design tensor from `
               V:torch.Tensor, # (N,C,R) gradient coefficients
               chunk_size:int=4096 # rows per chunk
              )->torch.Tensor: # (R,p)
-    "Summed gradients $\\sum_i\\sum_c V_{icr}g_{ic}$: $\\sum_i E_{i,:,r}\\otimes\\tilde x_i$ at `idx`."
+    "Summed gradients $\\sum_i\\sum_c V_{icr}g_{ic}$ ($E_{i,:,r}\\otimes\\tilde x_i$ at `idx`)."
     out = Xt.new_zeros(V.shape[2], self.C, Xt.shape[1])
     for sl in row_chunks(len(Xt), chunk_size):
         E = _combine(_softmax_rows(self.theta, Xt[sl], self.idx, self.C), V[sl])   # (n,C,R)
@@ -591,7 +591,7 @@ def grad_sums(self:TorchClassifier, Xt, # (N,d) features tensor
               V:torch.Tensor, # (N,C,R) gradient coefficients
               chunk_size:int=None # rows per chunk; the model's `chunk_size` when None
              )->torch.Tensor: # (R,p)
-    "Summed gradients $\\sum_i\\sum_c V_{icr}g_{ic}$ of R groups of terms, from per-sample Jacobians."
+    "Summed gradients $\\sum_i\\sum_c V_{icr}g_{ic}$ of R groups, from per-sample Jacobians."
     out = Xt.new_zeros(V.shape[2], len(self.theta))
     for sl in row_chunks(len(Xt), min(chunk_size or self.chunk_size, self.chunk_size)):
         J = torch.func.jacrev(lambda t: -self.log_probs(t, Xt[sl]))(self.theta)        # (n,C,p)

@@ -339,7 +339,8 @@ def grad_sums(self:SoftmaxRegression, Xt, # (N,d+1) design tensor from `features
     K, D = self.theta.shape
     out = Xt.new_zeros(V.shape[2], K, D)
     for sl in row_chunks(len(Xt), chunk_size):
-        E = _combine(probs(self.theta, Xt[sl]), V[sl])[:, 1:]                     # (n,K,R)
+        P, v = probs(self.theta, Xt[sl]), V[sl]
+        E = P[:, 1:, None] * v.sum(1, keepdim=True) - v[:, 1:]                # (n,K,R): `_combine`
         out += torch.einsum('nkr,nd->rkd', E, Xt[sl])
     return out
 
@@ -521,7 +522,7 @@ def grad_sums(self:MLP, Xt, # (N,d) features tensor from `features`
               V:torch.Tensor, # (N,C,R) gradient coefficients
               chunk_size:int=1024 # rows per chunk
              )->torch.Tensor: # (R,p)
-    "Summed gradients $\\sum_i\\sum_c V_{icr}g_{ic}$ of R groups of terms, from per-sample Jacobians."
+    "Summed gradients $\\sum_i\\sum_c V_{icr}g_{ic}$ of R groups, from per-sample Jacobians."
     out = Xt.new_zeros(V.shape[2], len(self.theta))
     for sl in row_chunks(len(Xt), chunk_size):
         J = torch.func.jacrev(lambda t: -self.log_probs(t, Xt[sl]))(self.theta)        # (n,C,p)

@@ -341,7 +341,7 @@ class SIF:
 
     @property
     def self_inf(self)->GradDots:
-        "Self-influences along `coefficient_columns` (cached with the groups'); None if the strategy has none."
+        "Self-influences along `coefficient_columns` (cached with the groups'); None without one."
         if self._S is None: self._prepare_relatif()
         return self._S
 
@@ -379,9 +379,9 @@ def _add_relatif(self:SIF, r:SIFResult, dots:dict, S:GradDots, t, kappa, full):
 @patch
 def __call__(self:SIF, X_eval, # (Nv,d) evaluation features (a validation set, or one test point)
              y_eval, # (Nv,) evaluation gold labels
-             relatif:bool=True # also self-influences, per-term and group RelatIF (where the strategy can)
+             relatif:bool=True # also self-influences, per-term and group RelatIF (Cholesky)
             )->SIFResult:
-    "All scores of the training pieces on the mean cross-entropy over (X_eval, y_eval); phi > 0: removal lowers it."
+    "Every score of the training pieces on the mean CE of (X_eval, y_eval); phi > 0: removal helps."
     t0 = time.perf_counter()
     S = self.self_inf if relatif else None                                    # cached across calls
     g = self.model.eval_grad(X_eval, y_eval)
@@ -402,94 +402,48 @@ def _wm_vote_vectors(kappa, # (N,M,C) WM factors, 0 where `full`
                      full, # (N,M,C) terms that are their row's whole label
                      Y # (N,C) soft labels
                     )->np.ndarray: # (N,M,C)
-    "Coefficients $\sum_c v_{ijc}$ of the WM vote groups: $\kappa_{ijc}(e_c-\hat y_i)$, $\hat y_i$ where full."
+    "Coefficients $\sum_c v_{ijc}$ of the WM vote groups ($v_{ijc}$: see `_term_vectors`)."
     k = np.where(full, 0., kappa)
     return k + (full.sum(2, keepdims=True) - k.sum(2, keepdims=True)) * Y[:, None, :]
 
-def _term_vectors(family:str, t, kappa, full, Y, sl)->np.ndarray: # (n,M,C,C)
-    "Per-term coefficient vectors $v_{ijc}$ (last axis) of the rows `sl`, for 'RW' or 'WM'."
-    I = np.eye(Y.shape[1])
-    if family == 'RW': return t[sl][..., None] * I
-    y, f = Y[sl][:, None, None, :], full[sl][..., None]
-    return np.where(f, y, np.where(f, 0., kappa[sl][..., None]) * (I - y))
+def _term_vectors(family:str, # 'RW' or 'WM'
+                  t, kappa, full, # (n,M,C) tensors: removal fractions, WM factors, whole-label mask
+                  Y # (n,C) soft labels
+                 )->torch.Tensor: # (n,M,C,C)
+    "Per-term coefficients $v_{ijc}$: $t_{ijc}e_c$ (RW), $\kappa_{ijc}(e_c-\hat y_i)$ (WM)."
+    I = torch.eye(Y.shape[1], dtype=Y.dtype, device=Y.device)
+    if family == 'RW': return t[..., None] * I
+    y, f = Y[:, None, None, :], full[..., None]
+    return torch.where(f, y, torch.where(f, 0., kappa[..., None]) * (I - y))
 
-def _columns(v:np.ndarray, # (N,M,C) vote-group coefficients
-             device)->torch.Tensor: # (N,C,M+1)
+def _param_columns(V:list, # F (n,M,C,C) per-term coefficient vectors
+                   col:torch.Tensor, # (n,M,C) column of each term's parameter; R = none (inactive)
+                   R:int # number of active parameters
+                  )->torch.Tensor: # (n,C,F*R)
+    "Coefficients of the active parameter groups $W_{jkc}$: $v_{ijc}$ where $L_{ij}=k-1$ (a view)."
+    n, F, C = len(col), len(V), V[0].shape[-1]
+    out = V[0].new_zeros(n, C, F * R + 1)                    # the last column takes inactive terms
+    for f, v in enumerate(V):
+        idx = torch.where(col < R, col + f * R, F * R).reshape(n, -1)                # (n,M*C)
+        for c in range(C): out[:, c].scatter_(1, idx, v[..., c].reshape(n, -1))
+    return out[:, :, :F * R]
+
+def _columns(v:np.ndarray # (N,M,C) vote-group coefficients
+            )->np.ndarray: # (N,C,M+1)
     "Vote-group columns and the datum group's (their sum over LFs) as `self_dots` coefficients."
-    return to_tensor(np.concatenate([v, v.sum(1, keepdims=True)], 1).transpose(0, 2, 1), device)
+    return np.concatenate([v, v.sum(1, keepdims=True)], 1).transpose(0, 2, 1)
 
 def _group_sums(x:np.ndarray, # (N,M,C) per-term values
                 L:np.ndarray # (N,M) votes
                )->dict: # group kind -> sums over its terms
     "Sums of `x` over the terms of every vote, datum, LF (whole, votes, abstentions) and parameter."
-    fires = (L != -1)[..., None]
-    onehot = np.eye(x.shape[2] + 1)[L + 1]
-    return dict(vote=x.sum(2), datum=x.sum((1, 2)), lf=x.sum((0, 2)), lf_votes=(x * fires).sum((0, 2)),
-                lf_abstains=(x * ~fires).sum((0, 2)), param=np.einsum('nmc,nmk->mkc', x, onehot))
-
-def _group_relatif(phi, # group influences
-                   self_inf, # their self-influences
-                   scale # sums over the group's terms of sqrt(self-influence)
-                  )->np.ndarray:
-    "phi / sqrt(self-influence); 0 where the group's gradient cancels to round-off (< 1e-10 scale)."
-    root = np.sqrt(np.maximum(self_inf, 0))
-    return np.divide(phi, root, out=np.zeros_like(root), where=root > 1e-10 * scale)
-
-
-# %% ../nbs/04_influence.ipynb #257227fd
-@patch
-def _vote_groups(self:SIF, t, kappa, full)->dict:
-    "family ('RW', 'WM') -> (N,C,M+1) coefficients of the vote and datum groups."
-    v = dict(WM=_wm_vote_vectors(kappa, full, self.Y))
-    if self.sigma == 'identity': v = dict(RW=t, **v)
-    return {f: _columns(a, self.model.device) for f, a in v.items()}
-
-@patch
-def _param_sums(self:SIF, family:str, t, kappa, full)->torch.Tensor: # (M(C+1)C + 3M, p)
-    "Summed gradients of every parameter $W_{jkc}$, then of each LF's votes, abstentions and whole."
-    (N, M), C = self.L.shape, self.model.C
-    R = M * (C + 1) * C
-    onehot, G = np.eye(C + 1)[self.L + 1], 0.
-    for sl in row_chunks(N, max(1, 2 ** 22 // (C * R))):
-        v = _term_vectors(family, t, kappa, full, self.Y, sl)                        # (n,M,C,C)
-        V = np.einsum('njk,njcd->ndjkc', onehot[sl], v).reshape(len(v), C, R)
-        Vt = to_tensor(V, self.model.device)
-        G = G + self.model.grad_sums(self.Xt[sl], Vt, self.chunk_size).reshape(R, -1)
-    Gp = G.reshape(M, C + 1, C, -1)
-    votes, abstains = Gp[:, 1:].sum((1, 2)), Gp[:, 0].sum(1)
-    return torch.cat([G, votes, abstains, votes + abstains])
-
-@patch
-def _prepare_relatif(self:SIF):
-    "Self-influences of the coefficient columns and of every group (one `self_dots` call), cached."
-    V0, M = coefficient_columns(self.Yt), self.L.shape[1]
-    t = removal_fraction(self.L, self.W, self.sigma)
-    kappa, full = _kappa(t)
-    cols = self._vote_groups(t, kappa, full) if self.solver.chol is not None else {}
-    V = torch.cat([V0, *cols.values()], 2)
-    S = self.solver.self_influences(self.model, self.Xt, V, self.chunk_size)
-    if S is None: return
-    S, R0 = S.cpu().numpy(), V0.shape[2]
-    self._S, self._groups = GradDots.split(S[:, :R0]), {}
-    for k, (family, Vg) in enumerate(cols.items()):
-        G = self._param_sums(family, t, kappa, full)
-        part = S[:, R0 + k * (M + 1):R0 + (k + 1) * (M + 1)]
-        self._groups[family] = dict(V=Vg, rows=part, G=G,
-                                    sums=self.solver.sum_self_influences(G).cpu().numpy())
-
-@patch
-def _add_groups(self:SIF, r:SIFResult, directions:dict):
-    "Group RelatIF of every vote, datum, LF (votes, abstentions, whole) and parameter, in `r.group`."
-    M, C = self.L.shape[1], self.model.C
-    r.group = {}
-    for family, g in self._groups.items():
-        s = directions[family]
-        rows = -self.model.grad_dots(self.Xt, s, g['V']).cpu().numpy()               # (N,M+1)
-        sums = -(g['G'] @ s.reshape(-1)).cpu().numpy()                               # (P+3M,)
-        phi, self_inf = _split_groups(rows, sums, M, C), _split_groups(g['rows'], g['sums'], M, C)
-        scale = _group_sums(np.sqrt(np.maximum(getattr(r, 'self_' + family), 0)), self.L)
-        out = {k: _group_relatif(phi[k], self_inf[k], scale[k]) for k in phi}
-        r.group['R-' + family] = dict(out, **{'self_' + k: v for k, v in self_inf.items()})
+    (N, M), C = L.shape, x.shape[2]
+    slot = (np.arange(M) * (C + 1) + L + 1).ravel()                   # parameter row of each (i,j)
+    cols = [np.bincount(slot, x[..., c].ravel(), M * (C + 1)) for c in range(C)]
+    param = np.stack(cols, 1).reshape(M, C + 1, C)
+    votes, abstains = param[:, 1:].sum((1, 2)), param[:, 0].sum(1)
+    return dict(vote=x.sum(2), datum=x.sum((1, 2)), lf=votes + abstains, lf_votes=votes,
+                lf_abstains=abstains, param=param)
 
 def _split_groups(rows, # (N,M+1) per-row groups: M votes, then the datum
                   sums, # (M(C+1)C + 3M,) parameters, then LF votes, abstentions, whole
@@ -499,6 +453,98 @@ def _split_groups(rows, # (N,M+1) per-row groups: M votes, then the datum
     lf = sums[P:].reshape(3, M)
     return dict(vote=rows[:, :M], datum=rows[:, M], lf_votes=lf[0], lf_abstains=lf[1], lf=lf[2],
                 param=sums[:P].reshape(M, C + 1, C))
+
+def _group_relatif(phi, # group influences
+                   self_inf, # their self-influences
+                   scale # sums over the group's terms of sqrt(self-influence)
+                  )->np.ndarray:
+    "phi / sqrt(self-influence); 0 where the group's gradient cancels to round-off (< 1e-10 scale)."
+    root = np.sqrt(np.maximum(self_inf, 0))
+    return np.divide(phi, root, out=np.zeros_like(root), where=root > 1e-10 * scale)
+
+# %% ../nbs/04_influence.ipynb #257227fd
+@patch
+def _vote_groups(self:SIF, t, kappa, full)->dict:
+    "family ('RW', 'WM') -> (N,C,M+1) coefficients of the vote and datum groups."
+    v = dict(WM=_wm_vote_vectors(kappa, full, self.Y))
+    if self.sigma == 'identity': v = dict(RW=t, **v)
+    return {f: _columns(a) for f, a in v.items()}
+
+@patch
+def _active_params(self:SIF)->np.ndarray: # (M,C+1,C) bool
+    "Parameters $W_{jkc}$ with terms: non-zero and voted (slot k-1) by LF j on some row."
+    (N, M), C = self.L.shape, self.model.C
+    used = np.zeros((M, C + 1), bool)
+    used[np.broadcast_to(np.arange(M), (N, M)), self.L + 1] = True
+    return (self.W != 0) & used[:, :, None]
+
+@patch
+def _param_sums(self:SIF, families:list, t, kappa, full)->torch.Tensor: # (F(M(C+1)C + 3M), p)
+    "Summed gradients of every parameter $W_{jkc}$, then of each LF's votes, abstentions and whole."
+    (N, M), C, dev, F = self.L.shape, self.model.C, self.model.device, len(families)
+    active = self._active_params()
+    pos = np.full(active.shape, active.sum())
+    pos[active] = np.arange(active.sum())                        # column of each active parameter
+    col = torch.as_tensor(pos[np.arange(M), self.L + 1], device=dev)  # (N,M,C)
+    T = [to_tensor(t, dev), to_tensor(kappa, dev), torch.as_tensor(full, device=dev)]
+    G, R = 0., int(active.sum())
+    rows = max(1, 2 ** 23 // (C * max(R, 1) * F))            # (rows,C,F*R) coefficients at a time
+    for sl in row_chunks(N, rows):
+        V = [_term_vectors(f, *(a[sl] for a in T), self.Yt[sl]) for f in families]
+        Vp = _param_columns(V, col[sl], R)
+        G = G + self.model.grad_sums(self.Xt[sl], Vp, max(rows, self.chunk_size)).reshape(F * R, -1)
+    G_all = self.Xt.new_zeros(F, M * (C + 1) * C, len(self.model.theta.reshape(-1)))
+    G_all[:, torch.as_tensor(np.flatnonzero(active), device=dev)] = G.reshape(F, R, -1)
+    out = []
+    for Gf in G_all:
+        Gp = Gf.reshape(M, C + 1, C, -1)
+        votes, abstains = Gp[:, 1:].sum((1, 2)), Gp[:, 0].sum(1)
+        out += [Gf, votes, abstains, votes + abstains]
+    return torch.cat(out)
+
+@patch
+def _term_roots(self:SIF, S:GradDots, t, kappa, full)->dict:
+    "family -> (N,M,C) square roots of the per-term self-influences (`self_RW`, `self_WM`)."
+    out = dict(WM=_per_term(np.sqrt(S.move), np.abs(kappa), full, np.sqrt(S.label)))
+    if self.sigma == 'identity': out = dict(RW=_per_term(np.sqrt(S.vote), np.abs(t)), **out)
+    return out
+
+@patch
+def _prepare_relatif(self:SIF):
+    "Self-influences of the coefficient columns and of every group (one `self_dots` call), cached."
+    V0 = coefficient_columns(self.Yt)
+    t = removal_fraction(self.L, self.W, self.sigma)
+    kappa, full = _kappa(t)
+    cols = self._vote_groups(t, kappa, full) if self.solver.chol is not None else {}
+    Vg = V0[:, :, :0]
+    if cols: Vg = to_tensor(np.concatenate(list(cols.values()), 2), self.model.device)
+    S = self.solver.self_influences(self.model, self.Xt, torch.cat([V0, Vg], 2), self.chunk_size)
+    if S is None: return
+    S, R0 = S.cpu().numpy(), V0.shape[2]
+    self._S = GradDots.split(S[:, :R0])
+    if not cols: return
+    G = self._param_sums(list(cols), t, kappa, full)
+    roots = self._term_roots(self._S, t, kappa, full)
+    self._groups = dict(families=list(cols), V=Vg, rows=S[:, R0:], G=G,
+                        sums=self.solver.sum_self_influences(G).cpu().numpy(),
+                        scale={f: _group_sums(x, self.L) for f, x in roots.items()})
+
+@patch
+def _add_groups(self:SIF, r:SIFResult, directions:dict):
+    "Group RelatIF of every vote, datum, LF (votes, abstentions, whole) and parameter: `r.group`."
+    g, M, C = self._groups, self.L.shape[1], self.model.C
+    nr, ns = M + 1, len(g['sums']) // len(g['families'])
+    r.group, done = {}, {}
+    for k, family in enumerate(g['families']):
+        s = directions[family]
+        if id(s) not in done:                         # one grad_dots and product per direction
+            rows = -self.model.grad_dots(self.Xt, s, g['V']).cpu().numpy()           # (N,F(M+1))
+            done[id(s)] = rows, -(g['G'] @ s.reshape(-1)).cpu().numpy()              # (F(P+3M),)
+        rows, sums = done[id(s)]
+        cut = lambda a, b: _split_groups(a[:, k * nr:(k + 1) * nr], b[k * ns:(k + 1) * ns], M, C)
+        phi, self_inf, scale = cut(rows, sums), cut(g['rows'], g['sums']), g['scale'][family]
+        out = {key: _group_relatif(phi[key], self_inf[key], scale[key]) for key in phi}
+        r.group['R-' + family] = dict(out, **{'self_' + key: v for key, v in self_inf.items()})
 
 # %% ../nbs/04_influence.ipynb #d225acec
 def sif(model:EndModel, # fitted end model
@@ -565,7 +611,7 @@ def brute_force_sif(model:SoftmaxRegression, X, L, W, sigma, X_eval, y_eval,
 
 # %% ../nbs/04_influence.ipynb #470a647f
 def _neg_log_probs(model, theta, Xt)->torch.Tensor:
-    "(N,C) $-\log p$ at `theta` (autograd-friendly): the model's `log_probs`, or softmax regression's logits."
+    "(N,C) $-\log p$ at `theta` (autograd-friendly): `log_probs`, or softmax regression's logits."
     if hasattr(model, 'log_probs'): return -model.log_probs(theta, Xt)
     return -torch.log_softmax(logits(theta, Xt), 1)
 
@@ -579,7 +625,7 @@ def _oracle_groups(g:torch.Tensor, # (N,M,C,p) per-term gradients
                 param=torch.einsum('nmk,nmcp->mkcp', onehot, g))
 
 def brute_force_groups(model:EndModel, X, L, W, sigma, X_eval, y_eval,
-                       damping:float=0.)->dict: # 'R-RW'/'R-WM' -> group -> values, as `SIFResult.group`
+                       damping:float=0.)->dict: # as `SIFResult.group`
     "Group RelatIF of every vote, datum, LF and parameter from explicit group gradients and inv(H)."
     X, L, W = check_X(X), check_L(L, model.C), check_W(W)
     Xt, Y, (N, M), C = model.features(X), soft_labels(L, W, sigma), L.shape, model.C
@@ -589,13 +635,15 @@ def brute_force_groups(model:EndModel, X, L, W, sigma, X_eval, y_eval,
     J = torch.autograd.functional.jacobian(lambda t: _neg_log_probs(model, t, Xt), model.theta)
     J = J.reshape(N, C, -1)
     terms = dict(WM=torch.einsum('njck,nkp->njcp', to_tensor(wm_delta(L, W, sigma)), J))
-    if sigma == 'identity': terms = dict(RW=to_tensor(term_weights(L, W))[..., None] * J[:, None], **terms)
+    if sigma == 'identity':
+        terms = dict(RW=to_tensor(term_weights(L, W))[..., None] * J[:, None], **terms)
     quad = lambda G: torch.einsum('...p,pq,...q->...', G, Hinv, G).numpy()
     out = {}
     for family, g in terms.items():
         groups = _oracle_groups(g, L, C)
         scale = _group_sums(np.sqrt(quad(g)), L)
-        out['R-' + family] = {k: _group_relatif(-(G @ s).numpy(), quad(G), scale[k]) for k, G in groups.items()}
+        ratio = lambda k, G: _group_relatif(-(G @ s).numpy(), quad(G), scale[k])
+        out['R-' + family] = {k: ratio(k, G) for k, G in groups.items()}
         out['R-' + family].update({'self_' + k: quad(G) for k, G in groups.items()})
     return out
 

@@ -16,7 +16,8 @@ __all__ = ['METHODS', 'GROUPED', 'CAPTION', 'check_label_names', 'SIFResult']
 # %% ../nbs/04a_results.ipynb #1253c3e1
 METHODS = ('IF', 'R-IF', 'RW', 'R-RW', 'WM', 'R-WM', 'LIN')
 GROUPED = ('R-RW', 'R-WM') # methods whose aggregates are group RelatIF, not sums
-CAPTION = "phi > 0: removing the piece lowers the validation loss; d_valid_loss = -phi/N, first-order"
+CAPTION = ("phi > 0: removing the piece lowers the validation loss; "
+           "d_valid_loss = -phi/N, first-order")
 _PARTS = {'all': 'lf', 'votes': 'lf_votes', 'abstains': 'lf_abstains'}
 
 def check_label_names(label_names, # C class names, or None
@@ -63,8 +64,8 @@ class SIFResult:
     sigma:str='identity'
     lf_names:list=None
     meta:dict=field(default_factory=dict)
-    group:dict=None # group RelatIF per method in GROUPED: vote (N,M), datum (N,), lf, lf_votes, lf_abstains (M,),
-                    # param (M,C+1,C), and their self-influences
+    group:dict=None # group RelatIF per method in GROUPED: vote (N,M), datum (N,), lf, lf_votes,
+                    # lf_abstains (M,), param (M,C+1,C), and their self-influences
     label_names:list=None # C class names for the tables (None: 'class 0', ...)
 
     def __repr__(self):
@@ -86,7 +87,7 @@ class SIFResult:
         "(N,M,C) per-term scores of `method`; a clear error for the per-datum IF and R-IF."
         a = self.scores(method)
         if a.ndim == 1:
-            raise ValueError(f"{method} scores whole data, not LFs, votes or parameters: use data_influence")
+            raise ValueError(f"{method} scores whole data, not LFs or votes: use data_influence")
         return a
 
     def _group(self, method:str, key:str)->np.ndarray:
@@ -98,7 +99,7 @@ class SIFResult:
         return self.group[method][key]
 
     def data_influence(self, method:str='RW')->np.ndarray:
-        "(N,) influence of each training datum (phi > 0: removing it lowers the loss); R-RW/R-WM: group RelatIF."
+        "(N,) influence of each datum (phi > 0: removal lowers the loss); R-RW/R-WM: group RelatIF."
         if method in GROUPED: return self._group(method, 'datum')
         a = self.scores(method)
         return a if a.ndim == 1 else a.sum((1, 2))
@@ -106,8 +107,9 @@ class SIFResult:
     def lf_influence(self, method:str='RW', # a source-aware method
                      part:str='all' # the LF's terms: 'all', its 'votes' or its 'abstains'
                     )->np.ndarray: # (M,)
-        "(M,) influence of each LF's terms (phi > 0: removing them lowers the loss); R-RW/R-WM: group RelatIF."
-        if part not in _PARTS: raise ValueError(f"part must be one of {tuple(_PARTS)}, got {part!r}")
+        "(M,) influence of each LF's terms (phi > 0: removal lowers the loss); R-*: group RelatIF."
+        if part not in _PARTS:
+            raise ValueError(f"part must be one of {tuple(_PARTS)}, got {part!r}")
         if method in GROUPED: return self._group(method, _PARTS[part])
         phi = self._terms(method)
         if part == 'all': return phi.sum((0, 2))
@@ -115,12 +117,12 @@ class SIFResult:
         return (phi * (fires if part == 'votes' else ~fires)[:, :, None]).sum((0, 2))
 
     def vote_influence(self, method:str='RW')->np.ndarray:
-        "(N,M) influence of each vote $\\mathbf L_{ij}$ (phi > 0: removing it lowers the loss); R-*: group RelatIF."
+        "(N,M) influence of each vote (phi > 0: removal lowers the loss); R-*: group RelatIF."
         if method in GROUPED: return self._group(method, 'vote')
         return self._terms(method).sum(2)
 
     def param_influence(self, method:str='RW')->np.ndarray:
-        "(M,C+1,C) influence of each parameter $\\mathbf W_{jkc}$ (slot 0 = abstain); R-*: group RelatIF."
+        "(M,C+1,C) influence of each $\\mathbf W_{jkc}$ (slot 0: abstain); R-*: group RelatIF."
         if method in GROUPED: return self._group(method, 'param')
         phi = self._terms(method)
         onehot = np.eye(phi.shape[2] + 1)[self.L + 1]         # (N,M,C+1)
@@ -137,7 +139,8 @@ def _names(self:SIFResult)->list:
 def _polarity(self:SIFResult)->list:
     "Per LF, the classes it votes, by name ('' for an LF that never votes)."
     names, fires = self._names(), self.L != -1
-    return [', '.join(names[c] for c in np.unique(self.L[fires[:, j], j])) for j in range(self.L.shape[1])]
+    votes = [np.unique(self.L[fires[:, j], j]) for j in range(self.L.shape[1])]
+    return [', '.join(names[c] for c in v) for v in votes]
 
 @patch
 def _accuracy(self:SIFResult, y)->np.ndarray:
@@ -145,7 +148,8 @@ def _accuracy(self:SIFResult, y)->np.ndarray:
     y = check_y(y, self.WM.shape[2], n=len(self.L), name='y')
     fires = self.L != -1
     hits = ((self.L == y[:, None]) & fires).sum(0)
-    return np.divide(hits, fires.sum(0), out=np.full(self.L.shape[1], np.nan), where=fires.sum(0) > 0)
+    n, out = fires.sum(0), np.full(self.L.shape[1], np.nan)
+    return np.divide(hits, n, out=out, where=n > 0)
 
 @patch
 def lf_table(self:SIFResult, method:str='RW', # a source-aware method
@@ -155,19 +159,22 @@ def lf_table(self:SIFResult, method:str='RW', # a source-aware method
     "Per LF, ranked by its votes' influence (phi > 0: removing them lowers the validation loss)."
     fires, N = self.L != -1, len(self.L)
     votes, abstains, total = (self.lf_influence(method, p) for p in ('votes', 'abstains', 'all'))
-    df = pd.DataFrame({'lf': self.lf_names, 'phi': votes, 'phi_votes': votes, 'phi_abstains': abstains,
-                       'phi_total': total, 'd_valid_loss': -self.lf_influence(_plain(method), 'votes') / N,
-                       'coverage': fires.mean(0), 'n_votes': fires.sum(0), 'polarity': self._polarity()})
+    d_loss = -self.lf_influence(_plain(method), 'votes') / N
+    df = pd.DataFrame({'lf': self.lf_names, 'phi': votes, 'phi_votes': votes,
+                       'phi_abstains': abstains, 'phi_total': total, 'd_valid_loss': d_loss,
+                       'coverage': fires.mean(0), 'n_votes': fires.sum(0),
+                       'polarity': self._polarity()})
     if y is not None: df['accuracy'] = self._accuracy(y)
     return _sorted(df, top, method)
 
 @patch
 def data_table(self:SIFResult, method:str='RW', top:int=None)->pd.DataFrame:
-    "Per datum, with its training label (-1: uncovered); phi > 0: removing it lowers the validation loss."
+    "Per datum, with its training label (-1: uncovered); phi > 0: removal lowers the loss."
     phi, Y, N = self.data_influence(method), soft_labels(self.L, self.W, self.sigma), len(self.L)
     label = np.where(Y.sum(1) > 0, Y.argmax(1), -1)
     df = pd.DataFrame({'i': np.arange(len(phi)), 'phi': phi,
-                       'd_valid_loss': -self.data_influence(_plain(method)) / N, 'weak_label': label,
+                       'd_valid_loss': -self.data_influence(_plain(method)) / N,
+                       'weak_label': label,
                        'weak_prob': Y.max(1), 'n_votes': (self.L != -1).sum(1)})
     return _sorted(df, top, method)
 
@@ -175,7 +182,7 @@ def data_table(self:SIFResult, method:str='RW', top:int=None)->pd.DataFrame:
 def vote_table(self:SIFResult, method:str='RW', top:int=None, # rows kept
                include_abstains:bool=False # also the (i,j) where LF j abstains
               )->pd.DataFrame:
-    "Per vote $\\mathbf L_{ij}$ (abstentions excluded unless asked); phi > 0: removing it lowers the loss."
+    "Per vote $\\mathbf L_{ij}$ (abstentions only if asked); phi > 0: removal lowers the loss."
     phi, plain, N = self.vote_influence(method), self.vote_influence(_plain(method)), len(self.L)
     i, j = np.nonzero(np.ones_like(phi, bool) if include_abstains else self.L != -1)
     df = pd.DataFrame({'i': i, 'j': j, 'lf': np.asarray(self.lf_names)[j], 'vote': self.L[i, j],
@@ -184,7 +191,7 @@ def vote_table(self:SIFResult, method:str='RW', top:int=None, # rows kept
 
 @patch
 def param_table(self:SIFResult, method:str='RW', top:int=None)->pd.DataFrame:
-    "Per parameter $\\mathbf W_{jkc}$ (vote -1: abstain); phi > 0: removing its terms lowers the loss."
+    "Per parameter $\\mathbf W_{jkc}$ (vote -1: abstain); phi > 0: removal lowers the loss."
     phi, plain = self.param_influence(method), self.param_influence(_plain(method))
     j, k, c = np.indices(phi.shape).reshape(3, -1)
     df = pd.DataFrame({'j': j, 'lf': np.asarray(self.lf_names)[j], 'vote': k - 1, 'class': c,
