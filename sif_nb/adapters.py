@@ -360,6 +360,18 @@ def self_dots(self:SklearnLogisticRegression, Xt, # (N,d+1) design tensor from `
         out.append(Z.pow(2).sum(0).reshape(-1, R))
     return torch.cat(out)
 
+@patch
+def grad_sums(self:SklearnLogisticRegression, Xt, # (N,d+1) design tensor from `features`
+              V:torch.Tensor, # (N,C,R) gradient coefficients
+              chunk_size:int=4096 # rows per chunk
+             )->torch.Tensor: # (R,p)
+    "Summed gradients $\\sum_i\\sum_c V_{icr}g_{ic}$ ($E_{i,:,r}\\otimes\\tilde x_i$ at `idx`)."
+    out = Xt.new_zeros(V.shape[2], self.C, Xt.shape[1])
+    for sl in row_chunks(len(Xt), chunk_size):
+        E = _combine(_softmax_rows(self.theta, Xt[sl], self.idx, self.C), V[sl])   # (n,C,R)
+        out += torch.einsum('ncr,nk->rck', E, Xt[sl])
+    return out.reshape(len(out), -1)[:, self.idx]
+
 # %% ../nbs/02a_adapters.ipynb #150e0b5d
 @patch
 def predict_proba(self:SklearnLogisticRegression, X)->np.ndarray:
@@ -573,6 +585,18 @@ def self_dots(self:TorchClassifier, Xt, # (N,d) features tensor
         Z = torch.linalg.solve_triangular(chol, G.T, upper=False)
         out.append(Z.pow(2).sum(0).reshape(len(J), -1))
     return torch.cat(out)
+
+@patch
+def grad_sums(self:TorchClassifier, Xt, # (N,d) features tensor
+              V:torch.Tensor, # (N,C,R) gradient coefficients
+              chunk_size:int=None # rows per chunk; the model's `chunk_size` when None
+             )->torch.Tensor: # (R,p)
+    "Summed gradients $\\sum_i\\sum_c V_{icr}g_{ic}$ of R groups, from per-sample Jacobians."
+    out = Xt.new_zeros(V.shape[2], len(self.theta))
+    for sl in row_chunks(len(Xt), min(chunk_size or self.chunk_size, self.chunk_size)):
+        J = torch.func.jacrev(lambda t: -self.log_probs(t, Xt[sl]))(self.theta)        # (n,C,p)
+        out += torch.einsum('ncp,ncr->rp', J, V[sl])
+    return out
 
 @patch
 def predict_proba(self:TorchClassifier, X)->np.ndarray:

@@ -45,6 +45,10 @@ class EndModel(Protocol):
                   V, # (N,C,R) coefficients
                   chunk_size=4096 # rows per chunk
                  )->torch.Tensor: ... # (N,R) $\lVert L^{-1}\sum_c V_{icr}g_{ic}\rVert^2$
+    def grad_sums(self, Xt,
+                  V, # (N,C,R) coefficients
+                  chunk_size=4096 # rows per chunk
+                 )->torch.Tensor: ... # (R,*theta.shape) $\sum_i\sum_c V_{icr}g_{ic}$
 
 # %% ../nbs/02_end_model.ipynb #fbb67058
 def to_tensor(a, device='cpu')->torch.Tensor:
@@ -326,6 +330,20 @@ def self_dots(self:SoftmaxRegression, Xt, # (N,d+1) design tensor from `features
         out.append(torch.einsum('nkr,nkl,nlr->nr', E, _kernel(Xt[sl], chol, Hinv), E))
     return torch.cat(out)
 
+@patch
+def grad_sums(self:SoftmaxRegression, Xt, # (N,d+1) design tensor from `features`
+              V:torch.Tensor, # (N,C,R) gradient coefficients
+              chunk_size:int=4096 # rows per chunk
+             )->torch.Tensor: # (R,C-1,d+1)
+    "Summed gradients $\\sum_i\\sum_c V_{icr}g_{ic}$ of R groups of terms."
+    K, D = self.theta.shape
+    out = Xt.new_zeros(V.shape[2], K, D)
+    for sl in row_chunks(len(Xt), chunk_size):
+        P, v = probs(self.theta, Xt[sl]), V[sl]
+        E = P[:, 1:, None] * v.sum(1, keepdim=True) - v[:, 1:]                # (n,K,R): `_combine`
+        out += torch.einsum('nkr,nd->rkd', E, Xt[sl])
+    return out
+
 # %% ../nbs/02_end_model.ipynb #edbf545d
 class MLP:
     "Two-layer tanh network on soft labels (Eq. 1) with L2, fit by L-BFGS."
@@ -498,3 +516,15 @@ def self_dots(self:MLP, Xt, # (N,d) features tensor from `features`
         sq = torch.linalg.solve_triangular(chol, G.T, upper=False).pow(2)
         out.append(sq.sum(0).reshape(len(J), -1))
     return torch.cat(out)
+
+@patch
+def grad_sums(self:MLP, Xt, # (N,d) features tensor from `features`
+              V:torch.Tensor, # (N,C,R) gradient coefficients
+              chunk_size:int=1024 # rows per chunk
+             )->torch.Tensor: # (R,p)
+    "Summed gradients $\\sum_i\\sum_c V_{icr}g_{ic}$ of R groups, from per-sample Jacobians."
+    out = Xt.new_zeros(V.shape[2], len(self.theta))
+    for sl in row_chunks(len(Xt), chunk_size):
+        J = torch.func.jacrev(lambda t: -self.log_probs(t, Xt[sl]))(self.theta)        # (n,C,p)
+        out += torch.einsum('ncp,ncr->rp', J, V[sl])
+    return out

@@ -8,15 +8,15 @@ import time, warnings, numpy as np, torch
 from dataclasses import dataclass
 from fastcore.basics import patch
 from .pws import check_L, check_X, check_y, row_chunks, lf_names as _lf_names
-from .end_model import EndModel, SoftmaxRegression, MLP, to_tensor, one_hot, objective
+from .end_model import EndModel, SoftmaxRegression, MLP, to_tensor, one_hot, objective, logits
 from .decomposition import check_W, check_sigma, gather_W, soft_labels, term_weights
 from .decomposition import removal_fraction, wm_delta
-from .results import SIFResult
+from .results import SIFResult, check_label_names
 
 # %% auto #0
 __all__ = ['coefficient_columns', 'GradDots', 'SingularHessianError', 'conjugate_gradient', 'Solver', 'CholeskySolver',
            'Cholesky', 'CGSolver', 'ConjugateGradient', 'lissa', 'ReferenceSolver', 'ReferenceLiSSA', 'SIF', 'sif',
-           'brute_force_sif', 'retrain_change', 'brute_force_scores_mlp']
+           'brute_force_sif', 'brute_force_groups', 'retrain_change', 'brute_force_scores_mlp']
 
 # %% ../nbs/04_influence.ipynb #1b66b517
 def coefficient_columns(Yt:torch.Tensor # (N,C) soft labels
@@ -90,6 +90,12 @@ class Solver:
             raise ValueError("RelatIF needs self-influences with H^-1: "
                              "use inverse=Cholesky() (or relatif=False)")
         return model.self_dots(Xt, self.chol, V, chunk_size)
+
+    def sum_self_influences(self, G:torch.Tensor # (R,p) summed gradients of R groups, flattened
+                           )->torch.Tensor: # (R,)
+        "Self-influences $G_r^\\top H^{-1}G_r$ of summed gradients, by one triangular solve."
+        if self.chol is None: raise ValueError("group RelatIF needs inverse=Cholesky()")
+        return torch.linalg.solve_triangular(self.chol, G.T, upper=False).pow(2).sum(0)
 
     @property
     def meta(self)->dict:
@@ -240,26 +246,10 @@ class ReferenceLiSSA:
         return ReferenceSolver(H, model.C, self.scale, self.damp, self.steps)
 
 # %% ../nbs/04_influence.ipynb #13b66b51
-def _legacy_inverse(damping=None, solver=None, operator=None):
-    "The strategy that the keywords of earlier versions name."
-    if operator not in (None, 'exact', 'reference'):
-        raise ValueError(f"operator must be 'exact' or 'reference', got {operator!r}")
-    if solver not in (None, 'cholesky', 'cg'):
-        raise ValueError(f"solver must be 'cholesky' or 'cg', got {solver!r}")
-    if operator == 'reference' and solver == 'cg':
-        raise ValueError("operator='reference' needs solver='cholesky'")
-    if operator == 'reference': return ReferenceLiSSA()
-    damping = 0. if damping is None else damping
-    return ConjugateGradient(damping) if solver == 'cg' else Cholesky(damping)
-
-def _choose_inverse(inverse, damping=None, solver=None, operator=None):
-    "The strategy of `SIF(inverse=...)`, or of the old keywords; never both."
-    legacy = (damping, solver, operator) != (None, None, None)
-    if inverse is None: return _legacy_inverse(damping, solver, operator)
-    if legacy:
-        raise ValueError("pass damping to the strategy, e.g. inverse=Cholesky(damping=1e-3), "
-                         "not damping=/solver=/operator= together with inverse=")
-    if not callable(getattr(inverse, 'prepare', None)):
+def _choose_inverse(inverse):
+    "The strategy of `SIF(inverse=...)`: `Cholesky()` when None."
+    if inverse is None: return Cholesky()
+    if isinstance(inverse, type) or not callable(getattr(inverse, 'prepare', None)):
         raise TypeError("inverse must be an inverse-Hessian strategy such as Cholesky(), "
                         f"ConjugateGradient() or ReferenceLiSSA(), got {inverse!r}")
     return inverse
@@ -303,18 +293,17 @@ class SIF:
                  lf_names=None, # M LF names
                  chunk_size:int=4096, # rows per chunk
                  grad_tol:float=1e-6, # largest gradient norm accepted as "at the minimiser"
-                 damping:float=None, # earlier versions: inverse=Cholesky(damping)
-                 solver:str=None, # earlier versions: 'cg' is inverse=ConjugateGradient(damping)
-                 operator:str=None): # earlier versions: 'reference' is inverse=ReferenceLiSSA()
+                 label_names=None): # C class names for the tables (default 'class 0', ...)
         t0 = time.perf_counter()
         self.model, self.sigma, self.chunk_size = model, check_sigma(sigma), chunk_size
-        self.inverse = _choose_inverse(inverse, damping, solver, operator)
+        self.inverse = _choose_inverse(inverse)
+        self.label_names = check_label_names(label_names, model.C)
         row_chunks(0, chunk_size)
         model.check_fitted()
         self._set_data(X, L, W, lf_names)
         self._check_minimiser(grad_tol)
         self.solver = self.inverse.prepare(model, self.Xt, self.Yt)
-        self._S, self.setup_time = None, time.perf_counter() - t0
+        self._S, self._groups, self.setup_time = None, None, time.perf_counter() - t0
 
     def _set_data(self, X, L, W, lf_names):
         "Validate the training set and form its soft labels; W may be a fitted label model."
@@ -355,11 +344,8 @@ class SIF:
 
     @property
     def self_inf(self)->GradDots:
-        "Self-influences along `coefficient_columns` (cached); None if the strategy has none."
-        if self._S is None:
-            V = coefficient_columns(self.Yt)
-            S = self.solver.self_influences(self.model, self.Xt, V, self.chunk_size)
-            self._S = None if S is None else GradDots.split(S.cpu().numpy())
+        "Self-influences along `coefficient_columns` (cached with the groups'); None without one."
+        if self._S is None: self._prepare_relatif()
         return self._S
 
 # %% ../nbs/04_influence.ipynb #192c8355
@@ -396,29 +382,191 @@ def _add_relatif(self:SIF, r:SIFResult, dots:dict, S:GradDots, t, kappa, full):
 @patch
 def __call__(self:SIF, X_eval, # (Nv,d) evaluation features (a validation set, or one test point)
              y_eval, # (Nv,) evaluation gold labels
-             relatif:bool=True # also self-influences and RelatIF scores (where the strategy can)
+             relatif:bool=True # also self-influences, per-term and group RelatIF (Cholesky)
             )->SIFResult:
-    "All influence scores of the training pieces on the mean cross-entropy over (X_eval, y_eval)."
+    "Every score of the training pieces on the mean CE of (X_eval, y_eval); phi > 0: removal helps."
     t0 = time.perf_counter()
     S = self.self_inf if relatif else None                                    # cached across calls
     g = self.model.eval_grad(X_eval, y_eval)
-    dots = self._dots(self.solver.directions(g, self.W.shape[0]))
+    directions = self.solver.directions(g, self.W.shape[0])
+    dots = self._dots(directions)
     t = removal_fraction(self.L, self.W, self.sigma)          # for identity sigma, the Eq. 8 weight
     kappa, full = _kappa(t)
     r = self._scores(dots, t, kappa, full)
     if S is not None: self._add_relatif(r, dots, S, t, kappa, full)
+    if S is not None and self._groups: self._add_groups(r, directions)
+    r.label_names = self.label_names
     r.meta = dict(n_eval=len(y_eval), **self.solver.meta, setup_s=self.setup_time)
     r.meta['call_s'] = time.perf_counter() - t0
     return r
 
+# %% ../nbs/04_influence.ipynb #6c98fb70
+def _wm_vote_vectors(kappa, # (N,M,C) WM factors, 0 where `full`
+                     full, # (N,M,C) terms that are their row's whole label
+                     Y # (N,C) soft labels
+                    )->np.ndarray: # (N,M,C)
+    "Coefficients $\sum_c v_{ijc}$ of the WM vote groups ($v_{ijc}$: see `_term_vectors`)."
+    k = np.where(full, 0., kappa)
+    return k + (full.sum(2, keepdims=True) - k.sum(2, keepdims=True)) * Y[:, None, :]
+
+def _term_vectors(family:str, # 'RW' or 'WM'
+                  t, kappa, full, # (n,M,C) tensors: removal fractions, WM factors, whole-label mask
+                  Y # (n,C) soft labels
+                 )->torch.Tensor: # (n,M,C,C)
+    "Per-term coefficients $v_{ijc}$: $t_{ijc}e_c$ (RW), $\kappa_{ijc}(e_c-\hat y_i)$ (WM)."
+    I = torch.eye(Y.shape[1], dtype=Y.dtype, device=Y.device)
+    if family == 'RW': return t[..., None] * I
+    y, f = Y[:, None, None, :], full[..., None]
+    return torch.where(f, y, torch.where(f, 0., kappa[..., None]) * (I - y))
+
+def _param_columns(V:list, # F (n,M,C,C) per-term coefficient vectors
+                   col:torch.Tensor, # (n,M,C) column of each term's parameter; R = none (inactive)
+                   R:int # number of active parameters
+                  )->torch.Tensor: # (n,C,F*R)
+    "Coefficients of the active parameter groups $W_{jkc}$: $v_{ijc}$ where $L_{ij}=k-1$ (a view)."
+    n, F, C = len(col), len(V), V[0].shape[-1]
+    out = V[0].new_zeros(n, C, F * R + 1)                    # the last column takes inactive terms
+    for f, v in enumerate(V):
+        idx = torch.where(col < R, col + f * R, F * R).reshape(n, -1)                # (n,M*C)
+        for c in range(C): out[:, c].scatter_(1, idx, v[..., c].reshape(n, -1))
+    return out[:, :, :F * R]
+
+def _columns(v:np.ndarray # (N,M,C) vote-group coefficients
+            )->np.ndarray: # (N,C,M+1)
+    "Vote-group columns and the datum group's (their sum over LFs) as `self_dots` coefficients."
+    return np.concatenate([v, v.sum(1, keepdims=True)], 1).transpose(0, 2, 1)
+
+def _group_sums(x:np.ndarray, # (N,M,C) per-term values
+                L:np.ndarray # (N,M) votes
+               )->dict: # group kind -> sums over its terms
+    "Sums of `x` over the terms of every vote, datum, LF (whole, votes, abstentions) and parameter."
+    (N, M), C = L.shape, x.shape[2]
+    slot = (np.arange(M) * (C + 1) + L + 1).ravel()                   # parameter row of each (i,j)
+    cols = [np.bincount(slot, x[..., c].ravel(), M * (C + 1)) for c in range(C)]
+    param = np.stack(cols, 1).reshape(M, C + 1, C)
+    votes, abstains = param[:, 1:].sum((1, 2)), param[:, 0].sum(1)
+    return dict(vote=x.sum(2), datum=x.sum((1, 2)), lf=votes + abstains, lf_votes=votes,
+                lf_abstains=abstains, param=param)
+
+def _split_groups(rows, # (N,M+1) per-row groups: M votes, then the datum
+                  sums, # (M(C+1)C + 3M,) parameters, then LF votes, abstentions, whole
+                  M:int, C:int)->dict:
+    "Name the group values."
+    P = M * (C + 1) * C
+    lf = sums[P:].reshape(3, M)
+    return dict(vote=rows[:, :M], datum=rows[:, M], lf_votes=lf[0], lf_abstains=lf[1], lf=lf[2],
+                param=sums[:P].reshape(M, C + 1, C))
+
+def _group_relatif(phi, # group influences
+                   self_inf, # their self-influences
+                   scale # sums over the group's terms of sqrt(self-influence)
+                  )->np.ndarray:
+    "phi / sqrt(self-influence); 0 where the group's gradient cancels to round-off (< 1e-10 scale)."
+    root = np.sqrt(np.maximum(self_inf, 0))
+    return np.divide(phi, root, out=np.zeros_like(root), where=root > 1e-10 * scale)
+
+# %% ../nbs/04_influence.ipynb #257227fd
+@patch
+def _vote_groups(self:SIF, t, kappa, full)->dict:
+    "family ('RW', 'WM') -> (N,C,M+1) coefficients of the vote and datum groups."
+    v = dict(WM=_wm_vote_vectors(kappa, full, self.Y))
+    if self.sigma == 'identity': v = dict(RW=t, **v)
+    return {f: _columns(a) for f, a in v.items()}
+
+@patch
+def _active_params(self:SIF)->np.ndarray: # (M,C+1,C) bool
+    "Parameters $W_{jkc}$ with terms: non-zero and voted (slot k-1) by LF j on some row."
+    (N, M), C = self.L.shape, self.model.C
+    used = np.zeros((M, C + 1), bool)
+    used[np.broadcast_to(np.arange(M), (N, M)), self.L + 1] = True
+    return (self.W != 0) & used[:, :, None]
+
+@patch
+def _param_sums(self:SIF, families:list, t, kappa, full)->torch.Tensor: # (F(M(C+1)C + 3M), p)
+    "Summed gradients of every parameter $W_{jkc}$, then of each LF's votes, abstentions and whole."
+    (N, M), C, dev, F = self.L.shape, self.model.C, self.model.device, len(families)
+    active = self._active_params()
+    pos = np.full(active.shape, active.sum())
+    pos[active] = np.arange(active.sum())                        # column of each active parameter
+    col = torch.as_tensor(pos[np.arange(M), self.L + 1], device=dev)  # (N,M,C)
+    T = [to_tensor(t, dev), to_tensor(kappa, dev), torch.as_tensor(full, device=dev)]
+    G, R = 0., int(active.sum())
+    rows = max(1, 2 ** 23 // (C * max(R, 1) * F))            # (rows,C,F*R) coefficients at a time
+    for sl in row_chunks(N, rows):
+        V = [_term_vectors(f, *(a[sl] for a in T), self.Yt[sl]) for f in families]
+        Vp = _param_columns(V, col[sl], R)
+        G = G + self.model.grad_sums(self.Xt[sl], Vp, max(rows, self.chunk_size)).reshape(F * R, -1)
+    G_all = self.Xt.new_zeros(F, M * (C + 1) * C, len(self.model.theta.reshape(-1)))
+    G_all[:, torch.as_tensor(np.flatnonzero(active), device=dev)] = G.reshape(F, R, -1)
+    out = []
+    for Gf in G_all:
+        Gp = Gf.reshape(M, C + 1, C, -1)
+        votes, abstains = Gp[:, 1:].sum((1, 2)), Gp[:, 0].sum(1)
+        out += [Gf, votes, abstains, votes + abstains]
+    return torch.cat(out)
+
+@patch
+def _term_roots(self:SIF, S:GradDots, t, kappa, full)->dict:
+    "family -> (N,M,C) square roots of the per-term self-influences (`self_RW`, `self_WM`)."
+    out = dict(WM=_per_term(np.sqrt(S.move), np.abs(kappa), full, np.sqrt(S.label)))
+    if self.sigma == 'identity': out = dict(RW=_per_term(np.sqrt(S.vote), np.abs(t)), **out)
+    return out
+
+@patch
+def _prepare_relatif(self:SIF):
+    "Self-influences of the coefficient columns and of every group (one `self_dots` call), cached."
+    V0 = coefficient_columns(self.Yt)
+    t = removal_fraction(self.L, self.W, self.sigma)
+    kappa, full = _kappa(t)
+    cols = self._vote_groups(t, kappa, full) if self.solver.chol is not None else {}
+    Vg = V0[:, :, :0]
+    if cols: Vg = to_tensor(np.concatenate(list(cols.values()), 2), self.model.device)
+    S = self.solver.self_influences(self.model, self.Xt, torch.cat([V0, Vg], 2), self.chunk_size)
+    if S is None: return
+    S, R0 = S.cpu().numpy(), V0.shape[2]
+    self._S = GradDots.split(S[:, :R0])
+    if not cols: return
+    G = self._param_sums(list(cols), t, kappa, full)
+    roots = self._term_roots(self._S, t, kappa, full)
+    self._groups = dict(families=list(cols), V=Vg, rows=S[:, R0:], G=G,
+                        sums=self.solver.sum_self_influences(G).cpu().numpy(),
+                        scale={f: _group_sums(x, self.L) for f, x in roots.items()})
+
+@patch
+def _add_groups(self:SIF, r:SIFResult, directions:dict):
+    "Group RelatIF of every vote, datum, LF (votes, abstentions, whole) and parameter: `r.group`."
+    g, M, C = self._groups, self.L.shape[1], self.model.C
+    nr, ns = M + 1, len(g['sums']) // len(g['families'])
+    r.group, done = {}, {}
+    for k, family in enumerate(g['families']):
+        s = directions[family]
+        if id(s) not in done:                         # one grad_dots and product per direction
+            rows = -self.model.grad_dots(self.Xt, s, g['V']).cpu().numpy()           # (N,F(M+1))
+            done[id(s)] = rows, -(g['G'] @ s.reshape(-1)).cpu().numpy()              # (F(P+3M),)
+        rows, sums = done[id(s)]
+        cut = lambda a, b: _split_groups(a[:, k * nr:(k + 1) * nr], b[k * ns:(k + 1) * ns], M, C)
+        phi, self_inf, scale = cut(rows, sums), cut(g['rows'], g['sums']), g['scale'][family]
+        out = {key: _group_relatif(phi[key], self_inf[key], scale[key]) for key in phi}
+        r.group['R-' + family] = dict(out, **{'self_' + key: v for key, v in self_inf.items()})
+
 # %% ../nbs/04_influence.ipynb #d225acec
-def sif(model, X, L, W, sigma, X_eval, y_eval,
-        inverse=None, # inverse-Hessian strategy (default `Cholesky()`)
-        relatif:bool=True, lf_names=None,
-        damping:float=None # earlier versions: inverse=Cholesky(damping)
+def sif(model:EndModel, # fitted end model
+        X, # (N,d) training features
+        L, # (N,M) training votes, -1 = abstain
+        W, # (M,C+1,C) label-model parameters
+        sigma:str='identity', # label model's sigma ('identity' or 'exp')
+        X_eval=None, # (Nv,d) evaluation features (required)
+        y_eval=None, # (Nv,) evaluation gold labels (required)
+        inverse=None, # `Cholesky()` (default), `ConjugateGradient()` or `ReferenceLiSSA()`
+        lf_names=None, # M LF names
+        chunk_size:int=4096, # rows per chunk
+        grad_tol:float=1e-6, # largest gradient norm accepted as "at the minimiser"
+        label_names=None, # C class names for the tables
+        relatif:bool=True # also self-influences and RelatIF scores
        )->SIFResult:
-    "One-shot `SIF(model, X, L, W, sigma, inverse)(X_eval, y_eval)`."
-    engine = SIF(model, X, L, W, sigma, inverse, lf_names=lf_names, damping=damping)
+    "One-shot `SIF(model, X, L, W, sigma, ...)(X_eval, y_eval, relatif)`."
+    if X_eval is None or y_eval is None: raise ValueError("sif needs X_eval and y_eval")
+    engine = SIF(model, X, L, W, sigma, inverse, lf_names, chunk_size, grad_tol, label_names)
     return engine(X_eval, y_eval, relatif=relatif)
 
 # %% ../nbs/04_influence.ipynb #5af2c5bf
@@ -463,6 +611,44 @@ def brute_force_sif(model:SoftmaxRegression, X, L, W, sigma, X_eval, y_eval,
                 r['RW'][i, j, c], r['self_RW'][i, j, c] = phi(g), selfi(g)
     if wbar is None: r['RW'] = r['self_RW'] = None
     return SIFResult(L=L, W=W, sigma=sigma, **r)
+
+# %% ../nbs/04_influence.ipynb #470a647f
+def _neg_log_probs(model, theta, Xt)->torch.Tensor:
+    "(N,C) $-\log p$ at `theta` (autograd-friendly): `log_probs`, or softmax regression's logits."
+    if hasattr(model, 'log_probs'): return -model.log_probs(theta, Xt)
+    return -torch.log_softmax(logits(theta, Xt), 1)
+
+def _oracle_groups(g:torch.Tensor, # (N,M,C,p) per-term gradients
+                   L:np.ndarray, C:int)->dict:
+    "The summed gradient of every group."
+    fires, onehot = to_tensor(L != -1), to_tensor(np.eye(C + 1)[L + 1])
+    return dict(vote=g.sum(2), datum=g.sum((1, 2)), lf=g.sum((0, 2)),
+                lf_votes=torch.einsum('nm,nmcp->mp', fires, g),
+                lf_abstains=torch.einsum('nm,nmcp->mp', 1 - fires, g),
+                param=torch.einsum('nmk,nmcp->mkcp', onehot, g))
+
+def brute_force_groups(model:EndModel, X, L, W, sigma, X_eval, y_eval,
+                       damping:float=0.)->dict: # as `SIFResult.group`
+    "Group RelatIF of every vote, datum, LF and parameter from explicit group gradients and inv(H)."
+    X, L, W = check_X(X), check_L(L, model.C), check_W(W)
+    Xt, Y, (N, M), C = model.features(X), soft_labels(L, W, sigma), L.shape, model.C
+    H = model.objective_hessian(Xt, to_tensor(Y, model.device))
+    Hinv = torch.linalg.inv(H + damping * torch.eye(len(H), dtype=H.dtype, device=H.device))
+    s = Hinv @ model.eval_grad(X_eval, y_eval).reshape(-1)
+    J = torch.autograd.functional.jacobian(lambda t: _neg_log_probs(model, t, Xt), model.theta)
+    J = J.reshape(N, C, -1)
+    terms = dict(WM=torch.einsum('njck,nkp->njcp', to_tensor(wm_delta(L, W, sigma)), J))
+    if sigma == 'identity':
+        terms = dict(RW=to_tensor(term_weights(L, W))[..., None] * J[:, None], **terms)
+    quad = lambda G: torch.einsum('...p,pq,...q->...', G, Hinv, G).numpy()
+    out = {}
+    for family, g in terms.items():
+        groups = _oracle_groups(g, L, C)
+        scale = _group_sums(np.sqrt(quad(g)), L)
+        ratio = lambda k, G: _group_relatif(-(G @ s).numpy(), quad(G), scale[k])
+        out['R-' + family] = {k: ratio(k, G) for k, G in groups.items()}
+        out['R-' + family].update({'self_' + k: quad(G) for k, G in groups.items()})
+    return out
 
 # %% ../nbs/04_influence.ipynb #3a5ba200
 def retrain_change(model, X, Y_new, X_eval, y_eval)->float:

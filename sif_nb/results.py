@@ -6,18 +6,45 @@
 from __future__ import annotations
 import numpy as np, pandas as pd
 from dataclasses import dataclass, field
+from fastcore.basics import patch
+from .pws import check_y
 from .decomposition import soft_labels
 
 # %% auto #0
-__all__ = ['METHODS', 'SIFResult']
+__all__ = ['METHODS', 'GROUPED', 'CAPTION', 'check_label_names', 'SIFResult']
 
 # %% ../nbs/04a_results.ipynb #1253c3e1
 METHODS = ('IF', 'R-IF', 'RW', 'R-RW', 'WM', 'R-WM', 'LIN')
+GROUPED = ('R-RW', 'R-WM') # methods whose aggregates are group RelatIF, not sums
+CAPTION = ("phi > 0: removing the piece lowers the validation loss; "
+           "d_valid_loss = -phi/N, first-order")
+_PARTS = {'all': 'lf', 'votes': 'lf_votes', 'abstains': 'lf_abstains'}
 
-def _sorted(df:pd.DataFrame, top:int)->pd.DataFrame:
-    "Sort by phi descending and keep `top` rows."
+def check_label_names(label_names, # C class names, or None
+                      C:int # number of classes
+                     )->list: # C strings
+    "The class names of the tables: `label_names` as strings, or 'class 0', 'class 1', ..."
+    if label_names is None: return [f'class {c}' for c in range(C)]
+    if isinstance(label_names, str) or len(label_names) != C:
+        raise ValueError(f"label_names must give {C} class names, got {label_names!r}")
+    return [str(n) for n in label_names]
+
+def _plain(method:str)->str:
+    "The additive method behind a RelatIF method ('R-RW' -> 'RW'), for loss units."
+    return method[2:] if method.startswith('R-') else method
+
+def _caption(method:str)->str:
+    "The sign and units line of a table of `method`."
+    if not method.startswith('R-'): return f"{method}: {CAPTION}"
+    return (f"{method}: group RelatIF phi_G/sqrt(g_G^T H^-1 g_G), unitless; {CAPTION} "
+            f"with phi from {_plain(method)}")
+
+def _sorted(df:pd.DataFrame, top:int, method:str)->pd.DataFrame:
+    "Sort by phi descending, keep `top` rows, state sign and units in `attrs['caption']`."
     df = df.sort_values('phi', ascending=False, kind='stable')
-    return df if top is None else df.head(top)
+    df = df if top is None else df.head(top)
+    df.attrs['caption'] = _caption(method)
+    return df
 
 @dataclass
 class SIFResult:
@@ -37,6 +64,9 @@ class SIFResult:
     sigma:str='identity'
     lf_names:list=None
     meta:dict=field(default_factory=dict)
+    group:dict=None # group RelatIF per method in GROUPED: vote (N,M), datum (N,), lf, lf_votes,
+                    # lf_abstains (M,), param (M,C+1,C), and their self-influences
+    label_names:list=None # C class names for the tables (None: 'class 0', ...)
 
     def __repr__(self):
         N, M, C = self.WM.shape
@@ -53,52 +83,117 @@ class SIFResult:
             raise ValueError(f"{method} was not computed for this result (sigma={self.sigma!r}; "
                              "RW needs an identity sigma, R-* need relatif=True)")
         return a
+    def _terms(self, method:str)->np.ndarray:
+        "(N,M,C) per-term scores of `method`; a clear error for the per-datum IF and R-IF."
+        a = self.scores(method)
+        if a.ndim == 1:
+            raise ValueError(f"{method} scores whole data, not LFs or votes: use data_influence")
+        return a
+
+    def _group(self, method:str, key:str)->np.ndarray:
+        "The group RelatIF `key` ('vote', 'datum', 'lf', ...) of a method in GROUPED."
+        self.scores(method)                                   # the usual error when not computed
+        if not self.group or method not in self.group:
+            raise ValueError(f"group RelatIF of {method} was not computed for this result; "
+                             "use SIF(...)(X_eval, y_eval, relatif=True) with inverse=Cholesky()")
+        return self.group[method][key]
+
     def data_influence(self, method:str='RW')->np.ndarray:
-        "(N,) influence of each training datum."
+        "(N,) influence of each datum (phi > 0: removal lowers the loss); R-RW/R-WM: group RelatIF."
+        if method in GROUPED: return self._group(method, 'datum')
         a = self.scores(method)
         return a if a.ndim == 1 else a.sum((1, 2))
 
-    def lf_influence(self, method:str='RW')->np.ndarray:
-        "(M,) influence of each LF."
-        return self.scores(method).sum((0, 2))
+    def lf_influence(self, method:str='RW', # a source-aware method
+                     part:str='all' # the LF's terms: 'all', its 'votes' or its 'abstains'
+                    )->np.ndarray: # (M,)
+        "(M,) influence of each LF's terms (phi > 0: removal lowers the loss); R-*: group RelatIF."
+        if part not in _PARTS:
+            raise ValueError(f"part must be one of {tuple(_PARTS)}, got {part!r}")
+        if method in GROUPED: return self._group(method, _PARTS[part])
+        phi = self._terms(method)
+        if part == 'all': return phi.sum((0, 2))
+        fires = self.L != -1
+        return (phi * (fires if part == 'votes' else ~fires)[:, :, None]).sum((0, 2))
 
     def vote_influence(self, method:str='RW')->np.ndarray:
-        "(N,M) influence of each vote $\\mathbf L_{ij}$."
-        return self.scores(method).sum(2)
+        "(N,M) influence of each vote (phi > 0: removal lowers the loss); R-*: group RelatIF."
+        if method in GROUPED: return self._group(method, 'vote')
+        return self._terms(method).sum(2)
 
     def param_influence(self, method:str='RW')->np.ndarray:
-        "(M,C+1,C) influence of each label-model parameter $\\mathbf W_{jkc}$ (slot 0 = abstain)."
-        phi = self.scores(method)
+        "(M,C+1,C) influence of each $\\mathbf W_{jkc}$ (slot 0: abstain); R-*: group RelatIF."
+        if method in GROUPED: return self._group(method, 'param')
+        phi = self._terms(method)
         onehot = np.eye(phi.shape[2] + 1)[self.L + 1]         # (N,M,C+1)
         return np.einsum('nmc,nmk->mkc', phi, onehot)
 
-    def lf_table(self, method:str='RW', top:int=None)->pd.DataFrame:
-        "Per-LF influence with coverage, most harmful first."
-        fires = self.L != -1
-        df = pd.DataFrame({'lf': self.lf_names, 'phi': self.lf_influence(method),
-                           'coverage': fires.mean(0), 'n_votes': fires.sum(0)})
-        return _sorted(df, top)
 
-    def data_table(self, method:str='RW', top:int=None)->pd.DataFrame:
-        "Per-datum influence with the training label (-1 for uncovered rows), most harmful first."
-        phi, Y = self.data_influence(method), soft_labels(self.L, self.W, self.sigma)
-        label = np.where(Y.sum(1) > 0, Y.argmax(1), -1)
-        df = pd.DataFrame({'i': np.arange(len(phi)), 'phi': phi, 'weak_label': label,
-                           'weak_prob': Y.max(1), 'n_votes': (self.L != -1).sum(1)})
-        return _sorted(df, top)
+# %% ../nbs/04a_results.ipynb #a0409c0e
+@patch
+def _names(self:SIFResult)->list:
+    "C class names (`label_names`, or 'class 0', ...)."
+    return check_label_names(self.label_names, self.WM.shape[2])
 
-    def vote_table(self, method:str='RW', top:int=None, include_abstains:bool=False)->pd.DataFrame:
-        "Per-vote influence $\\phi_{\\mathbf L_{ij}}$, most harmful first."
-        phi = self.vote_influence(method)
-        i, j = np.nonzero(np.ones_like(phi, bool) if include_abstains else self.L != -1)
-        df = pd.DataFrame({'i': i, 'j': j, 'lf': np.asarray(self.lf_names)[j], 'vote': self.L[i, j],
-                           'phi': phi[i, j]})
-        return _sorted(df, top)
+@patch
+def _polarity(self:SIFResult)->list:
+    "Per LF, the classes it votes, by name ('' for an LF that never votes)."
+    names, fires = self._names(), self.L != -1
+    votes = [np.unique(self.L[fires[:, j], j]) for j in range(self.L.shape[1])]
+    return [', '.join(names[c] for c in v) for v in votes]
 
-    def param_table(self, method:str='RW', top:int=None)->pd.DataFrame:
-        "Per-parameter influence $\\phi_{\\mathbf W_{jkc}}$ (vote -1: abstain), most harmful first."
-        phi = self.param_influence(method)
-        j, k, c = np.indices(phi.shape).reshape(3, -1)
-        df = pd.DataFrame({'j': j, 'lf': np.asarray(self.lf_names)[j], 'vote': k - 1, 'class': c,
-                           'phi': phi.reshape(-1)})
-        return _sorted(df, top)
+@patch
+def _accuracy(self:SIFResult, y)->np.ndarray:
+    "(M,) empirical accuracy of each LF's votes on gold training labels `y` (NaN without votes)."
+    y = check_y(y, self.WM.shape[2], n=len(self.L), name='y')
+    fires = self.L != -1
+    hits = ((self.L == y[:, None]) & fires).sum(0)
+    n, out = fires.sum(0), np.full(self.L.shape[1], np.nan)
+    return np.divide(hits, n, out=out, where=n > 0)
+
+@patch
+def lf_table(self:SIFResult, method:str='RW', # a source-aware method
+             top:int=None, # rows kept
+             y=None # (N,) gold training labels: adds each LF's empirical accuracy
+            )->pd.DataFrame:
+    "Per LF, ranked by its votes' influence (phi > 0: removing them lowers the validation loss)."
+    fires, N = self.L != -1, len(self.L)
+    votes, abstains, total = (self.lf_influence(method, p) for p in ('votes', 'abstains', 'all'))
+    d_loss = -self.lf_influence(_plain(method), 'votes') / N
+    df = pd.DataFrame({'lf': self.lf_names, 'phi': votes, 'phi_votes': votes,
+                       'phi_abstains': abstains, 'phi_total': total, 'd_valid_loss': d_loss,
+                       'coverage': fires.mean(0), 'n_votes': fires.sum(0),
+                       'polarity': self._polarity()})
+    if y is not None: df['accuracy'] = self._accuracy(y)
+    return _sorted(df, top, method)
+
+@patch
+def data_table(self:SIFResult, method:str='RW', top:int=None)->pd.DataFrame:
+    "Per datum, with its training label (-1: uncovered); phi > 0: removal lowers the loss."
+    phi, Y, N = self.data_influence(method), soft_labels(self.L, self.W, self.sigma), len(self.L)
+    label = np.where(Y.sum(1) > 0, Y.argmax(1), -1)
+    df = pd.DataFrame({'i': np.arange(len(phi)), 'phi': phi,
+                       'd_valid_loss': -self.data_influence(_plain(method)) / N,
+                       'weak_label': label,
+                       'weak_prob': Y.max(1), 'n_votes': (self.L != -1).sum(1)})
+    return _sorted(df, top, method)
+
+@patch
+def vote_table(self:SIFResult, method:str='RW', top:int=None, # rows kept
+               include_abstains:bool=False # also the (i,j) where LF j abstains
+              )->pd.DataFrame:
+    "Per vote $\\mathbf L_{ij}$ (abstentions only if asked); phi > 0: removal lowers the loss."
+    phi, plain, N = self.vote_influence(method), self.vote_influence(_plain(method)), len(self.L)
+    i, j = np.nonzero(np.ones_like(phi, bool) if include_abstains else self.L != -1)
+    df = pd.DataFrame({'i': i, 'j': j, 'lf': np.asarray(self.lf_names)[j], 'vote': self.L[i, j],
+                       'phi': phi[i, j], 'd_valid_loss': -plain[i, j] / N})
+    return _sorted(df, top, method)
+
+@patch
+def param_table(self:SIFResult, method:str='RW', top:int=None)->pd.DataFrame:
+    "Per parameter $\\mathbf W_{jkc}$ (vote -1: abstain); phi > 0: removal lowers the loss."
+    phi, plain = self.param_influence(method), self.param_influence(_plain(method))
+    j, k, c = np.indices(phi.shape).reshape(3, -1)
+    df = pd.DataFrame({'j': j, 'lf': np.asarray(self.lf_names)[j], 'vote': k - 1, 'class': c,
+                       'phi': phi.reshape(-1), 'd_valid_loss': -plain.reshape(-1) / len(self.L)})
+    return _sorted(df, top, method)
