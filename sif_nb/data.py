@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_data.ipynb #6c9cb1e6
 from __future__ import annotations
-import os, re, io, json, hashlib, time, numpy as np, pandas as pd
+import os, re, io, json, hashlib, html, time, numpy as np, pandas as pd
 from pathlib import Path
 from dataclasses import dataclass
 from .pws import (PWSData, check_X, check_y, check_L, check_cardinality, infer_cardinality,
@@ -12,11 +12,11 @@ from .pws import (PWSData, check_X, check_y, check_L, check_cardinality, infer_c
 
 # %% auto #0
 __all__ = ['MINILM_HELP', 'SHIPPED_RECIPE', 'ADULT_NUMERIC', 'CENSUS_NOTE', 'IMDB_LFS', 'YELP_LFS', 'KEYWORD_LFS', 'data_dir',
-           'has_data', 'cache_dir', 'tfidf_features', 'minilm_embeddings', 'read_wrench_split', 'read_label_names',
-           'read_lf_names', 'standardize', 'resolve_dataset', 'load_wrench', 'TreeLF', 'apply_lfs', 'dedup_lfs',
-           'class_balanced_subset', 'tree_lfs', 'split_indices', 'tree_pws', 'load_default', 'read_arff', 'read_uci',
-           'load_uci_tree', 'pws_stats', 'load_census_standin', 'KeywordLF', 'apply_keyword_lfs', 'load_cosine_text',
-           'list_datasets', 'load_dataset']
+           'has_data', 'cache_dir', 'tfidf_features', 'minilm_embeddings', 'clean_text', 'read_wrench_split',
+           'read_label_names', 'read_lf_names', 'standardize', 'resolve_dataset', 'load_wrench', 'TreeLF', 'apply_lfs',
+           'dedup_lfs', 'class_balanced_subset', 'tree_lfs', 'split_indices', 'tree_pws', 'load_default', 'read_arff',
+           'read_uci', 'load_uci_tree', 'pws_stats', 'load_census_standin', 'KeywordLF', 'apply_keyword_lfs',
+           'load_cosine_text', 'list_datasets', 'load_dataset']
 
 # %% ../nbs/06_data.ipynb #b7134342
 def _search_roots():
@@ -156,11 +156,18 @@ def _check_split_dict(raw, path):
     raise ValueError(f"{path}: expected a non-empty dict {{id: entry}}, "
                      f"got {type(raw).__name__} of length {size}")
 
+_BR, _TAG = re.compile(r'<br\s*/?>', re.I), re.compile(r'</?[a-zA-Z][^<>]*>')
+
+def clean_text(text:str # a text as released, with HTML markup and entities
+              )->str: # the text a reader sees
+    "A released text as read: `<br />` -> newline, other tags dropped, entities unescaped."
+    return html.unescape(_TAG.sub('', _BR.sub('\n', text)))
+
 def read_wrench_split(path, # a WRENCH split file (train/valid/test.json)
                       cardinality:int, # C, from label.json
                       m:int=None, # expected number of LFs (taken from the first entry when None)
                       d:int=None # expected feature width (first entry with features when None)
-                     )->dict: # y (N,), L (N,M), texts (list or None), X (N,d) or None, ids
+                     )->dict: # y, L, texts, texts_raw (lists or None), X (N,d) or None, ids
     "Read and validate one WRENCH split file."
     path, C = Path(path), check_cardinality(cardinality)
     raw = _load_json(path)
@@ -176,8 +183,10 @@ def read_wrench_split(path, # a WRENCH split file (train/valid/test.json)
         Ls.append(wl)
         texts.append(text)
         feats.append(feat)
+    raw_texts = None if any(t is None for t in texts) else texts
     return dict(y=np.array(ys, dtype=np.int64), L=np.array(Ls, dtype=np.int64).reshape(len(Ls), m),
-                ids=list(raw), texts=None if any(t is None for t in texts) else texts,
+                ids=list(raw), texts_raw=raw_texts,
+                texts=None if raw_texts is None else [clean_text(t) for t in raw_texts],
                 X=None if any(f is None for f in feats) else np.array(feats, dtype=np.float64))
 
 # %% ../nbs/06_data.ipynb #adc9788e
@@ -254,7 +263,7 @@ def _wrench_features(parts, folder, features, max_features, cache):
                          f"got {features!r}")
     if not has_text:
         raise ValueError(f"{folder}: features={features!r} needs data.text in every entry")
-    texts = [p['texts'] for p in parts]
+    texts = [p['texts_raw'] for p in parts]  # the released texts: features as in the release
     if features == 'tfidf': return features, tfidf_features(*texts, max_features=max_features)
     return features, [minilm_embeddings(t, cache=cache) for t in texts]
 
@@ -287,6 +296,8 @@ def load_wrench(name_or_path, # folder name under `data_dir()`, or a path to a W
     if lf_names is None: lf_names = read_lf_names(folder, tr['L'].shape[1])
     has_text = all(p['texts'] is not None for p in parts)
     texts = [p['texts'] for p in parts] if has_text else [None] * 3
+    if has_text:
+        info['raw_texts'] = dict(zip(('train', 'valid', 'test'), [p['texts_raw'] for p in parts]))
     return PWSData(tr['L'], Xs[0], Xs[1], va['y'], Xs[2], te['y'], C, y_train=tr['y'],
                    L_valid=va['L'], L_test=te['L'], lf_names=lf_names, label_names=label_names,
                    texts_train=texts[0], texts_valid=texts[1], texts_test=texts[2],

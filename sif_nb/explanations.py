@@ -311,7 +311,8 @@ def lf_repair(pipe, # a `Pipeline` or `SIF` engine
 def _lf_summary_row(e, res:SIFResult, data:PWSData, j:int, method:str)->pd.DataFrame:
     "The `lf_summary` row of LF `j` with its influence, rank (1 = most harmful) and number of LFs."
     lt = res.lf_table(method).reset_index(drop=True)
-    summ = lf_summary(e.L, data.cardinality, y=data.y_train, names=res.lf_names)
+    summ = lf_summary(e.L, data.cardinality, y=data.y_train, names=res.lf_names,
+                      label_names=data.label_names)
     summ = summ.iloc[[j]].reset_index(names='lf')
     summ['phi'] = float(res.lf_influence(method)[j])
     summ['rank'] = int(lt.index[lt.lf == res.lf_names[j]][0]) + 1

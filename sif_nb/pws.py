@@ -218,10 +218,17 @@ def _add_accuracy(df, L, fires, y, C):
     with np.errstate(invalid='ignore', divide='ignore'):
         df['Emp. Acc.'] = df['Correct'] / fires.sum(0)
 
+def _named_polarity(polarity, label_names, C)->list:
+    "Each LF's polarity with class names instead of ids."
+    names = [str(o) for o in label_names]
+    if len(names) < C: raise ValueError(f"label_names: got {len(names)} names for {C} classes")
+    return [[names[c] for c in p] for p in polarity]
+
 def lf_summary(L, # (N,M) ints, -1 = abstain (a DataFrame's columns become names)
                cardinality:int=None, # C, inferred when None
                y=None, # (N,) gold labels, optional
-               names=None # M LF names, optional
+               names=None, # M LF names, optional
+               label_names=None # C class names, optional: polarity then lists names, not ids
               )->pd.DataFrame: # one row per LF
     "Coverage, overlap, conflict (and accuracy given `y`) per LF, like Snorkel's `lf_summary`."
     names, L = lf_names(L, names), check_L(L, cardinality)
@@ -232,6 +239,7 @@ def lf_summary(L, # (N,M) ints, -1 = abstain (a DataFrame's columns become names
     counts = np.stack([(L == c).sum(1) for c in range(C)], 1)  # (N,C) votes per class
     conflict = fires & ((counts > 0).sum(1, keepdims=True) > 1)
     polarity = [sorted(set(L[fires[:, j], j].tolist())) for j in range(L.shape[1])]
+    if label_names is not None: polarity = _named_polarity(polarity, label_names, C)
     df = pd.DataFrame({'j': range(L.shape[1]), 'Polarity': polarity, 'Coverage': fires.mean(0),
                        'Overlaps': others.mean(0), 'Conflicts': conflict.mean(0)}, index=names)
     if y is not None: _add_accuracy(df, L, fires, y, C)

@@ -11,7 +11,7 @@ from .explanations import split_data, label_name, shorten, lf_index
 from .views import point_view, ValidScores, lf_view, overview_view
 
 # %% auto #0
-__all__ = ['test_point_explorer', 'lf_explorer', 'dataset_overview']
+__all__ = ['STATIC_NOTE', 'STATIC_HTML', 'test_point_explorer', 'lf_explorer', 'dataset_overview']
 
 # %% ../nbs/07d_widgets.ipynb #35d7ba60
 def _import_widgets():
@@ -26,6 +26,9 @@ def _error_html(e:Exception)->str:
     "An exception as one red line of HTML."
     return f'<p style="color:#b00"><b>{type(e).__name__}</b>: {html.escape(str(e))}</p>'
 
+STATIC_NOTE = 'Static snapshot: run the notebook to explore live'
+STATIC_HTML = f'<div class="sif-static-snapshot" style="display:none">{STATIC_NOTE}</div>'
+
 def _make_explorer(w):
     "The `Explorer` class, built on the ipywidgets module `w`."
     class Explorer(w.VBox):
@@ -34,8 +37,9 @@ def _make_explorer(w):
             self.controls, self.render, self.view = controls, render, None
             self.out = w.HTML(layout=w.Layout(width='100%'))
             head = [w.HTML(f'<h3>{html.escape(title)}</h3>')] if title else []
+            self.note = w.HTML(STATIC_HTML)  # hidden here; the docs site shows it (static page)
             bar = w.HBox(list(controls.values()), layout=w.Layout(flex_flow='row wrap'))
-            super().__init__(head + [bar, self.out])
+            super().__init__(head + [self.note, bar, self.out])
             for c in controls.values():
                 c.observe(self.refresh, names='value')
             self.refresh()
@@ -51,7 +55,7 @@ def _make_explorer(w):
         def _repr_mimebundle_(self, **kwargs):
             b = super()._repr_mimebundle_(**kwargs) or {}
             if self.view is not None:
-                b['text/html'] = self.view._repr_html_()
+                b['text/html'] = f'<p><i>{STATIC_NOTE}.</i></p>' + self.view._repr_html_()
             return b
     return Explorer
 

@@ -463,7 +463,7 @@ def check_targets(df:pd.DataFrame)->pd.DataFrame:
 def plot_results(df:pd.DataFrame, path=None):
     "Log-log wall time against N per method (M=10, C=2, 1 thread; solid d=384, dashed d=50); saved to `path` if given."
     import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(7.5, 4.8))
+    fig, ax = plt.subplots(figsize=(7.5, 5.6))
     ok = df[(df.status == 'ok') & (df.M == 10) & (df.C == 2) & (df.threads == 1)]
     colors = dict(closed_form='C0', lower_bound='C7', brute_force='C3', published='C1')
     for m, col in colors.items():
@@ -473,7 +473,7 @@ def plot_results(df:pd.DataFrame, path=None):
     ax.set(xscale='log', yscale='log', xlabel='N (training points)', ylabel='wall time (s)',
            title='All N*M*C influence scores (M=10, C=2), float64, 1 CPU thread')
     ax.grid(True, which='both', alpha=.3)
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, loc='upper center', bbox_to_anchor=(.5, -.13), ncol=3)  # below: hides no point
     fig.tight_layout()
     if path is not None: fig.savefig(path, dpi=120)
     return fig
