@@ -823,8 +823,14 @@ _REGISTRY = {
     'digits': _entry(load_default, _EMBEDDED, 'scikit-learn', (1078, 20, 10), None, _NO_FILES,
                      name='digits'),
     'youtube': _entry(load_wrench, 'WRENCH', 'WRENCH release', (1586, 10, 2), 'youtube',
-                      "paper dataset, WRENCH's LFs; TF-IDF features instead of BERT",
+                      "paper dataset, WRENCH's LFs; TF-IDF (default) or features='minilm', not BERT",
                       name_or_path='youtube'),
+    'census': _entry(load_wrench, 'WRENCH', 'WRENCH release (via WeShap)', (10083, 83, 2), 'census',
+                     "paper dataset, WRENCH's 83 ImplyLoss LFs; WRENCH's 105 features",
+                     name_or_path='census'),
+    'trec': _entry(load_wrench, 'WRENCH-style', 'WeShap release', (5033, 68, 6), 'trec',
+                   "real rule LFs (Awasthi et al.), C=6; TF-IDF (default) or features='minilm'",
+                   name_or_path='trec'),
     'mushroom': _entry(load_wrench, _SHIPPED, 'UCI + curated votes', (6499, 19, 2), 'mushroom',
                        _SHIPPED_NOTE, name_or_path='mushroom'),
     'spambase': _entry(load_wrench, _SHIPPED, 'UCI + curated votes', (3680, 20, 2), 'spambase',
@@ -846,15 +852,13 @@ _REGISTRY = {
                       _KW_NOTE, name='yelp'),
 }
 _UNAVAILABLE = {
-    'census': ("WRENCH Census votes are not available; use 'census_standin' "
-               "(UCI Adult with our tree LFs)"),
     'imdb': ("WRENCH IMDb votes are not available; use 'imdb_kw' "
              "(COSINE texts with our keyword LFs)"),
     'yelp': ("WRENCH Yelp votes are not available; use 'yelp_kw' "
              "(COSINE texts with our keyword LFs)"),
     'domainnet': "DomainNet is not available offline"}
 _ALIASES = {'pw': 'PhishingWebsites', 'phishing': 'PhishingWebsites', 'default': 'breast_cancer',
-            'census': None}
+            'adult': 'census_standin'}
 
 def list_datasets()->pd.DataFrame: # one row per name
     "Every dataset `load_dataset` knows: kind, source, N/M/C, note, and whether its files are here."
