@@ -160,7 +160,7 @@ _BR, _TAG = re.compile(r'<br\s*/?>', re.I), re.compile(r'</?[a-zA-Z][^<>]*>')
 
 def clean_text(text:str # a text as released, with HTML markup and entities
               )->str: # the text a reader sees
-    "A released text as read: `<br />` -> newline, other tags dropped, entities unescaped."
+    "A released text as read: HTML line breaks as newlines, other tags dropped, entities unescaped."
     return html.unescape(_TAG.sub('', _BR.sub('\n', text)))
 
 def read_wrench_split(path, # a WRENCH split file (train/valid/test.json)
