@@ -1,15 +1,17 @@
 """Source-aware influence functions: explain and repair programmatic weak supervision pipelines.
 
-The package face, written by hand (nbdev only updates the version line). The names load lazily (PEP 562), so
-`import sif_nb` stays fast: torch is imported on first use of a name that needs it."""
+The package face, written by hand (nbdev only updates the version line). The names load lazily
+(PEP 562), so `import sif_nb` stays fast: torch is imported on first use of a name that needs it."""
 __version__ = "0.1.0"
 from importlib import import_module
 
 # public name -> the module that defines it
 _FACE = dict(SIF='influence', sif='influence', SIFResult='results',
-             MajorityVote='label_models', DawidSkene='label_models', SnorkelLabelModel='label_models',
+             MajorityVote='label_models', DawidSkene='label_models',
+             SnorkelLabelModel='label_models', as_label_model='label_models',
              SoftmaxRegression='end_model', MLP='end_model', EndModel='end_model',
-             Pipeline='pipeline', explain='explanations', repair='components',
+             Pipeline='pipeline', explain_pipeline='pipeline', explain='explanations',
+             repair='components',
              soft_labels='decomposition', lf_summary='pws', load_default='data', load_wrench='data')
 __all__ = ['__version__', *_FACE]
 

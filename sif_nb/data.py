@@ -823,7 +823,7 @@ _REGISTRY = {
     'digits': _entry(load_default, _EMBEDDED, 'scikit-learn', (1078, 20, 10), None, _NO_FILES,
                      name='digits'),
     'youtube': _entry(load_wrench, 'WRENCH', 'WRENCH release', (1586, 10, 2), 'youtube',
-                      "paper dataset, WRENCH's LFs; TF-IDF (default) or features='minilm', not BERT",
+                      "paper dataset, WRENCH's LFs; TF-IDF (default) or features='minilm'",
                       name_or_path='youtube'),
     'census': _entry(load_wrench, 'WRENCH', 'WRENCH release (via WeShap)', (10083, 83, 2), 'census',
                      "paper dataset, WRENCH's 83 ImplyLoss LFs; WRENCH's 105 features",
