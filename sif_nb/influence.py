@@ -272,11 +272,12 @@ def _relatif(phi, self_inf):
 
 def _kappa(t:np.ndarray # (N,M,C) removal fractions
           )->tuple: # (kappa, full), both (N,M,C)
-    "kappa = t/(1-t), and the mask t == 1 (the row's whole label; kappa 0 there, handled apart)."
+    "kappa = t/(1-t) (-1 at t = -inf, its limit), and the mask t == 1 (kappa 0, handled apart)."
     full = t == 1
     kappa = 1 - t
-    np.divide(t, kappa, out=kappa, where=~full)
+    np.divide(t, kappa, out=kappa, where=~full & np.isfinite(t))
     kappa[full] = 0
+    kappa[np.isneginf(t)] = -1                  # exp sigma, yhat_c e^-w beyond float64: exact
     return kappa, full
 
 def _per_term(x, # (N,C) per-datum values
@@ -302,7 +303,7 @@ class SIF:
                  inverse=None, # `Cholesky()` (default), `ConjugateGradient()` or `ReferenceLiSSA()`
                  lf_names=None, # M LF names
                  chunk_size:int=4096, # rows per chunk
-                 grad_tol:float=1e-6, # largest gradient norm accepted as "at the minimiser"
+                 grad_tol:float=1e-6, # largest relative gradient norm (see below) at the minimiser
                  damping:float=None, # earlier versions: inverse=Cholesky(damping)
                  solver:str=None, # earlier versions: 'cg' is inverse=ConjugateGradient(damping)
                  operator:str=None): # earlier versions: 'reference' is inverse=ReferenceLiSSA()
@@ -326,11 +327,16 @@ class SIF:
         self.Xt, self.Yt = self.model.features(self.X), to_tensor(self.Y, self.model.device)
 
     def _check_minimiser(self, grad_tol:float):
-        "Refuse a model that is not at the minimiser of the noise-aware loss on these labels."
-        gn = float(self.model.objective_grad(self.Xt, self.Yt).norm())
-        if gn > grad_tol:
+        "Refuse a model off the minimiser: |g| relative to the per-datum gradients along g."
+        g = self.model.objective_grad(self.Xt, self.Yt)
+        gn = float(g.norm())
+        b = (self.model.grad_dots(self.Xt, g) * self.Yt).sum(1)     # (N,) g_i^T g, per datum
+        spread = float(b.pow(2).mean().sqrt()) / gn if gn > 0 else 0.
+        rel = 0. if gn == 0 else (gn / spread if spread > 0 else np.inf)
+        if rel > grad_tol:
             raise ValueError("the end model is not at the minimiser of the noise-aware loss on "
-                             f"these labels (gradient norm {gn:.2e} > {grad_tol:.0e}); "
+                             f"these labels (gradient norm {gn:.2e}, {rel:.2e} relative to the "
+                             f"per-datum gradients > grad_tol={grad_tol:.0e}); "
                              "fit it with model.fit(X, soft_labels(L, W, sigma)) to convergence")
 
     @property
