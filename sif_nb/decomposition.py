@@ -41,9 +41,10 @@ def term_weights(L, # (N,M) ints, -1 = abstain
                 )->np.ndarray: # (N,M,C) $\bar w_{ijc}$; zero on uncovered rows
     "Eq. 8 weight of each source-aware term."
     w = gather_W(L, check_W(W, sigma='identity'))      # >= 0: Z_i = 0 only where every w_ijc = 0
-    top = w.max((1, 2))[:, None, None]
-    w /= np.where(top > 0, top, 1)                  # by the row max first: Z_i cannot overflow
     Z = w.sum((1, 2))[:, None, None]
+    if np.isinf(Z).any():                            # Z overflows: divide by the row max first
+        w /= np.maximum(w.max((1, 2))[:, None, None], np.finfo(float).tiny)
+        Z = w.sum((1, 2))[:, None, None]
     w /= np.where(Z != 0, Z, 1)                                 # in place: no (N,M,C) temporaries
     return w
 

@@ -121,14 +121,17 @@ def _backtrack(theta, step, f, dec, Xt, Y, l2):
     return t, new, fn
 
 def grad_scale(Xt:torch.Tensor # (N,d+1) design tensor
-              )->float: # RMS row norm of the design; `tol` of `newton` is relative to it
-    "Typical size of one datum's gradient, $\\sqrt{\\tfrac1N\\sum_i\\lVert\\tilde x_i\\rVert^2}$."
-    return float(Xt.pow(2).sum(1).mean().sqrt())
+              )->float: # min(1, RMS feature-row norm): `newton`'s `tol` is multiplied by it
+    "Scale of the gradient tolerance: $\\min(1, \\sqrt{\\tfrac1N\\sum_i\\lVert x_i\\rVert^2})$."
+    s = float(Xt[:, :-1].pow(2).sum(1).mean().sqrt())
+    return min(1., s) if s > 0 else 1.
 
 def _check_bounded(theta, Xt, r, g, l2, chunk_size, it):
     "With l2 = 0: refuse a tiny gradient whose Newton step is not tiny (no minimiser: separable)."
-    step = float(_newton_step(theta, Xt, r, g, l2, chunk_size, it).norm())
-    size = float(theta.norm())
+    H = hessian(theta, Xt, r, l2, chunk_size)
+    step, info = torch.linalg.solve_ex(H, g.reshape(-1))
+    if info: return                           # a flat direction, not a missing minimiser
+    step, size = float(step.norm()), float(theta.norm())
     if step > 1e-3 * (1 + size):
         raise ConvergenceError(
             f"no minimiser with l2={l2}: after {it} Newton steps the gradient is small but the "

@@ -303,7 +303,7 @@ class SIF:
                  inverse=None, # `Cholesky()` (default), `ConjugateGradient()` or `ReferenceLiSSA()`
                  lf_names=None, # M LF names
                  chunk_size:int=4096, # rows per chunk
-                 grad_tol:float=1e-6, # largest relative gradient norm (see below) at the minimiser
+                 grad_tol:float=1e-6, # largest gradient norm / min(1, feature scale) at the minimiser
                  damping:float=None, # earlier versions: inverse=Cholesky(damping)
                  solver:str=None, # earlier versions: 'cg' is inverse=ConjugateGradient(damping)
                  operator:str=None): # earlier versions: 'reference' is inverse=ReferenceLiSSA()
@@ -327,16 +327,14 @@ class SIF:
         self.Xt, self.Yt = self.model.features(self.X), to_tensor(self.Y, self.model.device)
 
     def _check_minimiser(self, grad_tol:float):
-        "Refuse a model off the minimiser: |g| relative to the per-datum gradients along g."
-        g = self.model.objective_grad(self.Xt, self.Yt)
-        gn = float(g.norm())
-        b = (self.model.grad_dots(self.Xt, g) * self.Yt).sum(1)     # (N,) g_i^T g, per datum
-        spread = float(b.pow(2).mean().sqrt()) / gn if gn > 0 else 0.
-        rel = 0. if gn == 0 else (gn / spread if spread > 0 else np.inf)
+        "Refuse a model off the minimiser: |g| / min(1, RMS feature-row norm) above `grad_tol`."
+        gn = float(self.model.objective_grad(self.Xt, self.Yt).norm())
+        s = float(np.sqrt((self.X ** 2).sum(1).mean()))
+        rel = gn / (min(1., s) if s > 0 else 1.)                  # as `SoftmaxRegression.fit`'s tol
         if rel > grad_tol:
             raise ValueError("the end model is not at the minimiser of the noise-aware loss on "
                              f"these labels (gradient norm {gn:.2e}, {rel:.2e} relative to the "
-                             f"per-datum gradients > grad_tol={grad_tol:.0e}); "
+                             f"feature scale > grad_tol={grad_tol:.0e}); "
                              "fit it with model.fit(X, soft_labels(L, W, sigma)) to convergence")
 
     @property

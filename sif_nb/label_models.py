@@ -68,8 +68,9 @@ def check_votes_W(L, # (N,M) ints, -1 = abstain
 def _sum_votes(L, W)->np.ndarray:
     "(N,C) scores of an already validated (L, W), one LF at a time (no (N,M,C) temporary)."
     s = np.zeros((L.shape[0], W.shape[2]))
-    for j, v in enumerate(vote_index(L).T):
-        s += W[j, v]
+    with np.errstate(over='ignore'):                           # overflow is refused just below
+        for j, v in enumerate(vote_index(L).T):
+            s += W[j, v]
     if not np.isfinite(s).all():
         row = first_true(~np.isfinite(s))[0]
         raise ValueError(f"the scores s_ic = sum_j W[j, L_ij, c] overflow float64 at row {row}; "
@@ -90,10 +91,11 @@ def normalise_scores(s, # (N,C) scores $s_{ic}$
     if sigma == 'exp':
         e = np.exp(s - s.max(1, keepdims=True))
         return e / e.sum(1, keepdims=True)
-    top = s.max(1, keepdims=True)
-    q = s / np.where(top > 0, top, 1.)                       # by the row max: Z cannot overflow
-    Z = q.sum(1, keepdims=True)
-    return np.where(Z > 0, q / np.where(Z > 0, Z, 1.), 1. / s.shape[1])
+    Z = s.sum(1, keepdims=True)
+    if np.isinf(Z).any():                            # Z overflows: divide by the row max first
+        s = s / np.where(s.max(1, keepdims=True) > 0, s.max(1, keepdims=True), 1.)
+        Z = s.sum(1, keepdims=True)
+    return np.where(Z > 0, s / np.where(Z > 0, Z, 1.), 1. / s.shape[1])
 
 def probs_from_W(L, # (N,M) ints, -1 = abstain
                  W, # (M,C+1,C) parameters, slot 0 = abstain
@@ -112,7 +114,7 @@ def covered(L, # (N,M) ints, -1 = abstain
     sigma = check_sigma(sigma)
     L, W = check_votes_W(L, W, sigma)
     if sigma == 'exp': return np.ones(len(L), bool)
-    return _sum_votes(L, W).sum(1) > 0
+    return (_sum_votes(L, W) > 0).any(1)                   # Z_i > 0 for scores >= 0, no overflow
 
 # %% ../nbs/01_label_models.ipynb #7f1d0bc2
 class LabelModel:
@@ -550,11 +552,21 @@ def _embed(z, free):
     x[free] = z
     return x
 
-def _lm_system(x, free, a):
-    "(f, g, JtJ) at x on the free slots: residuals, J^T r and J^T J (dense)."
-    r = _eq15_residuals(x, *a)
-    J = _eq15_jacobian(x, *a)[:, free]
-    return float(r @ r), J.T @ r, (J.T @ J).toarray()
+def _lm_system(x, free, A, Ad, Y, sw, eps):
+    "(f, g, JtJ) on the free slots: |r|^2, J^T r, J^T J = sum_u A_u^T A_u (x) D_u^T D_u."
+    nu, C = Y.shape
+    s = A @ x.reshape(A.shape[1], C)
+    Z = np.maximum(s.sum(1, keepdims=True), eps)
+    r = (s / Z - Y) * sw                                                   # (n_u, C)
+    D = (np.eye(C)[None] - (s / Z)[:, :, None]) * (sw / Z)[:, :, None]     # (n_u, c, k)
+    g = (A.T @ np.einsum('uck,uc->uk', D, r)).ravel()
+    E = np.einsum('uck,ucl->ukl', D, D)                                     # (n_u, C, C)
+    JtJ = np.empty((A.shape[1], C, A.shape[1], C))
+    for k, l in [(k, l) for k in range(C) for l in range(k, C)]:
+        JtJ[:, k, :, l] = (Ad * E[:, k, l, None]).T @ Ad
+        JtJ[:, l, :, k] = JtJ[:, k, :, l]
+    JtJ = JtJ.reshape(len(g), len(g))
+    return float((r ** 2).sum()), g[free], JtJ[np.ix_(free, free)]
 
 def _lm_step(g, JtJ, x, mu):
     "Projected Levenberg-Marquardt step: slots at 0 whose gradient pushes out stay fixed."
@@ -571,7 +583,13 @@ def _lm(x0, hi, args, max_iter, tol):
     A, _, Y, w, eps = args
     a, free = (A, Y, np.sqrt(w)[:, None], eps), hi.ravel() > 0
     x = x0.ravel()[free] if x0.any() else np.ones(free.sum())
-    f, g, JtJ = _lm_system(_embed(x, free), free, a)
+    Ad = A.toarray()
+    system = lambda z: _lm_system(_embed(z, free), free, A, Ad, *a[1:])
+    with _one_thread(): return _lm_loop(x, free, a, system, max_iter, tol)
+
+def _lm_loop(x, free, a, system, max_iter, tol):
+    "Levenberg-Marquardt iterations: accept a step that lowers |r|^2, else raise the damping mu."
+    f, g, JtJ = system(x)
     mu, it, ok = 1e-3, 0, False
     while it < max_iter and not ok:
         it += 1
@@ -580,7 +598,7 @@ def _lm(x0, hi, args, max_iter, tol):
         if fn < f:
             ok = f - fn <= tol * f
             x, mu = xn, max(mu / 3, 1e-9)
-            f, g, JtJ = _lm_system(_embed(x, free), free, a)
+            f, g, JtJ = system(x)
         else:
             ok, mu = mu > 1e10, mu * 4
     return SimpleNamespace(x=_embed(x, free), fun=f, nit=it, success=ok,
