@@ -41,7 +41,7 @@ def term_weights(L, # (N,M) ints, -1 = abstain
                 )->np.ndarray: # (N,M,C) $\bar w_{ijc}$; zero on uncovered rows
     "Eq. 8 weight of each source-aware term."
     w = gather_W(L, check_W(W, sigma='identity'))      # >= 0: Z_i = 0 only where every w_ijc = 0
-    Z = w.sum((1, 2))[:, None, None]
+    with np.errstate(over='ignore'): Z = w.sum((1, 2))[:, None, None]  # inf is handled below
     if np.isinf(Z).any():                            # Z overflows: divide by the row max first
         w /= np.maximum(w.max((1, 2))[:, None, None], np.finfo(float).tiny)
         Z = w.sum((1, 2))[:, None, None]

@@ -91,7 +91,7 @@ def normalise_scores(s, # (N,C) scores $s_{ic}$
     if sigma == 'exp':
         e = np.exp(s - s.max(1, keepdims=True))
         return e / e.sum(1, keepdims=True)
-    Z = s.sum(1, keepdims=True)
+    with np.errstate(over='ignore'): Z = s.sum(1, keepdims=True)     # inf is handled below
     if np.isinf(Z).any():                            # Z overflows: divide by the row max first
         s = s / np.where(s.max(1, keepdims=True) > 0, s.max(1, keepdims=True), 1.)
         Z = s.sum(1, keepdims=True)
@@ -244,7 +244,7 @@ class DawidSkene(LabelModel):
         if not self.converged_:
             warnings.warn(f"DawidSkene EM did not converge within n_epochs={self.n_epochs} "
                           f"iterations (last parameter change {delta:.2e} > tol={self.tol:g})",
-                          RuntimeWarning)
+                          RuntimeWarning, stacklevel=_user_stacklevel())
         self.class_balance, self.cond_probs, self.W = pi, theta, self._W(pi, theta)
         return self
 
@@ -360,7 +360,7 @@ class SnorkelLabelModel(LabelModel):
         share = self.grad_norm_ / g0
         warnings.warn(f"SnorkelLabelModel did not converge in n_epochs={self.n_epochs} steps: "
                       f"gradient norm {self.grad_norm_:.2e} is {share:.0%} of its initial value; "
-                      "increase n_epochs or lr", RuntimeWarning)
+                      "increase n_epochs or lr", RuntimeWarning, stacklevel=_user_stacklevel())
 
     def _descend(self, mu, loss_fn):
         "`n_epochs` full-batch steps on mu, then one more gradient; (final loss, first grad norm)."
@@ -596,13 +596,13 @@ def _lm_loop(x, free, a, system, max_iter, tol):
         xn = _lm_step(g, JtJ, x, mu)
         fn = float(np.sum(_eq15_residuals(_embed(xn, free), *a) ** 2))
         if fn < f:
-            ok = f - fn <= tol * f
-            x, mu = xn, max(mu / 3, 1e-9)
+            ok = f - fn <= tol * f or np.abs(xn - x).max() <= 1e-12 * x.max()
+            x, mu = _unit_max(xn), max(mu / 3, 1e-9)       # Eq. 15 is scale-free: keep max 1
             f, g, JtJ = system(x)
         else:
             ok, mu = mu > 1e10, mu * 4
     return SimpleNamespace(x=_embed(x, free), fun=f, nit=it, success=ok,
-                           message='relative reduction <= tol' if ok else 'max_iter reached')
+                           message='converged: relative reduction <= tol, or no step helps' if ok else 'max_iter reached')
 
 EQ15_METHODS = dict(lm=_lm, lbfgsb=_lbfgsb, least_squares=_least_squares)
 
