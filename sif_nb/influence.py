@@ -303,7 +303,7 @@ class SIF:
                  inverse=None, # `Cholesky()` (default), `ConjugateGradient()` or `ReferenceLiSSA()`
                  lf_names=None, # M LF names
                  chunk_size:int=4096, # rows per chunk
-                 grad_tol:float=1e-6, # largest gradient norm / min(1, feature scale) at the minimiser
+                 grad_tol:float=1e-6, # largest |gradient| / min(1, feature scale) at the minimiser
                  damping:float=None, # earlier versions: inverse=Cholesky(damping)
                  solver:str=None, # earlier versions: 'cg' is inverse=ConjugateGradient(damping)
                  operator:str=None): # earlier versions: 'reference' is inverse=ReferenceLiSSA()

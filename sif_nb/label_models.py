@@ -55,6 +55,13 @@ def check_W(W, # (M,C+1,C) label-model parameters
                          f"probabilities); W{first_true(a < 0)} < 0")
     return a
 
+def _user_stacklevel()->int:
+    "`stacklevel` of the first frame outside the sif_nb package (the user's code)."
+    f, level = sys._getframe(1), 1
+    while f is not None and f.f_globals.get('__name__', '').startswith('sif_nb.'):
+        f, level = f.f_back, level + 1
+    return level
+
 # %% ../nbs/01_label_models.ipynb #afbbde9e
 def check_votes_W(L, # (N,M) ints, -1 = abstain
                   W, # (M,C+1,C) parameters
@@ -543,7 +550,8 @@ def _least_squares(x0, hi, args, max_iter, tol):
     with _one_thread():
         res = least_squares(fun, x0.ravel()[free], jac=jac, bounds=(lo[free], up[free]),
                             max_nfev=max_iter, ftol=max(tol, 1e-15))
-    res.x, res.fun, res.nit, res.success = _embed(res.x, free), 2 * res.cost, res.nfev, res.status > 0
+    res.x, res.fun = _embed(res.x, free), 2 * res.cost
+    res.nit, res.success = res.nfev, res.status > 0
     return res
 
 def _embed(z, free):
@@ -601,8 +609,8 @@ def _lm_loop(x, free, a, system, max_iter, tol):
             f, g, JtJ = system(x)
         else:
             ok, mu = mu > 1e10, mu * 4
-    return SimpleNamespace(x=_embed(x, free), fun=f, nit=it, success=ok,
-                           message='converged: relative reduction <= tol, or no step helps' if ok else 'max_iter reached')
+    msg = 'converged: relative reduction <= tol, or no step helps' if ok else 'max_iter reached'
+    return SimpleNamespace(x=_embed(x, free), fun=f, nit=it, success=ok, message=msg)
 
 EQ15_METHODS = dict(lm=_lm, lbfgsb=_lbfgsb, least_squares=_least_squares)
 
@@ -643,18 +651,11 @@ def _warn_unconverged(info, max_iter, method):
                   f"(max_iter={max_iter}): {info['message']}", RuntimeWarning,
                   stacklevel=_user_stacklevel())
 
-def _user_stacklevel()->int:
-    "`stacklevel` of the first frame outside the sif_nb package (the user's code)."
-    f, level = sys._getframe(1), 1
-    while f is not None and f.f_globals.get('__name__', '').startswith('sif_nb.'):
-        f, level = f.f_back, level + 1
-    return level
-
 def approximate_identity(L, # (N,M) ints, -1 = abstain
                          W, # (M,C+1,C) parameters of the model to approximate
                          sigma:str='exp', # its sigma
                          max_iter:int=3000, # iteration limit per start (nfev for least_squares)
-                         tol:float=1e-12, # stop when a step lowers the objective by < tol (relative)
+                         tol:float=1e-12, # stop when a step lowers the objective by < tol, relative
                          init=EQ15_STARTS, # start(s): 'zero', 'softmax', 'mv', 'random', arrays
                          seed:int=0, # seed for init='random'
                          abstain:bool=True, # fit the abstain slot (False pins it to 0)
