@@ -10,7 +10,8 @@ from .label_models import (check_sigma, check_W, covered, probs_from_W, class_sc
                                  normalise_scores)
 
 # %% auto #0
-__all__ = ['gather_W', 'soft_labels', 'term_weights', 'loss_terms', 'removal_fraction', 'wm_delta', 'perturbed_labels']
+__all__ = ['gather_W', 'soft_labels', 'term_weights', 'loss_terms', 'removal_fraction', 'removal_odds', 'wm_delta',
+           'perturbed_labels']
 
 # %% ../nbs/03_decomposition.ipynb #344a81a8
 def gather_W(L, # (N,M) ints, -1 = abstain
@@ -40,7 +41,10 @@ def term_weights(L, # (N,M) ints, -1 = abstain
                 )->np.ndarray: # (N,M,C) $\bar w_{ijc}$; zero on uncovered rows
     "Eq. 8 weight of each source-aware term."
     w = gather_W(L, check_W(W, sigma='identity'))      # >= 0: Z_i = 0 only where every w_ijc = 0
-    Z = w.sum((1, 2))[:, None, None]
+    with np.errstate(over='ignore'): Z = w.sum((1, 2))[:, None, None]  # inf is handled below
+    if np.isinf(Z).any():                            # Z overflows: divide by the row max first
+        w /= np.maximum(w.max((1, 2))[:, None, None], np.finfo(float).tiny)
+        Z = w.sum((1, 2))[:, None, None]
     w /= np.where(Z != 0, Z, 1)                                 # in place: no (N,M,C) temporaries
     return w
 
@@ -68,7 +72,18 @@ def removal_fraction(L, # (N,M) ints, -1 = abstain
     if sigma == 'identity': return term_weights(L, W)
     w, s = gather_W(L, W), class_scores(L, W)
     log_y = s - np.logaddexp.reduce(s, 1, keepdims=True)              # log yhat, stable
-    return np.exp(log_y)[:, None, :] - np.exp(log_y[:, None, :] - w)  # yhat_c (1 - e^-w), no 0*inf
+    with np.errstate(over='ignore'):                # -inf: yhat_c e^-w beyond float64, see below
+        return np.exp(log_y)[:, None, :] - np.exp(log_y[:, None, :] - w)  # yhat_c (1 - e^-w)
+
+def removal_odds(t:np.ndarray # (N,M,C) removal fractions from `removal_fraction`
+                )->np.ndarray: # (N,M,C) $\kappa_{ijc} = t/(1-t)$; -1 where t = -inf, 0 where t = 1
+    "Weight-moving factor $\\kappa = t/(1-t)$ with its limits: -1 as $t\\to-\\infty$, 0 at t = 1."
+    kappa = 1 - t
+    finite = np.isfinite(t) & (t != 1)
+    np.divide(t, kappa, out=kappa, where=finite)
+    kappa[t == 1] = 0                                       # the whole label: handled apart
+    kappa[np.isneginf(t)] = -1                              # exact in float64 (see the text)
+    return kappa
 
 def wm_delta(L, # (N,M) ints, -1 = abstain
              W, # (M,C+1,C) parameters
@@ -77,8 +92,7 @@ def wm_delta(L, # (N,M) ints, -1 = abstain
     "Weight-moving change $\\hat y^{(i)} - \\hat y^{(i)}_{-j,c}$ (Eq. 12-13) along the last axis."
     y, t = soft_labels(L, W, sigma), removal_fraction(L, W, sigma)
     direction = np.eye(y.shape[1])[None, None] - y[:, None, None, :]
-    with np.errstate(divide='ignore', invalid='ignore'):
-        kappa = np.where(t < 1, t / np.where(t < 1, 1 - t, 1), 0.)
+    kappa = removal_odds(t)
     return np.where((t == 1)[..., None], y[:, None, None, :], kappa[..., None] * direction)
 
 # %% ../nbs/03_decomposition.ipynb #d640ee9f

@@ -11,7 +11,7 @@ from .pws import check_X, check_y, check_cardinality, check_labels, check_eval_l
 
 # %% auto #0
 __all__ = ['EndModel', 'to_tensor', 'add_bias', 'logits', 'probs', 'objective', 'gradient', 'hessian', 'ConvergenceError',
-           'newton', 'one_hot', 'hessian_vector', 'SoftmaxRegression', 'MLP']
+           'grad_scale', 'newton', 'one_hot', 'hessian_vector', 'SoftmaxRegression', 'MLP']
 
 # %% ../nbs/02_end_model.ipynb #300f8595
 @runtime_checkable
@@ -124,16 +124,36 @@ def _backtrack(theta, step, f, dec, Xt, Y, l2):
         t /= 2
     return t, new, fn
 
+def grad_scale(Xt:torch.Tensor # (N,d+1) design tensor
+              )->float: # min(1, RMS feature-row norm): `newton`'s `tol` is multiplied by it
+    "Scale of the gradient tolerance: $\\min(1, \\sqrt{\\tfrac1N\\sum_i\\lVert x_i\\rVert^2})$."
+    s = float(Xt[:, :-1].pow(2).sum(1).mean().sqrt())
+    return min(1., s) if s > 0 else 1.
+
+def _check_bounded(theta, Xt, r, g, l2, chunk_size, it):
+    "With l2 = 0: refuse a tiny gradient whose Newton step is not tiny (no minimiser: separable)."
+    H = hessian(theta, Xt, r, l2, chunk_size)
+    step, info = torch.linalg.solve_ex(H, g.reshape(-1))
+    if info: return                           # a flat direction, not a missing minimiser
+    step, size = float(step.norm()), float(theta.norm())
+    if step > 1e-3 * (1 + size):
+        raise ConvergenceError(
+            f"no minimiser with l2={l2}: after {it} Newton steps the gradient is small but the "
+            f"Newton step is still {step:.3g} at |theta| = {size:.3g} (the loss keeps falling as "
+            "|theta| grows: the labels are separable); use l2 > 0")
+
 def newton(theta, # (C-1,d+1) starting parameters
            Xt, # (N,d+1) design tensor
            Y, # (N,C) soft labels
-           l2, tol=1e-10, max_iter=100, chunk_size=4096):
+           l2, # L2 strength; 0 is checked for a missing minimiser (separable data)
+           tol=1e-10, # gradient-norm tolerance, relative to `grad_scale(Xt)`
+           max_iter=100, chunk_size=4096):
     "Minimise `objective` by Newton with backtracking; returns (theta, grad_norm, n_iter)."
-    r, f = Y.sum(1), objective(theta, Xt, Y, l2)
+    r, f, tol_g = Y.sum(1), objective(theta, Xt, Y, l2), tol * grad_scale(Xt)
     for it in range(max_iter + 1):
         g = gradient(theta, Xt, Y, l2)
         gn = float(g.norm())
-        if gn < tol or it == max_iter: break
+        if gn < tol_g or it == max_iter: break
         step = _newton_step(theta, Xt, r, g, l2, chunk_size, it)
         dec = float((g * step).sum())
         if dec <= 1e-12 * max(1., abs(float(f))):   # below the float64 resolution of f: full step
@@ -143,6 +163,7 @@ def newton(theta, # (C-1,d+1) starting parameters
         t, new, fn = _backtrack(theta, step, f, dec, Xt, Y, l2)
         if t <= 1e-10: break  # no further decrease possible in float64
         theta, f = new, fn
+    if l2 == 0 and gn < tol_g: _check_bounded(theta, Xt, r, g, l2, chunk_size, it)
     return theta, gn, it
 
 # %% ../nbs/02_end_model.ipynb #f6fe06be
@@ -186,7 +207,7 @@ class SoftmaxRegression:
     "Multiclass logistic regression on soft labels (Eq. 1), class 0 as reference, L2 on theta."
     def __init__(self, cardinality:int, # C
                  l2:float=1e-4, # L2 strength lambda (> 0 keeps the Hessian positive definite)
-                 tol:float=1e-10, # gradient-norm tolerance
+                 tol:float=1e-10, # gradient-norm tolerance, relative to `grad_scale(X)`
                  max_iter:int=100, # Newton steps
                  device='cpu', # torch device, e.g. 'cuda'
                  chunk_size:int=4096): # rows per chunk when forming Hessians
@@ -207,10 +228,12 @@ class SoftmaxRegression:
         theta = self._start(theta0, Xt)
         fitted = newton(theta, Xt, Y, self.l2, self.tol, self.max_iter, self.chunk_size)
         self.theta, self.grad_norm_, self.n_iter_ = fitted
-        if self.grad_norm_ >= self.tol:
+        self.grad_scale_ = grad_scale(Xt)                   # tol is relative to the feature scale
+        if self.grad_norm_ >= self.tol * self.grad_scale_:
             raise ConvergenceError(f"Newton stopped after {self.n_iter_} steps with gradient norm "
-                                   f"{self.grad_norm_:.2e} > tol={self.tol:.0e}; increase l2 "
-                                   "(the problem may be separable) or max_iter, or loosen tol")
+                                   f"{self.grad_norm_:.2e} > tol * grad_scale = {self.tol:.0e} * "
+                                   f"{self.grad_scale_:.3g}; increase l2 (the problem may be "
+                                   "separable) or max_iter, or loosen tol")
         return self
 
     def _start(self, theta0, Xt):

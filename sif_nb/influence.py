@@ -262,11 +262,12 @@ def _relatif(phi, self_inf):
 
 def _kappa(t:np.ndarray # (N,M,C) removal fractions
           )->tuple: # (kappa, full), both (N,M,C)
-    "kappa = t/(1-t), and the mask t == 1 (the row's whole label; kappa 0 there, handled apart)."
+    "kappa = t/(1-t) (-1 at t = -inf, its limit), and the mask t == 1 (kappa 0, handled apart)."
     full = t == 1
     kappa = 1 - t
-    np.divide(t, kappa, out=kappa, where=~full)
+    np.divide(t, kappa, out=kappa, where=~full & np.isfinite(t))
     kappa[full] = 0
+    kappa[np.isneginf(t)] = -1                  # exp sigma, yhat_c e^-w beyond float64: exact
     return kappa, full
 
 def _per_term(x, # (N,C) per-datum values
@@ -292,7 +293,7 @@ class SIF:
                  inverse=None, # `Cholesky()` (default), `ConjugateGradient()` or `ReferenceLiSSA()`
                  lf_names=None, # M LF names
                  chunk_size:int=4096, # rows per chunk
-                 grad_tol:float=1e-6, # largest gradient norm accepted as "at the minimiser"
+                 grad_tol:float=1e-6, # largest |gradient| / min(1, feature scale) at the minimiser
                  label_names=None): # C class names for the tables (default 'class 0', ...)
         t0 = time.perf_counter()
         self.model, self.sigma, self.chunk_size = model, check_sigma(sigma), chunk_size
@@ -318,11 +319,14 @@ class SIF:
         self.Xt, self.Yt = self.model.features(self.X), to_tensor(self.Y, self.model.device)
 
     def _check_minimiser(self, grad_tol:float):
-        "Refuse a model that is not at the minimiser of the noise-aware loss on these labels."
+        "Refuse a model off the minimiser: |g| / min(1, RMS feature-row norm) above `grad_tol`."
         gn = float(self.model.objective_grad(self.Xt, self.Yt).norm())
-        if gn > grad_tol:
+        s = float(np.sqrt((self.X ** 2).sum(1).mean()))
+        rel = gn / (min(1., s) if s > 0 else 1.)                  # as `SoftmaxRegression.fit`'s tol
+        if rel > grad_tol:
             raise ValueError("the end model is not at the minimiser of the noise-aware loss on "
-                             f"these labels (gradient norm {gn:.2e} > {grad_tol:.0e}); "
+                             f"these labels (gradient norm {gn:.2e}, {rel:.2e} relative to the "
+                             f"feature scale > grad_tol={grad_tol:.0e}); "
                              "fit it with model.fit(X, soft_labels(L, W, sigma)) to convergence")
 
     @property

@@ -4,18 +4,20 @@
 
 # %% ../nbs/01_label_models.ipynb #49c8db6e
 from __future__ import annotations
-import time, warnings
+import sys, time, warnings
 from contextlib import contextmanager, nullcontext
 import numpy as np, torch, scipy.sparse as sp
-from scipy.optimize import minimize, linear_sum_assignment, Bounds
+from types import SimpleNamespace
+from scipy.linalg import cho_factor, cho_solve, LinAlgError
+from scipy.optimize import minimize, linear_sum_assignment, Bounds, least_squares
 from .pws import check_L, check_cardinality, first_true, one_hot_votes, vote_index, check_y
 
 # %% auto #0
-__all__ = ['SIGMAS', 'SNORKEL_SETTINGS', 'check_sigma', 'check_W', 'check_votes_W', 'class_scores', 'normalise_scores',
-           'probs_from_W', 'covered', 'LabelModel', 'WLabelModel', 'mv_W', 'MajorityVote', 'lf_accuracies',
-           'DawidSkene', 'overlap_matrix', 'pick_seed', 'SnorkelLabelModel', 'is_snorkel_model', 'is_snorkel_fitted',
-           'from_snorkel', 'looks_like_cond_probs', 'SnorkelAdapter', 'as_label_model', 'label_model_W',
-           'eq15_loss_grad', 'approximate_identity', 'to_identity']
+__all__ = ['SIGMAS', 'SNORKEL_SETTINGS', 'EQ15_STARTS', 'EQ15_METHODS', 'check_sigma', 'check_W', 'check_votes_W', 'class_scores',
+           'normalise_scores', 'probs_from_W', 'covered', 'LabelModel', 'WLabelModel', 'mv_W', 'MajorityVote',
+           'lf_accuracies', 'DawidSkene', 'overlap_matrix', 'pick_seed', 'SnorkelLabelModel', 'is_snorkel_model',
+           'is_snorkel_fitted', 'from_snorkel', 'looks_like_cond_probs', 'SnorkelAdapter', 'as_label_model',
+           'label_model_W', 'eq15_loss_grad', 'approximate_identity', 'to_identity']
 
 # %% ../nbs/01_label_models.ipynb #7a52f655
 SIGMAS = ('identity', 'exp')
@@ -54,6 +56,13 @@ def check_W(W, # (M,C+1,C) label-model parameters
                          f"probabilities); W{first_true(a < 0)} < 0")
     return a
 
+def _user_stacklevel()->int:
+    "`stacklevel` of the first frame outside the sif_nb package (the user's code)."
+    f, level = sys._getframe(1), 1
+    while f is not None and f.f_globals.get('__name__', '').startswith('sif_nb.'):
+        f, level = f.f_back, level + 1
+    return level
+
 # %% ../nbs/01_label_models.ipynb #afbbde9e
 def check_votes_W(L, # (N,M) ints, -1 = abstain
                   W, # (M,C+1,C) parameters
@@ -67,8 +76,9 @@ def check_votes_W(L, # (N,M) ints, -1 = abstain
 def _sum_votes(L, W)->np.ndarray:
     "(N,C) scores of an already validated (L, W), one LF at a time (no (N,M,C) temporary)."
     s = np.zeros((L.shape[0], W.shape[2]))
-    for j, v in enumerate(vote_index(L).T):
-        s += W[j, v]
+    with np.errstate(over='ignore'):                           # overflow is refused just below
+        for j, v in enumerate(vote_index(L).T):
+            s += W[j, v]
     if not np.isfinite(s).all():
         row = first_true(~np.isfinite(s))[0]
         raise ValueError(f"the scores s_ic = sum_j W[j, L_ij, c] overflow float64 at row {row}; "
@@ -89,7 +99,10 @@ def normalise_scores(s, # (N,C) scores $s_{ic}$
     if sigma == 'exp':
         e = np.exp(s - s.max(1, keepdims=True))
         return e / e.sum(1, keepdims=True)
-    Z = s.sum(1, keepdims=True)
+    with np.errstate(over='ignore'): Z = s.sum(1, keepdims=True)     # inf is handled below
+    if np.isinf(Z).any():                            # Z overflows: divide by the row max first
+        s = s / np.where(s.max(1, keepdims=True) > 0, s.max(1, keepdims=True), 1.)
+        Z = s.sum(1, keepdims=True)
     return np.where(Z > 0, s / np.where(Z > 0, Z, 1.), 1. / s.shape[1])
 
 def probs_from_W(L, # (N,M) ints, -1 = abstain
@@ -109,7 +122,7 @@ def covered(L, # (N,M) ints, -1 = abstain
     sigma = check_sigma(sigma)
     L, W = check_votes_W(L, W, sigma)
     if sigma == 'exp': return np.ones(len(L), bool)
-    return _sum_votes(L, W).sum(1) > 0
+    return (_sum_votes(L, W) > 0).any(1)                   # Z_i > 0 for scores >= 0, no overflow
 
 # %% ../nbs/01_label_models.ipynb #7f1d0bc2
 class LabelModel:
@@ -239,7 +252,7 @@ class DawidSkene(LabelModel):
         if not self.converged_:
             warnings.warn(f"DawidSkene EM did not converge within n_epochs={self.n_epochs} "
                           f"iterations (last parameter change {delta:.2e} > tol={self.tol:g})",
-                          RuntimeWarning)
+                          RuntimeWarning, stacklevel=_user_stacklevel())
         self.class_balance, self.cond_probs, self.W = pi, theta, self._W(pi, theta)
         return self
 
@@ -393,7 +406,7 @@ class SnorkelLabelModel(LabelModel):
         share = self.grad_norm_ / g0
         warnings.warn(f"SnorkelLabelModel did not converge in n_epochs={self.n_epochs} steps: "
                       f"gradient norm {self.grad_norm_:.2e} is {share:.0%} of its initial value; "
-                      "increase n_epochs or lr", RuntimeWarning)
+                      "increase n_epochs or lr", RuntimeWarning, stacklevel=_user_stacklevel())
 
     def _descend(self, mu, loss_fn):
         "`n_epochs` full-batch steps on mu, then one more gradient; (final loss, first grad norm)."
@@ -622,66 +635,216 @@ def eq15_loss_grad(x, # flattened W-bar (M(C+1)C,)
     G = (g - (g * yb).sum(1, keepdims=True)) / Z
     return float((w[:, None] * r ** 2).sum()), (AT @ G).ravel()
 
+EQ15_STARTS = ('zero', 'softmax', 'mv')
+
+def _named_start(init, W, sigma, seed):
+    "A named starting point: 'zero' (the authors'), 'softmax', 'mv' (majority vote) or 'random'."
+    if init == 'zero': return np.zeros(W.shape)
+    if init == 'mv': return mv_W(W.shape[0], W.shape[2]) + 0.01
+    if init == 'random': return np.random.default_rng(seed).uniform(0.5, 1.5, W.shape)
+    if init != 'softmax':
+        raise ValueError("init must be 'zero', 'softmax', 'mv', 'random', an (M,C+1,C) array "
+                         f"or a list of these, got {init!r}")
+    if sigma == 'identity': return W.copy()
+    e = np.exp(W - W.max(2, keepdims=True))
+    return e / e.sum(2, keepdims=True)
+
 def _init_Wbar(init, W, sigma, seed):
-    "Starting point of the Eq. 15 fit."
-    if isinstance(init, str):
-        if init == 'softmax':
-            if sigma == 'identity': return W.copy()
-            e = np.exp(W - W.max(2, keepdims=True))
-            return e / e.sum(2, keepdims=True)
-        if init == 'random': return np.random.default_rng(seed).uniform(0.5, 1.5, W.shape)
-        raise ValueError(f"init must be 'softmax', 'random' or an (M,C+1,C) array, got {init!r}")
+    "One starting point of the Eq. 15 fit."
+    if isinstance(init, str): return _named_start(init, W, sigma, seed)
     init = check_W(init, m=W.shape[0], cardinality=W.shape[2], sigma='identity')
     if not init.any():
         raise ValueError("init is all zeros: every row would have Z = 0, a stationary point of "
-                         "Eq. 15; use init='softmax' or positive entries")
+                         "Eq. 15; use init='zero' (the uniform start) or positive entries")
     return init
 
+def _starts(init, W, sigma, seed)->dict:
+    "{name: start} for `init`: one start, or a list/tuple of starts (names or arrays)."
+    many = isinstance(init, (list, tuple))
+    items = list(init) if many else [init]
+    if not items: raise ValueError("init is an empty list: give at least one start")
+    name = lambda k, v: v if isinstance(v, str) else f"array{k}"
+    return {name(k, v): _init_Wbar(v, W, sigma, seed) for k, v in enumerate(items)}
+
 # %% ../nbs/01_label_models.ipynb #1dc4736d
+def _precond(AT, w, C):
+    "(M(C+1)C,) diagonal scaling D = 1/sqrt(row weight of each W-bar row), floored at 1e-3 max."
+    cw = AT @ w
+    return np.repeat(1 / np.sqrt(cw + 1e-3 * cw.max()), C)
+
 def _lbfgsb(x0, hi, args, max_iter, tol):
-    "L-BFGS-B on `eq15_loss_grad` within the bounds [0, hi], on one thread."
-    options = dict(maxiter=max_iter, ftol=tol, gtol=1e-12, maxcor=20)
+    "L-BFGS-B on `eq15_loss_grad` in scaled variables y = x / D, bounds [0, hi], on one thread."
+    D = _precond(args[1], args[3], args[2].shape[1])
+    if not x0.any(): x0 = np.ones(x0.shape)          # the zero start: scale-free, so uniform
+    def fg(y):
+        f, g = eq15_loss_grad(y * D, *args)
+        return f, g * D
+    options = dict(maxiter=max_iter, ftol=tol, gtol=1e-14, maxcor=20)
     with _one_thread():
-        res = minimize(eq15_loss_grad, x0.ravel(), args=args, jac=True, method='L-BFGS-B',
-                       bounds=Bounds(0, hi.ravel()), options=options)
-    if not res.success:
-        warnings.warn(f"approximate_identity did not converge: {res.nit} iterations "
-                      f"(max_iter={max_iter}), status {res.status}: {res.message}", RuntimeWarning)
+        res = minimize(fg, x0.ravel() / D, jac=True, method='L-BFGS-B',
+                       bounds=Bounds(0, hi.ravel() / D), options=options)
+    res.x = res.x * D
     return res
 
-def _eq15_info(L, W, sigma, Wb, res, n_unique, t0)->dict:
-    "Fit report of `approximate_identity`: label errors on all of L, optimiser state, time."
-    err = probs_from_W(L, Wb, 'identity') - probs_from_W(L, W, sigma)
-    return dict(rmse=float(np.sqrt((err ** 2).mean())), max_abs=float(np.abs(err).max()),
-                loss=float(res.fun), n_iter=int(res.nit), converged=bool(res.success),
-                message=str(res.message), n_unique=n_unique,
-                n_uncovered=int((~covered(L, Wb)).sum()), time_s=time.perf_counter() - t0)
+def _eq15_residuals(x, A, Y, sw, eps):
+    "(n_u C,) residuals sqrt(w_u) (ybar_u - y_u) of Eq. 15."
+    s = A @ x.reshape(A.shape[1], -1)
+    return ((s / np.maximum(s.sum(1, keepdims=True), eps) - Y) * sw).ravel()
+
+def _eq15_jacobian(x, A, Y, sw, eps):
+    "Sparse (n_u C, M(C+1)C) Jacobian of `_eq15_residuals`: blocks sqrt(w_u)(I - ybar_u 1^T)/Z_u."
+    C = Y.shape[1]
+    s = A @ x.reshape(A.shape[1], C)
+    Z = np.maximum(s.sum(1, keepdims=True), eps)
+    D = (np.eye(C)[None] - (s / Z)[:, :, None]) * (sw / Z)[:, :, None]       # (n_u, c, k)
+    u, r = A.nonzero()
+    rows = (u[:, None, None] * C + np.arange(C)[None, :, None]).repeat(C, 2)
+    cols = (r[:, None, None] * C + np.arange(C)[None, None, :]).repeat(C, 1)
+    shape = (len(Y) * C, A.shape[1] * C)
+    return sp.csr_matrix((D[u].ravel(), (rows.ravel(), cols.ravel())), shape=shape)
+
+def _least_squares(x0, hi, args, max_iter, tol):
+    "The authors' solver: scipy `least_squares` (trf) with bounds [0, hi], analytic Jacobian."
+    A, _, Y, w, eps = args
+    a = (A, Y, np.sqrt(w)[:, None], eps)
+    lo, up = np.zeros(x0.size), hi.ravel()
+    free = up > 0                                          # pinned slots (abstain=False) stay 0
+    fun = lambda z: _eq15_residuals(_embed(z, free), *a)
+    jac = lambda z: _eq15_jacobian(_embed(z, free), *a)[:, free]
+    with _one_thread():
+        res = least_squares(fun, x0.ravel()[free], jac=jac, bounds=(lo[free], up[free]),
+                            max_nfev=max_iter, ftol=max(tol, 1e-15))
+    res.x, res.fun = _embed(res.x, free), 2 * res.cost
+    res.nit, res.success = res.nfev, res.status > 0
+    return res
+
+def _embed(z, free):
+    "Full flattened W-bar with `z` on the free slots and 0 elsewhere."
+    x = np.zeros(len(free))
+    x[free] = z
+    return x
+
+def _lm_system(x, free, A, Ad, Y, sw, eps):
+    "(f, g, JtJ) on the free slots: |r|^2, J^T r, J^T J = sum_u A_u^T A_u (x) D_u^T D_u."
+    nu, C = Y.shape
+    s = A @ x.reshape(A.shape[1], C)
+    Z = np.maximum(s.sum(1, keepdims=True), eps)
+    r = (s / Z - Y) * sw                                                   # (n_u, C)
+    D = (np.eye(C)[None] - (s / Z)[:, :, None]) * (sw / Z)[:, :, None]     # (n_u, c, k)
+    g = (A.T @ np.einsum('uck,uc->uk', D, r)).ravel()
+    E = np.einsum('uck,ucl->ukl', D, D)                                     # (n_u, C, C)
+    JtJ = np.empty((A.shape[1], C, A.shape[1], C))
+    for k, l in [(k, l) for k in range(C) for l in range(k, C)]:
+        JtJ[:, k, :, l] = (Ad * E[:, k, l, None]).T @ Ad
+        JtJ[:, l, :, k] = JtJ[:, k, :, l]
+    JtJ = JtJ.reshape(len(g), len(g))
+    return float((r ** 2).sum()), g[free], JtJ[np.ix_(free, free)]
+
+def _lm_step(g, JtJ, x, mu):
+    "Projected Levenberg-Marquardt step: slots at 0 whose gradient pushes out stay fixed."
+    move = ~((x <= 0) & (g > 0))
+    H = JtJ[np.ix_(move, move)]
+    H[np.diag_indices_from(H)] += mu * (np.diag(H) + 1e-12 * np.trace(H) / len(H) + 1e-300)
+    d = np.zeros_like(x)
+    try: d[move] = -cho_solve(cho_factor(H), g[move])
+    except LinAlgError: return x                        # not positive definite: raise mu
+    return np.maximum(x + d, 0)
+
+def _lm(x0, hi, args, max_iter, tol):
+    "Bounded Levenberg-Marquardt on Eq. 15 (dense normal equations over the free slots)."
+    A, _, Y, w, eps = args
+    a, free = (A, Y, np.sqrt(w)[:, None], eps), hi.ravel() > 0
+    x = x0.ravel()[free] if x0.any() else np.ones(free.sum())
+    Ad = A.toarray()
+    system = lambda z: _lm_system(_embed(z, free), free, A, Ad, *a[1:])
+    with _one_thread(): return _lm_loop(x, free, a, system, max_iter, tol)
+
+def _lm_loop(x, free, a, system, max_iter, tol):
+    "Levenberg-Marquardt iterations: accept a step that lowers |r|^2, else raise the damping mu."
+    f, g, JtJ = system(x)
+    mu, it, ok = 1e-3, 0, False
+    while it < max_iter and not ok:
+        it += 1
+        xn = _lm_step(g, JtJ, x, mu)
+        fn = float(np.sum(_eq15_residuals(_embed(xn, free), *a) ** 2))
+        if fn < f:
+            ok = f - fn <= tol * f or np.abs(xn - x).max() <= 1e-12 * x.max()
+            x, mu = _unit_max(xn), max(mu / 3, 1e-9)       # Eq. 15 is scale-free: keep max 1
+            f, g, JtJ = system(x)
+        else:
+            ok, mu = mu > 1e10, mu * 4
+    msg = 'converged: relative reduction <= tol, or no step helps' if ok else 'max_iter reached'
+    return SimpleNamespace(x=_embed(x, free), fun=f, nit=it, success=ok, message=msg)
+
+EQ15_METHODS = dict(lm=_lm, lbfgsb=_lbfgsb, least_squares=_least_squares)
+
+def _fit_starts(starts, hi, args, method, max_iter, tol)->tuple:
+    "(name of the best start, its result, {name: result}) by the Eq. 15 objective."
+    fit = EQ15_METHODS[method]
+    runs = {k: fit(x0, hi, args, max_iter, tol) for k, x0 in starts.items()}
+    best = min(runs, key=lambda k: runs[k].fun)
+    return best, runs[best], runs
+
+def _rmse(L, W, sigma, Wb)->tuple:
+    "(rmse, max abs) of the identity W-bar's labels against (W, sigma)'s, on all of L."
+    err = probs_from_W(L, _unit_max(Wb), 'identity') - probs_from_W(L, W, sigma)
+    return float(np.sqrt((err ** 2).mean())), float(np.abs(err).max())
+
+def _unit_max(Wb): return Wb / Wb.max() if Wb.max() > 0 else Wb
+
+def _eq15_info(L, W, sigma, best, runs, n_unique, t0)->dict:
+    "Fit report of `approximate_identity`: label errors on all of L, per-start results, time."
+    res, Wb = runs[best], _unit_max(runs[best].x.reshape(W.shape))
+    rmse, max_abs = _rmse(L, W, sigma, Wb)
+    starts = {k: dict(loss=float(r.fun), rmse=_rmse(L, W, sigma, r.x.reshape(W.shape))[0],
+                      n_iter=int(r.nit), converged=_converged(r)) for k, r in runs.items()}
+    return dict(rmse=rmse, max_abs=max_abs, loss=float(res.fun), n_iter=int(res.nit),
+                converged=_converged(res), message=str(res.message), start=best, starts=starts,
+                n_unique=n_unique, n_uncovered=int((~covered(L, Wb)).sum()),
+                time_s=time.perf_counter() - t0)
+
+def _converged(res)->bool:
+    "Stopped by its tolerance (L-BFGS-B status 0, least_squares status > 0), not its limit."
+    return bool(res.success)
+
+def _warn_unconverged(info, max_iter, method):
+    "Warn (pointing at the caller's code) when the kept start stopped at its iteration limit."
+    if info['converged']: return
+    warnings.warn(f"approximate_identity ({method}) did not converge: the best start "
+                  f"({info['start']!r}) stopped after {info['n_iter']} iterations "
+                  f"(max_iter={max_iter}): {info['message']}", RuntimeWarning,
+                  stacklevel=_user_stacklevel())
 
 def approximate_identity(L, # (N,M) ints, -1 = abstain
                          W, # (M,C+1,C) parameters of the model to approximate
                          sigma:str='exp', # its sigma
-                         max_iter:int=1000, # L-BFGS-B iteration limit
-                         tol:float=1e-10, # L-BFGS-B `ftol` (relative reduction of the objective)
-                         init='softmax', # 'softmax', 'random' or an (M,C+1,C) array >= 0
+                         max_iter:int=3000, # iteration limit per start (nfev for least_squares)
+                         tol:float=1e-12, # stop when a step lowers the objective by < tol, relative
+                         init=EQ15_STARTS, # start(s): 'zero', 'softmax', 'mv', 'random', arrays
                          seed:int=0, # seed for init='random'
                          abstain:bool=True, # fit the abstain slot (False pins it to 0)
-                         eps:float=1e-12 # denominator floor during fitting
+                         eps:float=1e-12, # denominator floor during fitting
+                         method:str='lm' # 'lm', 'lbfgsb' or 'least_squares' (the authors' solver)
                         )->tuple: # (W_bar (M,C+1,C) >= 0 with max 1, info dict)
     "Eq. 15: the non-negative identity-sigma W-bar whose labels best match (W, sigma)'s on L."
     t0 = time.perf_counter()
     sigma = check_sigma(sigma)
+    if method not in EQ15_METHODS:
+        raise ValueError(f"method must be one of {tuple(EQ15_METHODS)}, got {method!r}")
     L, W = check_votes_W(L, W, sigma)
     m, C = W.shape[0], W.shape[2]
     U, counts = np.unique(L, axis=0, return_counts=True)
     keep = covered(U, W, sigma)
     U, counts = U[keep], counts[keep]
-    x0, hi = _init_Wbar(init, W, sigma, seed), np.full(W.shape, np.inf)
-    if not abstain: x0[:, 0] = hi[:, 0] = 0
+    starts, hi = _starts(init, W, sigma, seed), np.full(W.shape, np.inf)
+    if not abstain: hi[:, 0] = 0
+    for x0 in starts.values(): x0[:, 0] = np.minimum(x0[:, 0], hi[:, 0])
     A, AT = _design(U, m, C)
-    res = _lbfgsb(x0, hi, (A, AT, probs_from_W(U, W, sigma), counts / len(L), eps), max_iter, tol)
-    Wb = res.x.reshape(W.shape)
-    if Wb.max() > 0: Wb = Wb / Wb.max()
-    return Wb, _eq15_info(L, W, sigma, Wb, res, len(U), t0)
+    args = (A, AT, probs_from_W(U, W, sigma), counts / len(L), eps)
+    best, res, runs = _fit_starts(starts, hi, args, method, max_iter, tol)
+    info = _eq15_info(L, W, sigma, best, runs, len(U), t0)
+    _warn_unconverged(info, max_iter, method)
+    return _unit_max(res.x.reshape(W.shape)), info
 
 def to_identity(lm, # fitted label model (anything with .W, .sigma, .name)
                 L, # (N,M) votes the approximation is fitted on
