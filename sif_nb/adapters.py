@@ -197,7 +197,6 @@ class SklearnLogisticRegression:
     def check_fitted(self):
         "Raise unless fitted."
         if self.theta is None: raise ValueError("model is not fitted; call .fit first")
-    _check = check_fitted                           # the name today's SIF calls
     @property
     def d(self)->int:
         self.check_fitted()
@@ -425,7 +424,6 @@ class TorchClassifier:
     def check_fitted(self):
         "Raise unless fitted."
         if self.theta is None: raise ValueError("model is not fitted; call .fit first")
-    _check = check_fitted                           # the name today's SIF calls
     @property
     def d(self)->int:
         self.check_fitted()
