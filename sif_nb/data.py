@@ -596,8 +596,8 @@ def pws_stats(ds:PWSData # a dataset
 # %% ../nbs/06_data.ipynb #09457bd2
 ADULT_NUMERIC = ['age', 'fnlwgt', 'education-num', 'capital-gain', 'capital-loss', 'hours-per-week']
 CENSUS_NOTE = ("STAND-IN for WRENCH Census: built from raw UCI Adult (adult.data / adult.test) "
-               "with sif_nb's tree-LF recipe; NOT WRENCH's 83 ImplyLoss LFs, whose votes could not "
-               "be obtained. Results are not comparable to the paper's Census numbers.")
+               "with sif_nb's tree-LF recipe; NOT WRENCH's 83 LFs (load 'census' for the real "
+               "WRENCH Census). Results are not comparable to the paper's Census numbers.")
 
 def _read_adult(path):
     "UCI Adult file as (DataFrame of stripped strings, labels 0/1)."

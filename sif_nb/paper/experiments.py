@@ -26,7 +26,7 @@ __all__ = ['PAPER_NAMES', 'DATASET_NOTES', 'SEEDED_DATA', 'TEXT_DATA', 'COSINE_D
            'sif_engine', 'spearman', 'rel_max_diff', 'Config', 'smoke_config', 'run_pipeline', 'pick_misclassified',
            'table2_rows', 'suite_plan', 'run_suite', 'summarize', 'fig2_table', 'paper_table3', 'paper_table4',
            'paper_table5', 'compare', 'side_by_side', 'headline_gains', 'plot_fig2', 'plot_vs_paper', 'summaries',
-           'save_plots', 'save_results', 'main']
+           'save_plots', 'save_results', 'merge_raw', 'run_resumable', 'main']
 
 # %% ../../nbs/10_experiments.ipynb #5fd8d787
 PAPER_NAMES = {'census': 'Census', 'mushroom': 'Mushroom', 'PhishingWebsites': 'PW', 'spambase': 'Spambase',
@@ -394,6 +394,7 @@ class Config:
     protocols:tuple=PROTOCOLS # 'exact' (ours) and 'paper'
     seeds:tuple=(0, 1, 2) # seed 0 first; runs that do not depend on the seed use only seeds[0]
     paper_seeds:int=1 # the paper protocol runs on the first `paper_seeds` seeds only (its GD fits are the cost)
+    paper_datasets:tuple=('youtube', 'census') # datasets the paper protocol runs on (None: all); the paper's own LFs
     # training-size caps (WRENCH Census has 10,083 training rows)
     n_train:dict=field(default_factory=lambda: {'census_standin': 10083})
     features:dict=field(default_factory=lambda: {k: 'minilm' for k in MINILM_DATA}) # text features per dataset
@@ -403,7 +404,7 @@ class Config:
     fractions:tuple=FRACTIONS
     paper_epochs:int=10_000 # the paper protocol's full-batch GD steps
     paper_lr:float=1e-3 # and their step size
-    paper_baseline_repair:bool=True # the muting baselines also under the paper protocol
+    paper_baseline_repair:bool=False # the muting baselines also under the paper protocol (their GD refits cost)
     mute_fractions:tuple=MUTE_FRACTIONS # shares of votes the LM/EM/KNN/cleanlab baselines mute
     cleanlab:bool=True # cleanlab's per-vote quality (skipped when cleanlab is not installed)
     cleanlab_folds:int=5 # out-of-fold end-model probabilities for cleanlab
@@ -417,7 +418,7 @@ def smoke_config()->Config:
     "A run small enough for `nbdev_test`: Youtube (TF-IDF), 300 rows, MV and DS, one seed, both protocols, short GD."
     return Config(datasets=('youtube',), label_models=('MV', 'DS'), seeds=(0,), n_train={'youtube': 300},
                   features={}, max_features=100, l2_grid=(1e-2, 1e-3), fractions=(0, .05, .2, 1.), paper_epochs=200,
-                  mute_fractions=(0, .05, .2), cleanlab_folds=2)
+                  mute_fractions=(0, .05, .2), cleanlab_folds=2, paper_baseline_repair=True)
 
 # %% ../../nbs/10_experiments.ipynb #fcfe2fd3
 def _fit_pipeline(ds, lm, sigma_W, cfg, protocol='exact'):
@@ -586,7 +587,8 @@ def suite_plan(cfg:Config)->list:
         for si, seed in enumerate(cfg.seeds):
             for m in cfg.label_models:
                 if seed != cfg.seeds[0] and not seed_matters(name, m): continue
-                plan += [(name, seed, m, p) for p in cfg.protocols if p == 'exact' or si < cfg.paper_seeds]
+                paper = si < cfg.paper_seeds and (cfg.paper_datasets is None or name in cfg.paper_datasets)
+                plan += [(name, seed, m, p) for p in cfg.protocols if p == 'exact' or paper]
     return plan
 
 def _load(name, seed, cfg):
@@ -870,6 +872,38 @@ def save_results(raw:dict, # run_suite output
     (out / 'run_meta.json').write_text(json.dumps(meta, indent=1, default=str))
     return out
 
+# %% ../../nbs/10_experiments.ipynb #cbd3da60
+def merge_raw(parts:list # `run_suite` outputs
+             )->dict: # one `run_suite`-shaped dict
+    "Concatenate the raw rows of several `run_suite` outputs, key by key."
+    keys = dict.fromkeys(k for p in parts for k in p)
+    return {k: pd.concat([p[k] for p in parts if k in p and len(p[k])], ignore_index=True)
+            if any(k in p and len(p[k]) for p in parts) else pd.DataFrame() for k in keys}
+
+def _cache_file(cache:Path, name:str)->Path: return cache / f"{name.replace(':', '_')}.pkl"
+
+def run_resumable(cfg:Config, # settings
+                  cache, # folder of one pickle per dataset
+                  log=print, # progress printer
+                  runner=None # `run_suite`-like function (default `run_suite`)
+                 )->tuple: # (merged raw rows, seconds spent computing, summed over datasets)
+    "`run_suite` one dataset at a time; a dataset already in `cache` under the same settings is read back."
+    runner, cache, parts, wall = runner or run_suite, Path(cache), [], 0.
+    cache.mkdir(parents=True, exist_ok=True)
+    for name in cfg.datasets:
+        sub, f = dataclasses.replace(cfg, datasets=(name,)), _cache_file(cache, name)
+        if f.exists() and (got := pd.read_pickle(f))['cfg'] == sub:
+            log(f"{name}: read back from {f}")
+        else:
+            t0 = time.perf_counter()
+            got = dict(cfg=sub, raw=runner(sub, log=log), wall=None)
+            got['wall'] = time.perf_counter() - t0
+            pd.to_pickle(got, f)
+        parts.append(got['raw'])
+        wall += got['wall']
+    return merge_raw(parts), wall
+
+
 # %% ../../nbs/10_experiments.ipynb #98481d01
 def main(argv=None):
     "Command-line entry point: `python -m sif_nb.paper.experiments [--full] [--out DIR]`."
@@ -882,15 +916,16 @@ def main(argv=None):
     ap.add_argument('--seeds', nargs='*', type=int, default=None, help='seeds (default 0 1 2)')
     ap.add_argument('--protocols', nargs='*', default=None, help=f'subset of {list(PROTOCOLS)}')
     ap.add_argument('--device', default=None, help="torch device of the end models, e.g. 'cuda'")
+    ap.add_argument('--cache', default=None, help='folder of per-dataset results; a rerun resumes from it')
     a = ap.parse_args(argv)
     cfg = Config() if a.full else smoke_config()
     if a.datasets: cfg.datasets = tuple(a.datasets)
     if a.seeds: cfg.seeds = tuple(a.seeds)
     if a.protocols: cfg.protocols = tuple(a.protocols)
     if a.device: cfg.device = a.device
-    t0 = time.perf_counter()
-    raw = run_suite(cfg, log=lambda s: print(s, flush=True))
-    wall = time.perf_counter() - t0
+    log, t0 = (lambda s: print(s, flush=True)), time.perf_counter()
+    if a.cache: raw, wall = run_resumable(cfg, a.cache, log)
+    else: raw, wall = run_suite(cfg, log=log), time.perf_counter() - t0
     out = a.out or ('nbs/results' if a.full else None)
     pd.to_pickle(raw, Path(tempfile.gettempdir()) / 'sif_nb_experiments_raw.pkl')   # kept in case saving fails
     if out: print('results in', save_results(raw, out, cfg, wall))
