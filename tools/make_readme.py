@@ -29,7 +29,7 @@ def main(nb_path=ROOT / 'nbs' / 'index.ipynb', out=ROOT / 'README.md'):
     for c in nb.cells:
         if any('hide' in d for d in directives(c.source)): continue
         if c.cell_type == 'markdown':
-            parts.append(re.sub(r'\]\((\d\d_[\w]+)\.ipynb\)', r'](nbs/\1.ipynb)', c.source))
+            parts.append(re.sub(r'\]\((\d\d[a-z]?_[\w]+)\.ipynb\)', r'](nbs/\1.ipynb)', c.source))
         else:
             parts.append(f"```python\n{strip_directives(c.source)}\n```")
             parts += [m for m in map(output_md, c.get('outputs', [])) if m]

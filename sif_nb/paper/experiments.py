@@ -749,8 +749,9 @@ def _avg(cmp, col):
     return c.groupby(['label_model', 'method'])[col].mean()
 
 def _gain3(s:pd.Series, a:pd.Series)->dict:
-    "Table 3's headline for one label model: best source-aware AP over the best baseline's (LM, EM or KNN)."
-    base = pd.concat([s.reindex(['LM', 'EM']).dropna(), a.get('all', pd.Series(dtype=float))])
+    "Table 3's headline for one label model: best source-aware AP over the best baseline's (not 'chance')."
+    shared = a.get('all', pd.Series(dtype=float)).drop('chance', errors='ignore')
+    base = pd.concat([s.reindex(['LM', 'EM', 'cleanlab']).dropna(), shared])
     sif, b = s.reindex(list(SIF_T3)).idxmax(), base.idxmax()
     return dict(best_sif=sif, sif=s[sif], best_baseline=b, baseline=base[b], gain=s[sif] / base[b] - 1)
 
