@@ -883,6 +883,10 @@ def merge_raw(parts:list # `run_suite` outputs
 
 def _cache_file(cache:Path, name:str)->Path: return cache / f"{name.replace(':', '_')}.pkl"
 
+def _settings(cfg)->dict:
+    "A run's settings as a plain dict (pickles stay readable whichever module defined `Config`)."
+    return cfg if isinstance(cfg, dict) else dataclasses.asdict(cfg)
+
 def run_resumable(cfg:Config, # settings
                   cache, # folder of one pickle per dataset
                   log=print, # progress printer
@@ -893,11 +897,11 @@ def run_resumable(cfg:Config, # settings
     cache.mkdir(parents=True, exist_ok=True)
     for name in cfg.datasets:
         sub, f = dataclasses.replace(cfg, datasets=(name,)), _cache_file(cache, name)
-        if f.exists() and (got := pd.read_pickle(f))['cfg'] == sub:
+        if f.exists() and _settings((got := pd.read_pickle(f))['cfg']) == _settings(sub):
             log(f"{name}: read back from {f}")
         else:
             t0 = time.perf_counter()
-            got = dict(cfg=sub, raw=runner(sub, log=log), wall=None)
+            got = dict(cfg=_settings(sub), raw=runner(sub, log=log), wall=None)
             got['wall'] = time.perf_counter() - t0
             pd.to_pickle(got, f)
         parts.append(got['raw'])
