@@ -109,6 +109,11 @@ class SparseRows:
             G[d, d] = w.sum()
         return self._t(G)
 
+    def dense(self)->torch.Tensor:
+        "(n,d+1) dense float64 tensor of these rows (for a few rows at a time)."
+        X = self.X.toarray()
+        return self._t(np.concatenate([X, np.ones((len(X), 1))], 1) if self.bias else X)
+
     def quad(self, M:torch.Tensor # (d+1,d+1)
             )->torch.Tensor: # (n,)
         "$\\tilde x_i^\\top M\\tilde x_i$ per row, about 2^21 dense products at a time."

@@ -332,13 +332,13 @@ class PWSData:
 
     def __post_init__(self):
         C = self.cardinality = check_cardinality(self.cardinality)
-        self.X_train = check_X(self.X_train, name='X_train')
+        self.X_train = check_X(self.X_train, name='X_train', lazy=True)     # sparse / memmap kept
         n, d = self.X_train.shape
         self.L_train = check_L(self.L_train, C, n=n, name='L_train')
-        self.X_valid = check_X(self.X_valid, d=d, name='X_valid')
-        self.X_test = check_X(self.X_test, d=d, name='X_test')
-        self.y_valid = check_y(self.y_valid, C, n=len(self.X_valid), name='y_valid')
-        self.y_test = check_y(self.y_test, C, n=len(self.X_test), name='y_test')
+        self.X_valid = check_X(self.X_valid, d=d, name='X_valid', lazy=True)
+        self.X_test = check_X(self.X_test, d=d, name='X_test', lazy=True)
+        self.y_valid = check_y(self.y_valid, C, n=self.X_valid.shape[0], name='y_valid')
+        self.y_test = check_y(self.y_test, C, n=self.X_test.shape[0], name='y_test')
         if self.y_train is not None: self.y_train = check_y(self.y_train, C, n=n, name='y_train')
         for s in 'valid', 'test': self._check_split_votes(s)
         self.lf_names = lf_names(self.L_train, self.lf_names)
@@ -348,7 +348,7 @@ class PWSData:
         "Validate `L_valid` or `L_test` (s = 'valid' or 'test') when given."
         L = getattr(self, f'L_{s}')
         if L is None: return
-        n = len(getattr(self, f'X_{s}'))
+        n = getattr(self, f'X_{s}').shape[0]
         setattr(self, f'L_{s}', check_L(L, self.cardinality, n=n, name=f'L_{s}'))
 
     def _check_label_names(self):
