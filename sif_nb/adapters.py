@@ -8,7 +8,7 @@ import copy, math, warnings, numpy as np, torch
 from fastcore.basics import patch
 from .pws import check_X, check_y, check_cardinality, check_labels, check_eval_labels
 from .pws import row_chunks
-from .end_model import to_tensor, ConvergenceError
+from .end_model import to_tensor, ConvergenceError, design, load_rows, tdot, weighted_gram
 
 # %% auto #0
 __all__ = ['newton_minimise', 'check_sklearn_logreg', 'check_sklearn_fitted', 'fit_soft', 'logreg_layout', 'full_params',
@@ -112,9 +112,9 @@ def fit_soft(clf, # unfitted scikit-learn classifier that takes `sample_weight`
             ):
     "Fit `clf` on soft labels: row i once per class c with Y[i,c] > 0, sample_weight Y[i,c]."
     from sklearn.exceptions import ConvergenceWarning
-    X = check_X(X)
+    X = check_X(X, lazy=True)                      # scipy.sparse stays sparse (sklearn takes it)
     C = cardinality or (np.shape(Y)[1] if np.ndim(Y) == 2 else int(np.max(Y)) + 1)
-    Y = check_labels(Y, C, n=len(X))
+    Y = check_labels(Y, C, n=X.shape[0])
     missing = np.flatnonzero(Y.sum(0) == 0)
     if len(missing): raise ValueError(f"Y gives no mass to class(es) {missing.tolist()}")
     i, c = np.nonzero(Y)
@@ -161,18 +161,19 @@ def _softmax_rows(theta, Xt, idx, C):
 
 def _logit_grad(P, Yt, Xt)->torch.Tensor:
     "(C,d+1) gradient of the mean soft-label cross-entropy with respect to the logit matrix."
-    return (Yt.sum(1, keepdim=True) * P - Yt).T @ Xt / len(Xt)
+    return tdot(Yt.sum(1, keepdim=True) * P - Yt, Xt) / len(Xt)
 
 def _logit_hessian(theta, Xt, r, idx, C, chunk_size)->torch.Tensor:
     "(C(d+1),C(d+1)) Hessian of the mean cross-entropy with respect to the flat logit matrix."
     D = Xt.shape[1]
     H = Xt.new_zeros(C, C, D, D)
     for sl in row_chunks(len(Xt), chunk_size):
-        X, P = Xt[sl], _softmax_rows(theta, Xt[sl], idx, C)
+        X = load_rows(Xt, sl)
+        P = _softmax_rows(theta, X, idx, C)
         rP = r[sl, None] * P
         for k in range(C):
             for l in range(k, C):
-                H[k, l] += X.T @ ((rP[:, k] * (float(k == l) - P[:, l]))[:, None] * X)
+                H[k, l] += weighted_gram(X, rP[:, k] * (float(k == l) - P[:, l]))
     for k in range(C):
         for l in range(k):
             H[k, l] = H[l, k].T
@@ -222,12 +223,12 @@ class SklearnLogisticRegression:
 @patch
 def _adopt(self:SklearnLogisticRegression, est, X, Y, grad_tol:float=None):
     "Take the parameters of the fitted `est` (N = len(X)), check them on (X, Y), then polish."
-    X = check_X(X)
-    Y = check_labels(Y, self.C, n=len(X))
+    X = check_X(X, copy=False, lazy=True)
+    Y = check_labels(Y, self.C, n=X.shape[0])
     self._d, self.fit_intercept = X.shape[1], bool(est.fit_intercept)
     self.idx, self.mask = logreg_layout(self.C, self._d, self.fit_intercept)
     self.mask = self.mask.to(self.device)
-    self.l2 = 1 / (est.C * len(X))          # C sum CE + |B|^2/2 = C N (mean CE + l2/2 |B|^2)
+    self.l2 = 1 / (est.C * X.shape[0])          # C sum CE + |B|^2/2 = C N (mean CE + l2/2 |B|^2)
     self.theta = theta_from_sklearn(est, self.idx, self.device)
     Xt, Yt = self.features(X), to_tensor(Y, self.device)
     self.sklearn_grad_norm_ = float(self.objective_grad(Xt, Yt).norm())
@@ -275,9 +276,9 @@ def from_sklearn(clf, # fitted `LogisticRegression` (classes 0..C-1, L2 penalty,
 # %% ../nbs/02a_adapters.ipynb #775d254d
 @patch
 def features(self:SklearnLogisticRegression, X)->torch.Tensor:
-    "(N,d+1) float64 design tensor $[x, 1]$ of validated features."
-    X = to_tensor(check_X(X, d=self.d), self.device)
-    return torch.cat([X, X.new_ones(len(X), 1)], 1)
+    "(N,d+1) float64 design $[x, 1]$ of validated features (a `DesignMatrix` for sparse X)."
+    X = check_X(X, d=self.d, copy=False, lazy=True)
+    return design(X, True, self.device, self.chunk_size)
 
 @patch
 def log_probs(self:SklearnLogisticRegression, theta, Xt)->torch.Tensor:
@@ -320,13 +321,13 @@ def objective_hvp(self:SklearnLogisticRegression, Xt, Yt, v:torch.Tensor)->torch
     P = _softmax_rows(self.theta, Xt, self.idx, self.C)
     U = Xt @ full_params(v, self.idx, self.C, self._d).T
     A = Yt.sum(1, keepdim=True) * P * (U - (P * U).sum(1, keepdim=True))
-    return (A.T @ Xt / len(Xt)).reshape(-1)[self.idx] + self.l2 * self.mask * v
+    return (tdot(A, Xt) / len(Xt)).reshape(-1)[self.idx] + self.l2 * self.mask * v
 
 @patch
 def eval_grad(self:SklearnLogisticRegression, X, y)->torch.Tensor:
     "(p,) gradient of the mean cross-entropy on gold labels (Eq. 5) at the fitted parameters."
     self.check_fitted()
-    Xt = self.features(check_X(X, d=self.d, name='X_eval'))
+    Xt = self.features(check_X(X, d=self.d, name='X_eval', copy=False, lazy=True))
     P = _softmax_rows(self.theta, Xt, self.idx, self.C)
     return _logit_grad(P, _onehot(y, self.C, len(Xt), self.device), Xt).reshape(-1)[self.idx]
 
@@ -353,8 +354,10 @@ def self_dots(self:SklearnLogisticRegression, Xt, # (N,d+1) design tensor from `
     rows = max(1, min(chunk_size, 2 ** 24 // (R * self.C * D)))        # (rows,R,C,D) in memory
     out = []
     for sl in row_chunks(len(Xt), rows):
-        E = _combine(_softmax_rows(self.theta, Xt[sl], self.idx, self.C), V[sl])   # (n,C,R)
-        G = torch.einsum('ncr,nk->nrck', E, Xt[sl]).reshape(-1, self.C * D)[:, self.idx]
+        X = load_rows(Xt, sl)
+        X = X if isinstance(X, torch.Tensor) else X.dense()                 # a few sparse rows
+        E = _combine(_softmax_rows(self.theta, X, self.idx, self.C), V[sl])       # (n,C,R)
+        G = torch.einsum('ncr,nk->nrck', E, X).reshape(-1, self.C * D)[:, self.idx]
         Z = torch.linalg.solve_triangular(chol, G.T, upper=False)
         out.append(Z.pow(2).sum(0).reshape(-1, R))
     return torch.cat(out)
@@ -367,8 +370,10 @@ def grad_sums(self:SklearnLogisticRegression, Xt, # (N,d+1) design tensor from `
     "Summed gradients $\\sum_i\\sum_c V_{icr}g_{ic}$ ($E_{i,:,r}\\otimes\\tilde x_i$ at `idx`)."
     out = Xt.new_zeros(V.shape[2], self.C, Xt.shape[1])
     for sl in row_chunks(len(Xt), chunk_size):
-        E = _combine(_softmax_rows(self.theta, Xt[sl], self.idx, self.C), V[sl])   # (n,C,R)
-        out += torch.einsum('ncr,nk->rck', E, Xt[sl])
+        X = load_rows(Xt, sl)
+        E = _combine(_softmax_rows(self.theta, X, self.idx, self.C), V[sl])       # (n,C,R)
+        if isinstance(X, torch.Tensor): out += torch.einsum('ncr,nk->rck', E, X)
+        else: out += tdot(E.reshape(len(E), -1), X).reshape(self.C, -1, X.shape[1]).transpose(0, 1)
     return out.reshape(len(out), -1)[:, self.idx]
 
 # %% ../nbs/02a_adapters.ipynb #150e0b5d

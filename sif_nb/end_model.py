@@ -5,13 +5,15 @@
 # %% ../nbs/02_end_model.ipynb #0de76065
 from __future__ import annotations
 from typing import Protocol, runtime_checkable
-import numpy as np, torch
+import numpy as np, torch, scipy.sparse as sp
 from fastcore.basics import patch
 from .pws import check_X, check_y, check_cardinality, check_labels, check_eval_labels, row_chunks
+from .pws import is_lazy, float_block, sq_row_norms
 
 # %% auto #0
-__all__ = ['EndModel', 'to_tensor', 'add_bias', 'logits', 'probs', 'objective', 'gradient', 'hessian', 'ConvergenceError',
-           'grad_scale', 'newton', 'one_hot', 'hessian_vector', 'SoftmaxRegression', 'MLP']
+__all__ = ['EndModel', 'to_tensor', 'add_bias', 'logits', 'probs', 'SparseRows', 'DesignMatrix', 'design', 'load_rows', 'tdot',
+           'weighted_gram', 'row_quad', 'objective', 'gradient', 'hessian', 'ConvergenceError', 'grad_scale', 'newton',
+           'one_hot', 'hessian_vector', 'SoftmaxRegression', 'MLP']
 
 # %% ../nbs/02_end_model.ipynb #300f8595
 @runtime_checkable
@@ -31,7 +33,7 @@ class EndModel(Protocol):
     def clone(self)->EndModel: ... # an unfitted copy with the same settings
     def predict_proba(self, X)->np.ndarray: ... # (N,C) class probabilities
     def loss(self, X, y)->float: ... # mean cross-entropy on gold labels (Eq. 5)
-    def features(self, X)->torch.Tensor: ... # validated design tensor `Xt` the tensor methods take
+    def features(self, X)->torch.Tensor: ... # validated design `Xt` the tensor methods take
     def objective_grad(self, Xt, Yt)->torch.Tensor: ... # theta-shaped training-objective gradient
     def objective_hessian(self, Xt, Yt)->torch.Tensor: ... # (p,p) Hessian, p = theta.numel()
     def objective_hvp(self, Xt, Yt, v)->torch.Tensor: ... # theta-shaped H v
@@ -66,6 +68,158 @@ def logits(theta:torch.Tensor, Xt:torch.Tensor)->torch.Tensor:
 
 def probs(theta, Xt): return torch.softmax(logits(theta, Xt), 1)
 
+# %% ../nbs/02_end_model.ipynb #38f0f070
+class SparseRows:
+    "(n,d+1) design rows $[x, 1]$ (or (n,d) without the bias) of a float64 CSR block."
+    dtype = torch.float64
+    def __init__(self, X, # (n,d) float64 CSR matrix
+                 bias:bool=True, # append the column of ones
+                 device='cpu'): # torch device of the products
+        self.X, self.bias, self.device = X, bias, device
+
+    def __len__(self): return self.X.shape[0]
+    @property
+    def shape(self)->tuple: return (self.X.shape[0], self.X.shape[1] + self.bias)
+    def _t(self, a):
+        return torch.from_numpy(np.ascontiguousarray(a, dtype=np.float64)).to(self.device)
+
+    def __matmul__(self, A:torch.Tensor # (d+1,k) or (d+1,)
+                  )->torch.Tensor: # (n,k) or (n,)
+        "$[X, 1]A$."
+        a = A.detach().cpu().numpy()
+        out = self.X @ a[:self.X.shape[1]]
+        return self._t(out + a[-1] if self.bias else out)
+
+    def tdot(self, B:torch.Tensor # (n,k)
+            )->torch.Tensor: # (k,d+1)
+        "$B^\\top[X, 1]$."
+        b = B.detach().cpu().numpy()
+        out = np.asarray(self.X.T @ b).T
+        return self._t(np.concatenate([out, b.sum(0)[:, None]], 1) if self.bias else out)
+
+    def gram(self, w:torch.Tensor # (n,) row weights
+            )->torch.Tensor: # (d+1,d+1)
+        "$[X, 1]^\\top\\mathrm{diag}(w)[X, 1]$, the product formed sparse."
+        w, d = w.detach().cpu().numpy(), self.X.shape[1]
+        Xw = sp.csr_matrix(self.X.multiply(w[:, None]))
+        G = np.zeros((self.shape[1], self.shape[1]))
+        G[:d, :d] = (self.X.T @ Xw).toarray()
+        if self.bias:
+            G[:d, d] = G[d, :d] = np.asarray(Xw.sum(0)).ravel()
+            G[d, d] = w.sum()
+        return self._t(G)
+
+    def dense(self)->torch.Tensor:
+        "(n,d+1) dense float64 tensor of these rows (for a few rows at a time)."
+        X = self.X.toarray()
+        return self._t(np.concatenate([X, np.ones((len(X), 1))], 1) if self.bias else X)
+
+    def quad(self, M:torch.Tensor # (d+1,d+1)
+            )->torch.Tensor: # (n,)
+        "$\\tilde x_i^\\top M\\tilde x_i$ per row, about 2^21 dense products at a time."
+        m, d = M.detach().cpu().numpy(), self.X.shape[1]
+        out = np.empty(len(self))
+        for sl in row_chunks(len(self), max(1, 2 ** 21 // self.shape[1])):
+            X = self.X[sl]
+            U = X @ m[:d] + (m[d] if self.bias else 0)                        # (n,d+1): x~^T M
+            q = np.asarray(X.multiply(U[:, :d]).sum(1)).ravel()
+            out[sl] = q + U[:, d] if self.bias else q
+        return self._t(out)
+
+class DesignMatrix:
+    "Lazy (N,d+1) design $[x, 1]$ (bias) of features read in row chunks: sparse, memmap, ..."
+    dtype = torch.float64
+    def __init__(self, X, # (N,d) validated lazy features (`check_X(X, lazy=True)`)
+                 bias:bool=True, # append the column of ones
+                 device='cpu', # torch device of the products
+                 chunk_size:int=4096, # rows read at a time
+                 rows:slice=None): # the rows of X it stands for (all when None)
+        self.X, self.bias, self.device, self.chunk_size = X, bias, device, chunk_size
+        self.rows, self.sparse = slice(0, X.shape[0]) if rows is None else rows, sp.issparse(X)
+
+    def __len__(self): return self.rows.stop - self.rows.start
+    @property
+    def shape(self)->tuple: return (len(self), self.X.shape[1] + self.bias)
+    def __repr__(self): return f"DesignMatrix({type(self.X).__name__}, shape={self.shape})"
+    def new_zeros(self, *size)->torch.Tensor:
+        return torch.zeros(*size, dtype=self.dtype, device=self.device)
+
+    def _range(self, sl:slice)->tuple:
+        "Absolute (start, stop) rows of X for a step-1 slice of this design."
+        if not isinstance(sl, slice) or sl.step not in (None, 1):
+            raise TypeError(f"a DesignMatrix takes row slices with step 1, got {sl!r}")
+        a, b, _ = sl.indices(len(self))
+        return self.rows.start + a, self.rows.start + max(a, b)
+
+    def __getitem__(self, sl:slice)->DesignMatrix:
+        "The rows `sl`, still lazy."
+        a, b = self._range(sl)
+        return DesignMatrix(self.X, self.bias, self.device, self.chunk_size, slice(a, b))
+
+    def load(self, sl:slice=None):
+        "Rows `sl` (all when None) in memory, once: a float64 tensor, or `SparseRows` if sparse."
+        a, b = self._range(slice(None) if sl is None else sl)
+        raw = self.X[a:b]
+        if sp.issparse(raw): return SparseRows(float_block(raw), self.bias, self.device)
+        if hasattr(raw, 'compute'): raw = raw.compute()                      # a dask block
+        out, d = np.empty((b - a, self.shape[1])), self.X.shape[1]
+        out[:, :d] = raw                                           # cast: one float64 copy
+        if self.bias: out[:, d] = 1.
+        return torch.from_numpy(out).to(self.device)
+
+    def blocks(self):
+        "(rows slice, loaded rows) over chunks of `chunk_size` rows."
+        for sl in row_chunks(len(self), self.chunk_size): yield sl, self.load(sl)
+
+    def __matmul__(self, A:torch.Tensor)->torch.Tensor: # (D,k) -> (N,k)
+        "$\\tilde X A$, chunk by chunk."
+        return torch.cat([B @ A for _, B in self.blocks()])
+
+    def tdot(self, B:torch.Tensor)->torch.Tensor: # (N,k) -> (k,D)
+        "$B^\\top\\tilde X$, summed chunk by chunk."
+        out = 0.
+        for sl, X in self.blocks(): out = out + tdot(B[sl], X)
+        return out
+
+    def sq_norms(self)->torch.Tensor: # (N,)
+        "Squared norms of the feature rows (without the bias)."
+        r0 = self.rows.start
+        sq = [sq_row_norms(self.X[r0 + sl.start:r0 + sl.stop])
+              for sl in row_chunks(len(self), self.chunk_size)]
+        return torch.from_numpy(np.concatenate(sq)).to(self.device)
+
+def design(X, # (N,d) validated features: an in-memory array, or lazy (`is_lazy`)
+           bias:bool=True, # append the column of ones
+           device='cpu', # torch device
+           chunk_size:int=4096 # rows per chunk of a `DesignMatrix`
+          ): # (N,d+1) tensor, or `DesignMatrix` for lazy features
+    "The design $[x, 1]$ of validated features: one tensor in memory, or a lazy `DesignMatrix`."
+    if is_lazy(X): return DesignMatrix(X, bias, device, chunk_size)
+    t = to_tensor(X, device)
+    return add_bias(t) if bias else t
+
+def load_rows(Xt, sl:slice):
+    "Rows `sl` of a design: a view of a tensor, or a `DesignMatrix` chunk loaded once."
+    return Xt[sl] if isinstance(Xt, torch.Tensor) else Xt.load(sl)
+
+def tdot(B:torch.Tensor, # (N,k)
+         Xt # (N,D) design tensor, `DesignMatrix` or `SparseRows`
+        )->torch.Tensor: # (k,D)
+    "$B^\\top\\tilde X$."
+    return B.T @ Xt if isinstance(Xt, torch.Tensor) else Xt.tdot(B)
+
+def weighted_gram(X, # (n,D) rows: a tensor or `SparseRows`
+                  w:torch.Tensor # (n,) weights
+                 )->torch.Tensor: # (D,D)
+    "$\\tilde X^\\top\\mathrm{diag}(w)\\tilde X$."
+    return X.T @ (w[:, None] * X) if isinstance(X, torch.Tensor) else X.gram(w)
+
+def row_quad(X, # (n,D) rows: a tensor or `SparseRows`
+             M:torch.Tensor # (D,D)
+            )->torch.Tensor: # (n,)
+    "$\\tilde x_i^\\top M\\tilde x_i$ per row."
+    return ((X @ M) * X).sum(1) if isinstance(X, torch.Tensor) else X.quad(M)
+
 # %% ../nbs/02_end_model.ipynb #18fb1358
 def objective(theta, Xt, Y, l2:float)->torch.Tensor:
     "Noise-aware loss (Eq. 1) plus $\\frac{\\lambda}{2}\\lVert\\theta\\rVert^2$."
@@ -75,7 +229,7 @@ def objective(theta, Xt, Y, l2:float)->torch.Tensor:
 def gradient(theta, Xt, Y, l2:float)->torch.Tensor:
     "(C-1,d+1) gradient of `objective` (formula above)."
     G = (Y.sum(1, keepdim=True) * probs(theta, Xt) - Y)[:, 1:]
-    return G.T @ Xt / len(Xt) + l2 * theta
+    return tdot(G, Xt) / len(Xt) + l2 * theta
 
 # %% ../nbs/02_end_model.ipynb #36c6080d
 def _pairs(K:int)->list:
@@ -83,7 +237,7 @@ def _pairs(K:int)->list:
     return [(k, l) for k in range(K) for l in range(k, K)]
 
 def hessian(theta:torch.Tensor, # (C-1,d+1) parameters
-            Xt:torch.Tensor, # (N,d+1) design tensor
+            Xt:torch.Tensor, # (N,d+1) design tensor (or `DesignMatrix`)
             r:torch.Tensor, # (N,) row weights (the label rows' sums)
             l2:float, # L2 strength lambda
             chunk_size:int=4096 # rows per chunk
@@ -92,11 +246,12 @@ def hessian(theta:torch.Tensor, # (C-1,d+1) parameters
     K, D = theta.shape
     H = Xt.new_zeros(K, K, D, D)
     for sl in row_chunks(len(Xt), chunk_size):
-        X, P = Xt[sl], probs(theta, Xt[sl])[:, 1:]
+        X = load_rows(Xt, sl)
+        P = probs(theta, X)[:, 1:]
         rP = r[sl, None] * P
         for k, l in _pairs(K):
             w = rP[:, k] * (float(k == l) - P[:, l])
-            H[k, l] += X.T @ (w[:, None] * X)
+            H[k, l] += weighted_gram(X, w)
     for k, l in _pairs(K):
         if k < l: H[l, k] = H[k, l].T
     H = H.transpose(1, 2).reshape(K * D, K * D) / len(Xt)
@@ -127,7 +282,8 @@ def _backtrack(theta, step, f, dec, Xt, Y, l2):
 def grad_scale(Xt:torch.Tensor # (N,d+1) design tensor
               )->float: # min(1, RMS feature-row norm): `newton`'s `tol` is multiplied by it
     "Scale of the gradient tolerance: $\\min(1, \\sqrt{\\tfrac1N\\sum_i\\lVert x_i\\rVert^2})$."
-    s = float(Xt[:, :-1].pow(2).sum(1).mean().sqrt())
+    sq = Xt[:, :-1].pow(2).sum(1) if isinstance(Xt, torch.Tensor) else Xt.sq_norms()
+    s = float(sq.mean().sqrt())
     return min(1., s) if s > 0 else 1.
 
 def _check_bounded(theta, Xt, r, g, l2, chunk_size, it):
@@ -200,7 +356,7 @@ def hessian_vector(theta:torch.Tensor, # (C-1,d+1) parameters
     P = probs(theta, Xt)[:, 1:]                            # (N,K)
     U = Xt @ v.T                                           # (N,K)
     AU = P * U - P * (P * U).sum(1, keepdim=True)
-    return (r[:, None] * AU).T @ Xt / len(Xt) + l2 * v
+    return tdot(r[:, None] * AU, Xt) / len(Xt) + l2 * v
 
 # %% ../nbs/02_end_model.ipynb #994bb04c
 class SoftmaxRegression:
@@ -222,9 +378,9 @@ class SoftmaxRegression:
             theta0=None # (C-1,d+1) warm start (same minimiser, fewer steps); zeros when None
            ):
         "Fit to the minimiser of the regularised noise-aware loss, or raise `ConvergenceError`."
-        X = check_X(X)
+        X = check_X(X, copy=not is_lazy(X), lazy=True)        # sparse / memmap stay unloaded
         Xt = self._Xt(X)
-        Y = to_tensor(check_labels(Y, self.C, len(X)), self.device)
+        Y = to_tensor(check_labels(Y, self.C, X.shape[0]), self.device)
         theta = self._start(theta0, Xt)
         fitted = newton(theta, Xt, Y, self.l2, self.tol, self.max_iter, self.chunk_size)
         self.theta, self.grad_norm_, self.n_iter_ = fitted
@@ -259,21 +415,21 @@ class SoftmaxRegression:
         self.check_fitted()
         return self.theta.shape[1] - 1
 
-    def _Xt(self, X): return add_bias(to_tensor(X, self.device))
+    def _Xt(self, X): return design(X, True, self.device, self.chunk_size)
 
     def features(self, X)->torch.Tensor:
-        "(N,d+1) design tensor $[x, 1]$ of validated features: the `Xt` of the tensor methods."
-        return self._Xt(check_X(X, d=self.d, copy=False))     # _Xt copies
+        "(N,d+1) design $[x, 1]$ of validated features (a `DesignMatrix` when lazy): the `Xt`."
+        return self._Xt(check_X(X, d=self.d, copy=False, lazy=True))     # _Xt copies a dense X
 
     def predict_proba(self, X)->np.ndarray:
         "(N,C) class probabilities."
-        return probs(self.theta, self._Xt(check_X(X, d=self.d))).cpu().numpy()
+        return probs(self.theta, self.features(X)).cpu().numpy()
 
     def predict(self, X)->np.ndarray: return self.predict_proba(X).argmax(1)
 
     def loss(self, X, y)->float:
         "Mean cross-entropy on gold labels `y` (N,) or soft labels (N,C): Eq. 5's validation loss."
-        Xt = self._Xt(check_X(X, d=self.d))
+        Xt = self.features(X)
         Y = to_tensor(check_eval_labels(y, self.C, len(Xt)), self.device)
         return float(-(Y * torch.log_softmax(logits(self.theta, Xt), 1)).sum() / len(Xt))
 
@@ -304,7 +460,7 @@ class SoftmaxRegression:
     def eval_grad(self, X, y)->torch.Tensor:
         "(C-1,d+1) gradient of the mean cross-entropy on gold labels (X, y) at theta (Eq. 5)."
         self.check_fitted()
-        Xt = self._Xt(check_X(X, d=self.d, name='X_eval'))
+        Xt = self._Xt(check_X(X, d=self.d, name='X_eval', copy=False, lazy=True))
         Y = one_hot(check_y(y, self.C, n=len(Xt), name='y_eval'), self.C, self.device)
         return gradient(self.theta, Xt, Y, 0.)
 
@@ -326,16 +482,16 @@ def grad_dots(self:SoftmaxRegression, Xt, # (N,d+1) design tensor from `features
     if V is None: return (P * u).sum(1, keepdim=True) - u
     return torch.einsum('ncr,nc->nr', _combine(P, V), u)
 
-def _kernel(X:torch.Tensor, # (n,d+1) rows of the design tensor
+def _kernel(X:torch.Tensor, # (n,d+1) rows of the design tensor (or `SparseRows`)
             chol:torch.Tensor, # (p,p) lower Cholesky factor of H
-            Hinv:torch.Tensor # (K,D,K,D) inverse Hessian blocks, or None for K = 1
+            Hinv:torch.Tensor # (K,D,K,D) inverse Hessian blocks, or None for K = 1 (dense X)
            )->torch.Tensor: # (n,K,K)
     "$B_i[k,l] = \\tilde x_i^\\top (H^{-1})_{kl}\\tilde x_i$ for $k \\le l$, mirrored."
     if Hinv is None:
         return torch.linalg.solve_triangular(chol, X.T, upper=False).pow(2).sum(0)[:, None, None]
     K = Hinv.shape[0]
-    B = X.new_empty(len(X), K, K)
-    for k, l in _pairs(K): B[:, k, l] = B[:, l, k] = ((X @ Hinv[k, :, l]) * X).sum(1)
+    B = chol.new_empty(len(X), K, K)
+    for k, l in _pairs(K): B[:, k, l] = B[:, l, k] = row_quad(X, Hinv[k, :, l])
     return B
 
 @patch
@@ -346,11 +502,13 @@ def self_dots(self:SoftmaxRegression, Xt, # (N,d+1) design tensor from `features
              )->torch.Tensor:
     "(N,R) self-influences $(\\sum_c V_{icr}g_{ic})^\\top H^{-1}(\\sum_c V_{icr}g_{ic})$."
     K, D = self.theta.shape
-    Hinv = None if K == 1 else torch.cholesky_inverse(chol).reshape(K, D, K, D)
+    dense = not getattr(Xt, 'sparse', False)
+    Hinv = None if K == 1 and dense else torch.cholesky_inverse(chol).reshape(K, D, K, D)
     out = []
     for sl in row_chunks(len(Xt), chunk_size):
-        E = _combine(probs(self.theta, Xt[sl]), V[sl])[:, 1:]                     # (n,K,R)
-        out.append(torch.einsum('nkr,nkl,nlr->nr', E, _kernel(Xt[sl], chol, Hinv), E))
+        X = load_rows(Xt, sl)
+        E = _combine(probs(self.theta, X), V[sl])[:, 1:]                          # (n,K,R)
+        out.append(torch.einsum('nkr,nkl,nlr->nr', E, _kernel(X, chol, Hinv), E))
     return torch.cat(out)
 
 @patch
@@ -362,9 +520,10 @@ def grad_sums(self:SoftmaxRegression, Xt, # (N,d+1) design tensor from `features
     K, D = self.theta.shape
     out = Xt.new_zeros(V.shape[2], K, D)
     for sl in row_chunks(len(Xt), chunk_size):
-        P, v = probs(self.theta, Xt[sl]), V[sl]
-        E = P[:, 1:, None] * v.sum(1, keepdim=True) - v[:, 1:]                # (n,K,R): `_combine`
-        out += torch.einsum('nkr,nd->rkd', E, Xt[sl])
+        X, v = load_rows(Xt, sl), V[sl]
+        E = probs(self.theta, X)[:, 1:, None] * v.sum(1, keepdim=True) - v[:, 1:]  # `_combine`
+        if isinstance(X, torch.Tensor): out += torch.einsum('nkr,nd->rkd', E, X)
+        else: out += tdot(E.reshape(len(v), -1), X).reshape(K, -1, D).transpose(0, 1)
     return out
 
 # %% ../nbs/02_end_model.ipynb #edbf545d

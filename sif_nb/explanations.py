@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_explain.ipynb #0f8f579a
 from __future__ import annotations
-import html, numpy as np, pandas as pd
+import html, numpy as np, pandas as pd, scipy.sparse as sp
 from dataclasses import dataclass
 from .pws import PWSData, check_X, check_y, lf_summary
 from .decomposition import perturbed_labels
@@ -60,6 +60,7 @@ def describe_point(data:PWSData, # the dataset
     if texts is not None:
         return shorten(' '.join(str(texts[i]).split()), max_chars)
     x, names = X[i], _feature_names(data, X.shape[1])
+    x = x.toarray().ravel() if sp.issparse(x) else np.asarray(x, dtype=np.float64)
     top = np.argsort(-np.abs(x), kind='stable')[:n_features]
     return ', '.join(f"{names[f]}={x[f]:.2g}" for f in top)
 
@@ -177,8 +178,8 @@ def _points(data, split, X, y, texts):
     "(X, y, texts, split) of the points to explain."
     if X is None:
         return (*split_data(data, split), split)
-    X = check_X(X, d=data.X_train.shape[1], name='X')
-    y = None if y is None else check_y(y, data.cardinality, n=len(X))
+    X = check_X(X, d=data.X_train.shape[1], name='X', lazy=True)      # sparse stays sparse
+    y = None if y is None else check_y(y, data.cardinality, n=X.shape[0])
     return X, y, texts, 'given'
 
 def _point_indices(idx, n:int, split:str)->list:
@@ -196,11 +197,11 @@ def _point_text(data, k:int, split:str, texts):
 
 def _engines(pipes:dict, data:PWSData)->dict:
     "The `SIF` engines of `pipes`, checked against `data`'s training set."
-    engines, n = {}, len(data.X_train)
+    engines, n = {}, data.X_train.shape[0]
     for name, p in pipes.items():
         e = as_engine(p)
-        if len(e.X) != n:
-            raise ValueError(f"{name}: the engine has {len(e.X)} training rows but data has {n}")
+        if (n_e := e.X.shape[0]) != n:
+            raise ValueError(f"{name}: the engine has {n_e} training rows but data has {n}")
         engines[name] = e
     return engines
 
@@ -252,7 +253,7 @@ def explain(pipes, # a `Pipeline` or `SIF` engine, or a dict name -> Pipeline/SI
     pipes = as_pipes(pipes)
     data = train_view(pipes, data)          # training rows as the engines see them (train_on)
     Xs, ys, txt, split = _points(data, split, X, y, texts)
-    idx = _point_indices(idx, len(Xs), split)
+    idx = _point_indices(idx, Xs.shape[0], split)
     engines = _engines(pipes, data) if idx else {}
     rows, details = [], {}
     for k in idx:
@@ -303,7 +304,7 @@ def lf_repair(pipe, # a `Pipeline` or `SIF` engine
         Y = perturbed_labels(e.L, e.W, e.sigma, keep, method.lower())
         m = e.model.clone().fit(e.X, Y)
         rows.append(dict(action=action, n_votes_removed=int(drop.sum()),
-                         predicted_delta=-phi[drop, j].sum() / len(e.X), **_losses(m, data)))
+                         predicted_delta=-phi[drop, j].sum() / len(e.L), **_losses(m, data)))
     df = pd.DataFrame(rows)
     df.insert(3, 'actual_delta', df.valid_loss - base['valid_loss'])
     return df

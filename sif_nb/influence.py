@@ -7,7 +7,7 @@ from __future__ import annotations
 import time, warnings, numpy as np, torch
 from dataclasses import dataclass
 from fastcore.basics import patch
-from .pws import check_L, check_X, check_y, row_chunks, lf_names as _lf_names
+from .pws import check_L, check_X, check_y, row_chunks, sq_row_norms, lf_names as _lf_names
 from .end_model import EndModel, SoftmaxRegression, MLP, to_tensor, one_hot, objective, logits
 from .decomposition import check_W, check_sigma, gather_W, soft_labels, term_weights
 from .decomposition import removal_fraction, wm_delta
@@ -286,7 +286,7 @@ def _per_term(x, # (N,C) per-datum values
 class SIF:
     "Source-aware influence of every (datum, LF, class) effect of a PWS pipeline on an eval loss."
     def __init__(self, model:EndModel, # fitted end model, e.g. `SoftmaxRegression`
-                 X, # (N,d) training features
+                 X, # (N,d) training features: an array, scipy.sparse (CSR) or a memmap
                  L, # (N,M) training votes, -1 = abstain
                  W, # (M,C+1,C) label-model parameters
                  sigma:str='identity', # label model's sigma ('identity' or 'exp')
@@ -309,8 +309,8 @@ class SIF:
     def _set_data(self, X, L, W, lf_names):
         "Validate the training set and form its soft labels; W may be a fitted label model."
         from sif_nb.label_models import label_model_W  # W: a label model or a tensor
-        self.X = check_X(X, d=self.model.d)
-        self.L = check_L(L, self.model.C, n=len(self.X))
+        self.X = check_X(X, d=self.model.d, lazy=True)   # scipy.sparse and memmaps stay unloaded
+        self.L = check_L(L, self.model.C, n=self.X.shape[0])
         given = None if self.sigma == 'identity' else self.sigma  # the default yields to a model's
         W, self.sigma = label_model_W(W, given, self.model.C)
         self.W = check_W(W, self.L.shape[1], self.model.C)
@@ -321,7 +321,7 @@ class SIF:
     def _check_minimiser(self, grad_tol:float):
         "Refuse a model off the minimiser: |g| / min(1, RMS feature-row norm) above `grad_tol`."
         gn = float(self.model.objective_grad(self.Xt, self.Yt).norm())
-        s = float(np.sqrt((self.X ** 2).sum(1).mean()))
+        s = float(np.sqrt(sq_row_norms(self.X, self.chunk_size).mean()))
         rel = gn / (min(1., s) if s > 0 else 1.)                  # as `SoftmaxRegression.fit`'s tol
         if rel > grad_tol:
             raise ValueError("the end model is not at the minimiser of the noise-aware loss on "

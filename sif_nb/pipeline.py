@@ -36,8 +36,9 @@ def train_subset(data:PWSData, # a PWS problem
                 )->PWSData: # the same problem, training split cut to `rows` (`info['rows']`)
     "`data` with its training split restricted to `rows`; validation and test splits unchanged."
     rows = np.asarray(rows, dtype=np.int64)
-    texts = data.texts_train
-    cut = dict(L_train=data.L_train[rows], X_train=data.X_train[rows],
+    texts, n = data.texts_train, data.X_train.shape[0]
+    every = len(rows) == n and (rows == np.arange(n)).all()      # a memmap X stays unloaded
+    cut = dict(L_train=data.L_train[rows], X_train=data.X_train if every else data.X_train[rows],
                y_train=None if data.y_train is None else data.y_train[rows],
                texts_train=None if texts is None else [texts[i] for i in rows])
     return dataclasses.replace(data, **cut, info={**data.info, 'rows': rows})

@@ -4,13 +4,13 @@
 
 # %% ../nbs/00_pws.ipynb #e57dfb4f
 from __future__ import annotations
-import numpy as np, pandas as pd
+import numpy as np, pandas as pd, scipy.sparse as sp
 from dataclasses import dataclass, field
 
 # %% auto #0
-__all__ = ['ABSTAIN', 'first_true', 'check_rows', 'check_L', 'check_cardinality', 'infer_cardinality', 'check_X', 'check_y',
-           'check_labels', 'check_eval_labels', 'row_chunks', 'vote_index', 'one_hot_votes', 'lf_name', 'lf_names',
-           'lf_summary', 'PWSData', 'make_synthetic']
+__all__ = ['ABSTAIN', 'first_true', 'check_rows', 'check_L', 'check_cardinality', 'infer_cardinality', 'row_chunks', 'is_lazy',
+           'float_block', 'row_blocks', 'sq_row_norms', 'check_X', 'check_y', 'check_labels', 'check_eval_labels',
+           'vote_index', 'one_hot_votes', 'lf_name', 'lf_names', 'lf_summary', 'PWSData', 'make_synthetic']
 
 # %% ../nbs/00_pws.ipynb #998cc4cc
 ABSTAIN = -1
@@ -92,15 +92,81 @@ def infer_cardinality(L # (N,M) ints, -1 = abstain
     "Smallest valid `C` for `L` (at least 2)."
     return max(2, int(np.max(L)) + 1)
 
+# %% ../nbs/00_pws.ipynb #09a4df3e
+def row_chunks(n:int, # number of rows
+               chunk_size:int # rows per chunk, a positive int
+              )->list: # slices covering range(n)
+    "Slices covering range(n) in steps of `chunk_size`."
+    if not isinstance(chunk_size, (int, np.integer)) or chunk_size < 1:
+        raise ValueError(f"chunk_size must be a positive int, got {chunk_size!r}")
+    return [slice(i, min(i + chunk_size, n)) for i in range(0, n, chunk_size)]
+
+def is_lazy(X # features
+           )->bool: # whether `X` is read in row blocks rather than as one dense array
+    "True for scipy.sparse, a numpy memmap, or an array-like with `shape`, `dtype` and row slices."
+    if sp.issparse(X) or isinstance(X, np.memmap): return True
+    if isinstance(X, (np.ndarray, list, tuple, pd.DataFrame, pd.Series)): return False
+    if type(X).__module__.split('.')[0] == 'torch': return False
+    return all(hasattr(X, k) for k in ('shape', 'dtype', '__getitem__')) and len(X.shape) == 2
+
+def float_block(B # rows of features: scipy.sparse, a numpy or dask array, a memmap slice
+               ): # float64 CSR for scipy.sparse, else a dense float64 array
+    "One block of rows in float64: CSR stays sparse, anything else becomes a dense array."
+    if sp.issparse(B): return B.tocsr().astype(np.float64, copy=False)
+    if hasattr(B, 'compute'): B = B.compute()                 # a dask block
+    return np.asarray(B, dtype=np.float64)
+
+def row_blocks(X, # (N,d) features: dense, memmap, scipy.sparse or another array read by row slices
+               chunk_size:int=4096 # rows per block
+              ): # yields (rows slice, float64 block: CSR for scipy.sparse, else dense)
+    "Consecutive row blocks of `X` in float64, one at a time."
+    for sl in row_chunks(X.shape[0], chunk_size): yield sl, float_block(X[sl])
+
+def sq_row_norms(X, # (N,d) features, dense or lazy
+                 chunk_size:int=4096 # rows per block for lazy features
+                )->np.ndarray: # (N,)
+    "Squared row norms $\\lVert x_i\\rVert^2$, without densifying sparse or lazy features."
+    if not is_lazy(X): return (np.asarray(X, dtype=np.float64) ** 2).sum(1)
+    sq = lambda B: np.asarray(B.multiply(B).sum(1)).ravel() if sp.issparse(B) else (B ** 2).sum(1)
+    return np.concatenate([sq(B) for _, B in row_blocks(X, chunk_size)])
+
+def _check_lazy(X, n, d, name, copy):
+    "Validate lazy features block by block: numbers, 2-D, rows, finite; sparse comes back as CSR."
+    kind = np.dtype(X.dtype).kind
+    if kind not in 'iuf':
+        raise ValueError(f"{name} must hold real numbers, got dtype {X.dtype}")
+    shape = tuple(X.shape)
+    if len(shape) != 2: raise ValueError(f"{name} must be 2-D (N,d), got shape {shape}")
+    if shape[0] == 0: raise ValueError(f"{name} has no rows")
+    _check_shape(shape, n, d, name)
+    if sp.issparse(X):
+        A = X.tocsr()
+        A = A.astype(np.float64, copy=copy and A is X)
+        bad = np.flatnonzero(~np.isfinite(A.data))
+        if len(bad):
+            at = (int(np.searchsorted(A.indptr, bad[0], side='right') - 1), int(A.indices[bad[0]]))
+            raise ValueError(f"{name} has a non-finite value at {at}")
+        return A
+    for sl, B in row_blocks(X, max(1, 2 ** 20 // max(1, shape[1]))):
+        if not np.isfinite(B).all():
+            r, c = first_true(~np.isfinite(B))
+            raise ValueError(f"{name} has a non-finite value at {(sl.start + r, c)}")
+    return X
+
 # %% ../nbs/00_pws.ipynb #be251c23
-def check_X(X, # (N,d) numbers
+def check_X(X, # (N,d) numbers: an array, a DataFrame, scipy.sparse, or (lazy) a memmap
             n:int=None, # expected N, checked when given
             d:int=None, # expected width d, checked when given
             name:str='X', # name used in error messages
-            copy:bool=True # when False, a float64 array comes back as it is
-           )->np.ndarray: # (N,d) float64
-    "Validate a feature matrix (finite, 2-D) and return a float64 copy."
+            copy:bool=True, # when False, a float64 array (or CSR matrix) comes back as it is
+            lazy:bool=False # keep scipy.sparse (as CSR) and row-readable arrays (memmap) unloaded
+           )->np.ndarray: # (N,d) float64; with `lazy`, CSR or the array-like itself
+    "Validate a feature matrix (finite, 2-D) and return a float64 copy (see `is_lazy` for `lazy`)."
     if isinstance(X, pd.DataFrame): X = X.to_numpy()
+    if is_lazy(X):
+        X = _check_lazy(X, n, d, name, copy)
+        if lazy: return X
+        return X.toarray() if sp.issparse(X) else np.asarray(X, dtype=np.float64)
     check_rows(X, name)
     a = np.asarray(X)
     if a.dtype.kind not in 'iuf':
@@ -110,11 +176,15 @@ def check_X(X, # (N,d) numbers
     if a.shape[0] == 0: raise ValueError(f"{name} has no rows")
     if not np.isfinite(a).all():
         raise ValueError(f"{name} has a non-finite value at {first_true(~np.isfinite(a))}")
-    if n is not None and a.shape[0] != n:
-        raise ValueError(f"{name} has {a.shape[0]} rows, expected {n}")
-    if d is not None and a.shape[1] != d:
-        raise ValueError(f"{name} has {a.shape[1]} features, expected {d}")
+    _check_shape(a.shape, n, d, name)
     return a
+
+def _check_shape(shape, n, d, name):
+    "Refuse `shape` (N,d) when it differs from the expected `n` rows or `d` features."
+    if n is not None and shape[0] != n:
+        raise ValueError(f"{name} has {shape[0]} rows, expected {n}")
+    if d is not None and shape[1] != d:
+        raise ValueError(f"{name} has {shape[1]} features, expected {d}")
 
 def check_y(y, # (N,) ints in 0..C-1
             cardinality:int, # C
@@ -163,13 +233,6 @@ def check_eval_labels(y, # (N,) ints, or (N,C) soft labels whose rows sum to 1
                          f"(row {k} sums to {Y.sum(1)[k]:.4g})")
     return Y
 
-def row_chunks(n:int, # number of rows
-               chunk_size:int # rows per chunk, a positive int
-              )->list: # slices covering range(n)
-    "Slices covering range(n) in steps of `chunk_size`."
-    if not isinstance(chunk_size, (int, np.integer)) or chunk_size < 1:
-        raise ValueError(f"chunk_size must be a positive int, got {chunk_size!r}")
-    return [slice(i, min(i + chunk_size, n)) for i in range(0, n, chunk_size)]
 
 # %% ../nbs/00_pws.ipynb #cdf998bc
 def vote_index(L # (N,M) ints, -1 = abstain
@@ -269,13 +332,13 @@ class PWSData:
 
     def __post_init__(self):
         C = self.cardinality = check_cardinality(self.cardinality)
-        self.X_train = check_X(self.X_train, name='X_train')
+        self.X_train = check_X(self.X_train, name='X_train', lazy=True)     # sparse / memmap kept
         n, d = self.X_train.shape
         self.L_train = check_L(self.L_train, C, n=n, name='L_train')
-        self.X_valid = check_X(self.X_valid, d=d, name='X_valid')
-        self.X_test = check_X(self.X_test, d=d, name='X_test')
-        self.y_valid = check_y(self.y_valid, C, n=len(self.X_valid), name='y_valid')
-        self.y_test = check_y(self.y_test, C, n=len(self.X_test), name='y_test')
+        self.X_valid = check_X(self.X_valid, d=d, name='X_valid', lazy=True)
+        self.X_test = check_X(self.X_test, d=d, name='X_test', lazy=True)
+        self.y_valid = check_y(self.y_valid, C, n=self.X_valid.shape[0], name='y_valid')
+        self.y_test = check_y(self.y_test, C, n=self.X_test.shape[0], name='y_test')
         if self.y_train is not None: self.y_train = check_y(self.y_train, C, n=n, name='y_train')
         for s in 'valid', 'test': self._check_split_votes(s)
         self.lf_names = lf_names(self.L_train, self.lf_names)
@@ -285,7 +348,7 @@ class PWSData:
         "Validate `L_valid` or `L_test` (s = 'valid' or 'test') when given."
         L = getattr(self, f'L_{s}')
         if L is None: return
-        n = len(getattr(self, f'X_{s}'))
+        n = getattr(self, f'X_{s}').shape[0]
         setattr(self, f'L_{s}', check_L(L, self.cardinality, n=n, name=f'L_{s}'))
 
     def _check_label_names(self):
