@@ -425,12 +425,13 @@ def _group_sums(x:np.ndarray, # (N,M,C) per-term values
     return dict(vote=x.sum(2), datum=x.sum((1, 2)), lf=votes + abstains, lf_votes=votes,
                 lf_abstains=abstains, param=param)
 
-def _split_sums(sums, # (M(C+1)C + 3M,) parameters, then LF votes, abstentions, whole
+def _split_sums(sums, # (M(C+1)C + 3M,) parameters (when formed), then LF votes, abstentions, whole
                 M:int, C:int)->dict:
     "Name the values of the groups that span rows: LF votes, abstentions, whole, parameters."
-    P = M * (C + 1) * C
+    P = len(sums) - 3 * M
     lf = sums[P:].reshape(3, M)
-    return dict(lf_votes=lf[0], lf_abstains=lf[1], lf=lf[2], param=sums[:P].reshape(M, C + 1, C))
+    out = dict(lf_votes=lf[0], lf_abstains=lf[1], lf=lf[2])
+    return dict(out, param=sums[:P].reshape(M, C + 1, C)) if P else out
 
 def _group_relatif(phi, # group influences
                    self_inf, # their self-influences
@@ -489,6 +490,35 @@ def _param_sums(self:SIF, families:list)->torch.Tensor: # (F(M(C+1)C + 3M), p)
         out += [Gf, votes, abstains, votes + abstains]
     return torch.cat(out)
 
+SIF.group_params = None # parameter groups' RelatIF: True, False, or None (when N R F p <= budget)
+SIF.param_group_budget = 2e10 # multiply-adds: a few seconds on one core
+
+@patch
+def _with_params(self:SIF, families:list)->bool:
+    "Whether to form the summed gradients of every parameter group (`group_params`, else by cost)."
+    if not families: return False
+    if self.group_params is not None: return bool(self.group_params)
+    cost = len(self.L) * int(self._active_params().sum()) * len(families) * self.model.theta.numel()
+    return cost <= self.param_group_budget
+
+@patch
+def _lf_sums(self:SIF, families:list, Vg:torch.Tensor, rows:slice)->torch.Tensor: # (2MF, p)
+    "Summed gradients of each LF's votes and abstentions in some rows from the vote-group columns."
+    M = self.L.shape[1]
+    fires = torch.as_tensor(self.L[rows] != -1, device=Vg.device)[:, None, :]
+    V = []
+    for k in range(len(families)):
+        w = Vg[:, :, k * (M + 1):k * (M + 1) + M]                      # (n,C,M) vote coefficients
+        V += [torch.where(fires, w, 0.), torch.where(fires, 0., w)]
+    G = self.model.grad_sums(self.Xt[rows], torch.cat(V, 2), self.chunk_size)
+    return G.reshape(len(V) * M, -1)
+
+def _lf_groups(G:torch.Tensor, F:int, M:int)->torch.Tensor: # (3MF, p)
+    "Per family: the summed gradients of each LF's votes, abstentions and whole (no parameters)."
+    out = []
+    for Gf in G.reshape(F, 2, M, -1): out += [Gf[0], Gf[1], Gf[0] + Gf[1]]
+    return torch.cat(out)
+
 @patch
 def _term_roots(self:SIF, S:GradDots, t, kappa, full)->dict:
     "family -> (n,M,C) square roots of the per-term self-influences (`self_RW`, `self_WM`)."
@@ -511,7 +541,7 @@ def _prepare_relatif(self:SIF):
     (N, M), C, fams = self.L.shape, self.model.C, self._families()
     R0, width = 2 * C + 1, 2 * C + 1 + len(fams) * (M + 1)
     S, rows = np.empty((N, R0)), np.empty((N, width - R0))
-    scale = {f: dict(datum=np.empty(N)) for f in fams}
+    scale, params, G = {f: dict(datum=np.empty(N)) for f in fams}, self._with_params(fams), 0.
     for sl in self._blocks(C * width, 4):                  # `self_dots` inverts H once a block
         t, kappa, full = term_factors(self.L[sl], self.W, self.sigma)
         V0 = coefficient_columns(self.Yt[sl])
@@ -523,9 +553,10 @@ def _prepare_relatif(self:SIF):
         S[sl], rows[sl] = s[:, :R0], s[:, R0:]
         for f, x in self._term_roots(GradDots.split(S[sl]), t, kappa, full).items():
             if f in scale: _add_sums(scale[f], _group_sums(x, self.L[sl]), sl)
+        if fams and not params: G = G + self._lf_sums(fams, Vg, sl)
     self._S = GradDots.split(S)
     if not fams: return
-    G = self._param_sums(fams)
+    G = self._param_sums(fams) if params else _lf_groups(G, len(fams), M)
     self._groups = dict(families=fams, rows=rows, G=G,
                         sums=self.solver.sum_self_influences(G).cpu().numpy(), scale=scale)
 

@@ -241,6 +241,9 @@ class SIFResult:
         if not self.group or method not in self.group:
             raise ValueError(f"group RelatIF of {method} was not computed for this result; "
                              "use SIF(...)(X_eval, y_eval, relatif=True) with inverse=Cholesky()")
+        if key not in self.group[method]:
+            raise ValueError(f"group RelatIF of {method} for W's parameters was not formed "
+                             "(N x parameters too large): set SIF.group_params = True to form it")
         return self.group[method][key]
 
     def aggregates(self, method:str='RW')->dict: # datum (N,), lf, lf_votes, lf_abstains (M,), param
