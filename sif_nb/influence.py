@@ -326,7 +326,7 @@ class SIF:
         return self._S
 
 # %% ../nbs/04_influence.ipynb #192c8355
-SIF.block_budget = 2 ** 22 # numbers per block of rows in the score assembly (32 MB of float64)
+SIF.block_budget = 2 ** 20 # numbers per block of rows in the score assembly (8 MB of float64)
 
 @patch
 def _blocks(self:SIF, width:int, # numbers a row of the largest block array holds
@@ -334,6 +334,12 @@ def _blocks(self:SIF, width:int, # numbers a row of the largest block array hold
            )->list:
     "Row slices for the score assembly: about `block_budget` numbers a block."
     return row_chunks(len(self.L), block_rows(width, scale * self.block_budget))
+
+@patch
+def _sub_blocks(self:SIF, rows:slice, width:int)->list:
+    "`_blocks` of `width` inside the block `rows`."
+    return [slice(rows.start + s.start, rows.start + s.stop)
+            for s in row_chunks(rows.stop - rows.start, block_rows(width, self.block_budget))]
 
 @patch
 def _dots(self:SIF, directions:dict)->dict:
@@ -542,18 +548,23 @@ def _prepare_relatif(self:SIF):
     R0, width = 2 * C + 1, 2 * C + 1 + len(fams) * (M + 1)
     S, rows = np.empty((N, R0)), np.empty((N, width - R0))
     scale, params, G = {f: dict(datum=np.empty(N)) for f in fams}, self._with_params(fams), 0.
-    for sl in self._blocks(C * width, 4):                  # `self_dots` inverts H once a block
-        t, kappa, full = term_factors(self.L[sl], self.W, self.sigma)
-        V0 = coefficient_columns(self.Yt[sl])
-        Vg = self._vote_groups(fams, t, kappa, full, sl) if fams else V0[:, :, :0]
-        s = self.solver.self_influences(self.model, self.Xt[sl], torch.cat([V0, Vg], 2),
-                                        self.chunk_size)
+    for sl in self._blocks(C * width, 8):                  # `self_dots` inverts H once a block
+        V = self.Yt.new_empty(sl.stop - sl.start, C, width)          # filled by smaller blocks
+        for sub in self._sub_blocks(sl, C * width):
+            at = slice(sub.start - sl.start, sub.stop - sl.start)
+            V[at, :, :R0] = coefficient_columns(self.Yt[sub])
+            if not fams: continue
+            t, kappa, full = term_factors(self.L[sub], self.W, self.sigma)
+            V[at, :, R0:] = Vg = self._vote_groups(fams, t, kappa, full, sub)
+            if not params: G = G + self._lf_sums(fams, Vg, sub)
+        s = self.solver.self_influences(self.model, self.Xt[sl], V, self.chunk_size)
         if s is None: return                                    # the strategy gives no RelatIF
         s = s.cpu().numpy()
         S[sl], rows[sl] = s[:, :R0], s[:, R0:]
-        for f, x in self._term_roots(GradDots.split(S[sl]), t, kappa, full).items():
-            if f in scale: _add_sums(scale[f], _group_sums(x, self.L[sl]), sl)
-        if fams and not params: G = G + self._lf_sums(fams, Vg, sl)
+        for sub in self._sub_blocks(sl, C * width) if fams else []:
+            t, kappa, full = term_factors(self.L[sub], self.W, self.sigma)
+            for f, x in self._term_roots(GradDots.split(S[sub]), t, kappa, full).items():
+                if f in scale: _add_sums(scale[f], _group_sums(x, self.L[sub]), sub)
     self._S = GradDots.split(S)
     if not fams: return
     G = self._param_sums(fams) if params else _lf_groups(G, len(fams), M)

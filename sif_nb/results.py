@@ -54,7 +54,7 @@ def per_term(x, # (n,C) per-datum values
     return out
 
 def block_rows(width:int, # numbers per row of the largest block array
-               budget:int=2 ** 21 # numbers per block
+               budget:int=2 ** 20 # numbers per block
               )->int:
     "Rows per block so that an array of `width` numbers a row holds about `budget` numbers."
     return max(1, budget // max(int(width), 1))
@@ -70,7 +70,7 @@ class ScoreFactors:
     Y:np.ndarray # (N,C) soft labels
     dots:dict # family ('IF', 'RW', 'WM', 'LIN') -> `GradDots` along its direction
     S:object=None # `GradDots` of the self-influences (None without RelatIF)
-    budget:int=2 ** 21 # terms per block of rows
+    budget:int=2 ** 20 # terms per block of rows (8 MB of float64)
 
     @property
     def shape(self)->tuple: return (*self.L.shape, self.W.shape[2])
@@ -224,7 +224,7 @@ class SIFResult:
     def blocks(self)->list:
         "Row slices of the chunked aggregations (about `factors.budget` terms each)."
         N, M, C = self.shape
-        budget = self.factors.budget if self.factors is not None else 2 ** 21
+        budget = self.factors.budget if self.factors is not None else 2 ** 20
         return row_chunks(N, block_rows(M * C, budget))
 
     def terms(self, method:str, # a per-term method ('RW', 'WM', 'LIN', 'R-RW', ...)
