@@ -87,7 +87,7 @@ def _labels_without(res, method, keep):
     Y = soft_labels(res.L, res.W, res.sigma)
     if method in ('IF', 'R-IF'): return Y * keep[:, None]
     if method == 'GIF':
-        keep_terms = np.broadcast_to(keep[None, :, None], res.WM.shape)
+        keep_terms = np.broadcast_to(keep[None, :, None], res.shape)
         return perturbed_labels(res.L, res.W, res.sigma, keep_terms, 'wm')
     mode = 'rw' if method in ('RW', 'R-RW') else 'wm'
     return perturbed_labels(res.L, res.W, res.sigma, keep, mode)

@@ -294,17 +294,17 @@ def lf_repair(pipe, # a `Pipeline` or `SIF` engine
     "Refit without the LF's harmful votes, or all of its votes: predicted and actual loss changes."
     if method not in ('RW', 'WM'): raise ValueError(f"method must be 'RW' or 'WM', got {method!r}")
     e, j = as_engine(pipe), lf_index(res, lf)
-    phi, vote = res.scores(method), res.vote_influence(method)[:, j]
+    vote = res.vote_influence(method)[:, j]            # (N,): no (N,M,C) tensor formed
     fires = e.L[:, j] != -1
     base = _losses(e.model, data)
     rows = [dict(action='none (ERM)', n_votes_removed=0, predicted_delta=0., **base)]
     for action, drop in (('drop harmful votes', fires & (vote > 0)), ('drop all votes', fires)):
-        keep = np.ones(phi.shape, bool)
+        keep = np.ones(res.shape, bool)
         keep[drop, j, :] = False
         Y = perturbed_labels(e.L, e.W, e.sigma, keep, method.lower())
         m = e.model.clone().fit(e.X, Y)
         rows.append(dict(action=action, n_votes_removed=int(drop.sum()),
-                         predicted_delta=-phi[drop, j].sum() / len(e.L), **_losses(m, data)))
+                         predicted_delta=-vote[drop].sum() / len(e.L), **_losses(m, data)))
     df = pd.DataFrame(rows)
     df.insert(3, 'actual_delta', df.valid_loss - base['valid_loss'])
     return df

@@ -12,6 +12,7 @@ from .end_model import EndModel, SoftmaxRegression, MLP, to_tensor, one_hot, obj
 from .decomposition import check_W, check_sigma, gather_W, soft_labels, term_weights
 from .decomposition import removal_fraction, wm_delta
 from .results import SIFResult, check_label_names
+from .results import ScoreFactors, relatif, wm_factors, term_factors, per_term, block_rows
 
 # %% auto #0
 __all__ = ['coefficient_columns', 'GradDots', 'SingularHessianError', 'conjugate_gradient', 'Solver', 'CholeskySolver',
@@ -254,34 +255,6 @@ def _choose_inverse(inverse):
                         f"ConjugateGradient() or ReferenceLiSSA(), got {inverse!r}")
     return inverse
 
-# %% ../nbs/04_influence.ipynb #2b66b517
-def _relatif(phi, self_inf):
-    "phi / sqrt(self-influence), 0 where the self-influence is 0."
-    root = np.sqrt(np.maximum(self_inf, 0))
-    return np.divide(phi, root, out=np.zeros_like(root), where=root > 0)
-
-def _kappa(t:np.ndarray # (N,M,C) removal fractions
-          )->tuple: # (kappa, full), both (N,M,C)
-    "kappa = t/(1-t) (-1 at t = -inf, its limit), and the mask t == 1 (kappa 0, handled apart)."
-    full = t == 1
-    kappa = 1 - t
-    np.divide(t, kappa, out=kappa, where=~full & np.isfinite(t))
-    kappa[full] = 0
-    kappa[np.isneginf(t)] = -1                  # exp sigma, yhat_c e^-w beyond float64: exact
-    return kappa, full
-
-def _per_term(x, # (N,C) per-datum values
-              f, # (N,M,C) per-term factors
-              full=None, # (N,M,C) mask where the term is the whole label
-              x_full=None, # (N,) value there
-              inplace:bool=False # overwrite `f`
-             )->np.ndarray: # (N,M,C)
-    "f[i,j,c] * x[i,c], and x_full[i] where `full`."
-    out = np.multiply(f, x[:, None, :], out=f if inplace else None)
-    if full is not None and full.any():
-        out[full] = np.broadcast_to(x_full[:, None, None], out.shape)[full]
-    return out
-
 # %% ../nbs/04_influence.ipynb #6cd3a681
 class SIF:
     "Source-aware influence of every (datum, LF, class) effect of a PWS pipeline on an eval loss."
@@ -353,35 +326,44 @@ class SIF:
         return self._S
 
 # %% ../nbs/04_influence.ipynb #192c8355
+SIF.block_budget = 2 ** 20 # numbers per block of rows in the score assembly (8 MB of float64)
+
+@patch
+def _blocks(self:SIF, width:int, # numbers a row of the largest block array holds
+            scale:int=1 # blocks `scale` times larger (fewer calls of a costly step)
+           )->list:
+    "Row slices for the score assembly: about `block_budget` numbers a block."
+    return row_chunks(len(self.L), block_rows(width, scale * self.block_budget))
+
+@patch
+def _sub_blocks(self:SIF, rows:slice, width:int)->list:
+    "`_blocks` of `width` inside the block `rows`."
+    return [slice(rows.start + s.start, rows.start + s.stop)
+            for s in row_chunks(rows.stop - rows.start, block_rows(width, self.block_budget))]
+
 @patch
 def _dots(self:SIF, directions:dict)->dict:
-    "`GradDots` along each score family's direction (one `grad_dots` call per distinct direction)."
-    V, done = coefficient_columns(self.Yt), {}
+    "`GradDots` along each score family's direction (one `grad_dots` pass per distinct direction)."
+    N, C, done = len(self.L), self.model.C, {}
     for s in directions.values():
         if id(s) in done: continue
-        done[id(s)] = GradDots.split(self.model.grad_dots(self.Xt, s, V).cpu().numpy())
+        A = np.empty((N, 2 * C + 1))
+        for sl in self._blocks(C * (2 * C + 1)):
+            V = coefficient_columns(self.Yt[sl])
+            A[sl] = self.model.grad_dots(self.Xt[sl], s, V).cpu().numpy()
+        done[id(s)] = GradDots.split(A)
     return {name: done[id(s)] for name, s in directions.items()}
 
 @patch
-def _scores(self:SIF, dots:dict, t, kappa, full)->SIFResult:
-    "IF, WM, and RW (identity sigma) or LIN (exp sigma, when the strategy gives it) from the dots."
-    IF, WM = dots['IF'], dots['WM']
-    r = SIFResult(IF=-IF.label, WM=_per_term(-WM.move, kappa, full, -WM.label), L=self.L.copy(),
-                  W=self.W.copy(), sigma=self.sigma, lf_names=list(self.lf_names))
-    if self.sigma == 'identity': r.RW = _per_term(-dots['RW'].vote, t)
-    elif 'LIN' in dots: r.LIN = _per_term(-self.Y * dots['LIN'].move, gather_W(self.L, self.W))
+def _result(self:SIF, dots:dict, S:GradDots)->SIFResult:
+    "IF (and R-IF, self-IF) now; the (N,M,C) tensors from `ScoreFactors` when asked for."
+    L = self.L.view()
+    L.flags.writeable = False                          # shared with the engine: no (N,M) copy
+    F = ScoreFactors(L, self.W.copy(), self.sigma, self.Y, dots, S)
+    r = SIFResult(IF=-dots['IF'].label, L=L, W=F.W, sigma=self.sigma, lf_names=list(self.lf_names),
+                  factors=F)
+    if S is not None: r.self_IF, r.R_IF = S.label.copy(), relatif(-dots['IF'].label, S.label)
     return r
-
-@patch
-def _add_relatif(self:SIF, r:SIFResult, dots:dict, S:GradDots, t, kappa, full):
-    "Self-influences and RelatIF scores (in place on `r`)."
-    IF, RW, WM = dots['IF'], dots['RW'], dots['WM']
-    r.self_IF, r.R_IF = S.label.copy(), _relatif(-IF.label, S.label)
-    r.self_WM = _per_term(S.move, kappa ** 2, full, S.label, inplace=True)
-    r.R_WM = _per_term(_relatif(-WM.move, S.move), np.sign(kappa), full, r.R_IF, inplace=True)
-    if self.sigma != 'identity': return
-    r.self_RW = _per_term(S.vote, t ** 2, inplace=True)
-    r.R_RW = _per_term(_relatif(-RW.vote, S.vote), np.sign(t), inplace=True)
 
 @patch
 def __call__(self:SIF, X_eval, # (Nv,d) evaluation features (a validation set, or one test point)
@@ -393,16 +375,13 @@ def __call__(self:SIF, X_eval, # (Nv,d) evaluation features (a validation set, o
     S = self.self_inf if relatif else None                                    # cached across calls
     g = self.model.eval_grad(X_eval, y_eval)
     directions = self.solver.directions(g, self.W.shape[0])
-    dots = self._dots(directions)
-    t = removal_fraction(self.L, self.W, self.sigma)          # for identity sigma, the Eq. 8 weight
-    kappa, full = _kappa(t)
-    r = self._scores(dots, t, kappa, full)
-    if S is not None: self._add_relatif(r, dots, S, t, kappa, full)
+    r = self._result(self._dots(directions), S)
     if S is not None and self._groups: self._add_groups(r, directions)
     r.label_names = self.label_names
     r.meta = dict(n_eval=len(y_eval), **self.solver.meta, setup_s=self.setup_time)
     r.meta['call_s'] = time.perf_counter() - t0
     return r
+
 
 # %% ../nbs/04_influence.ipynb #6c98fb70
 def _wm_vote_vectors(kappa, # (N,M,C) WM factors, 0 where `full`
@@ -452,14 +431,13 @@ def _group_sums(x:np.ndarray, # (N,M,C) per-term values
     return dict(vote=x.sum(2), datum=x.sum((1, 2)), lf=votes + abstains, lf_votes=votes,
                 lf_abstains=abstains, param=param)
 
-def _split_groups(rows, # (N,M+1) per-row groups: M votes, then the datum
-                  sums, # (M(C+1)C + 3M,) parameters, then LF votes, abstentions, whole
-                  M:int, C:int)->dict:
-    "Name the group values."
-    P = M * (C + 1) * C
+def _split_sums(sums, # (M(C+1)C + 3M,) parameters (when formed), then LF votes, abstentions, whole
+                M:int, C:int)->dict:
+    "Name the values of the groups that span rows: LF votes, abstentions, whole, parameters."
+    P = len(sums) - 3 * M
     lf = sums[P:].reshape(3, M)
-    return dict(vote=rows[:, :M], datum=rows[:, M], lf_votes=lf[0], lf_abstains=lf[1], lf=lf[2],
-                param=sums[:P].reshape(M, C + 1, C))
+    out = dict(lf_votes=lf[0], lf_abstains=lf[1], lf=lf[2])
+    return dict(out, param=sums[:P].reshape(M, C + 1, C)) if P else out
 
 def _group_relatif(phi, # group influences
                    self_inf, # their self-influences
@@ -471,34 +449,43 @@ def _group_relatif(phi, # group influences
 
 # %% ../nbs/04_influence.ipynb #257227fd
 @patch
-def _vote_groups(self:SIF, t, kappa, full)->dict:
-    "family ('RW', 'WM') -> (N,C,M+1) coefficients of the vote and datum groups."
-    v = dict(WM=_wm_vote_vectors(kappa, full, self.Y))
-    if self.sigma == 'identity': v = dict(RW=t, **v)
-    return {f: _columns(a) for f, a in v.items()}
+def _families(self:SIF)->list:
+    "The score families with group RelatIF: RW (identity sigma) and WM; none without a factor."
+    if self.solver.chol is None: return []
+    return (['RW'] if self.sigma == 'identity' else []) + ['WM']
+
+@patch
+def _vote_groups(self:SIF, families:list, t, kappa, full, rows:slice)->torch.Tensor:
+    "(n,C,F(M+1)) coefficients of the vote and datum groups of some rows, per family."
+    v = dict(RW=t, WM=_wm_vote_vectors(kappa, full, self.Y[rows]))
+    cols = np.concatenate([_columns(v[f]) for f in families], 2)
+    return to_tensor(cols, self.model.device)
 
 @patch
 def _active_params(self:SIF)->np.ndarray: # (M,C+1,C) bool
     "Parameters $W_{jkc}$ with terms: non-zero and voted (slot k-1) by LF j on some row."
     (N, M), C = self.L.shape, self.model.C
     used = np.zeros((M, C + 1), bool)
-    used[np.broadcast_to(np.arange(M), (N, M)), self.L + 1] = True
+    for sl in self._blocks(M):
+        Lb = self.L[sl]
+        used[np.broadcast_to(np.arange(M), Lb.shape), Lb + 1] = True
     return (self.W != 0) & used[:, :, None]
 
 @patch
-def _param_sums(self:SIF, families:list, t, kappa, full)->torch.Tensor: # (F(M(C+1)C + 3M), p)
+def _param_sums(self:SIF, families:list)->torch.Tensor: # (F(M(C+1)C + 3M), p)
     "Summed gradients of every parameter $W_{jkc}$, then of each LF's votes, abstentions and whole."
     (N, M), C, dev, F = self.L.shape, self.model.C, self.model.device, len(families)
     active = self._active_params()
     pos = np.full(active.shape, active.sum())
     pos[active] = np.arange(active.sum())                        # column of each active parameter
-    col = torch.as_tensor(pos[np.arange(M), self.L + 1], device=dev)  # (N,M,C)
-    T = [to_tensor(t, dev), to_tensor(kappa, dev), torch.as_tensor(full, device=dev)]
     G, R = 0., int(active.sum())
     rows = max(1, 2 ** 23 // (C * max(R, 1) * F))            # (rows,C,F*R) coefficients at a time
     for sl in row_chunks(N, rows):
-        V = [_term_vectors(f, *(a[sl] for a in T), self.Yt[sl]) for f in families]
-        Vp = _param_columns(V, col[sl], R)
+        col = torch.as_tensor(pos[np.arange(M), self.L[sl] + 1], device=dev)          # (n,M,C)
+        t, kappa, full = term_factors(self.L[sl], self.W, self.sigma)
+        T = [to_tensor(t, dev), to_tensor(kappa, dev), torch.as_tensor(full, device=dev)]
+        V = [_term_vectors(f, *T, self.Yt[sl]) for f in families]
+        Vp = _param_columns(V, col, R)
         G = G + self.model.grad_sums(self.Xt[sl], Vp, max(rows, self.chunk_size)).reshape(F * R, -1)
     G_all = self.Xt.new_zeros(F, M * (C + 1) * C, len(self.model.theta.reshape(-1)))
     G_all[:, torch.as_tensor(np.flatnonzero(active), device=dev)] = G.reshape(F, R, -1)
@@ -509,49 +496,109 @@ def _param_sums(self:SIF, families:list, t, kappa, full)->torch.Tensor: # (F(M(C
         out += [Gf, votes, abstains, votes + abstains]
     return torch.cat(out)
 
+SIF.group_params = None # parameter groups' RelatIF: True, False, or None (when N R F p <= budget)
+SIF.param_group_budget = 2e10 # multiply-adds: a few seconds on one core
+
+@patch
+def _with_params(self:SIF, families:list)->bool:
+    "Whether to form the summed gradients of every parameter group (`group_params`, else by cost)."
+    if not families: return False
+    if self.group_params is not None: return bool(self.group_params)
+    cost = len(self.L) * int(self._active_params().sum()) * len(families) * self.model.theta.numel()
+    return cost <= self.param_group_budget
+
+@patch
+def _lf_sums(self:SIF, families:list, Vg:torch.Tensor, rows:slice)->torch.Tensor: # (2MF, p)
+    "Summed gradients of each LF's votes and abstentions in some rows from the vote-group columns."
+    M = self.L.shape[1]
+    fires = torch.as_tensor(self.L[rows] != -1, device=Vg.device)[:, None, :]
+    V = []
+    for k in range(len(families)):
+        w = Vg[:, :, k * (M + 1):k * (M + 1) + M]                      # (n,C,M) vote coefficients
+        V += [torch.where(fires, w, 0.), torch.where(fires, 0., w)]
+    G = self.model.grad_sums(self.Xt[rows], torch.cat(V, 2), self.chunk_size)
+    return G.reshape(len(V) * M, -1)
+
+def _lf_groups(G:torch.Tensor, F:int, M:int)->torch.Tensor: # (3MF, p)
+    "Per family: the summed gradients of each LF's votes, abstentions and whole (no parameters)."
+    out = []
+    for Gf in G.reshape(F, 2, M, -1): out += [Gf[0], Gf[1], Gf[0] + Gf[1]]
+    return torch.cat(out)
+
 @patch
 def _term_roots(self:SIF, S:GradDots, t, kappa, full)->dict:
-    "family -> (N,M,C) square roots of the per-term self-influences (`self_RW`, `self_WM`)."
-    out = dict(WM=_per_term(np.sqrt(S.move), np.abs(kappa), full, np.sqrt(S.label)))
-    if self.sigma == 'identity': out = dict(RW=_per_term(np.sqrt(S.vote), np.abs(t)), **out)
+    "family -> (n,M,C) square roots of the per-term self-influences (`self_RW`, `self_WM`)."
+    out = dict(WM=per_term(np.sqrt(S.move), np.abs(kappa), full, np.sqrt(S.label)))
+    if self.sigma == 'identity': out = dict(RW=per_term(np.sqrt(S.vote), np.abs(t)), **out)
     return out
+
+def _add_sums(acc:dict, part:dict, rows:slice):
+    "Add the `_group_sums` of a block of rows to `acc`: datum by position, LF and parameter sums."
+    acc['datum'][rows] = part['datum']
+    for k in ('lf', 'lf_votes', 'lf_abstains', 'param'): acc[k] = acc.get(k, 0.) + part[k]
+
+def _rows_of(S:GradDots, rows)->GradDots:
+    "The self-influences of some rows."
+    return GradDots(S.label[rows], S.vote[rows], S.move[rows])
 
 @patch
 def _prepare_relatif(self:SIF):
-    "Self-influences of the coefficient columns and of every group (one `self_dots` call), cached."
-    V0 = coefficient_columns(self.Yt)
-    t = removal_fraction(self.L, self.W, self.sigma)
-    kappa, full = _kappa(t)
-    cols = self._vote_groups(t, kappa, full) if self.solver.chol is not None else {}
-    Vg = V0[:, :, :0]
-    if cols: Vg = to_tensor(np.concatenate(list(cols.values()), 2), self.model.device)
-    S = self.solver.self_influences(self.model, self.Xt, torch.cat([V0, Vg], 2), self.chunk_size)
-    if S is None: return
-    S, R0 = S.cpu().numpy(), V0.shape[2]
-    self._S = GradDots.split(S[:, :R0])
-    if not cols: return
-    G = self._param_sums(list(cols), t, kappa, full)
-    roots = self._term_roots(self._S, t, kappa, full)
-    self._groups = dict(families=list(cols), V=Vg, rows=S[:, R0:], G=G,
-                        sums=self.solver.sum_self_influences(G).cpu().numpy(),
-                        scale={f: _group_sums(x, self.L) for f, x in roots.items()})
+    "Self-influences of the columns and row groups (by blocks), then of LF and W groups; cached."
+    (N, M), C, fams = self.L.shape, self.model.C, self._families()
+    R0, width = 2 * C + 1, 2 * C + 1 + len(fams) * (M + 1)
+    S, rows = np.empty((N, R0)), np.empty((N, width - R0))
+    scale, params, G = {f: dict(datum=np.empty(N)) for f in fams}, self._with_params(fams), 0.
+    for sl in self._blocks(C * width, 8):                  # `self_dots` inverts H once a block
+        V = self.Yt.new_empty(sl.stop - sl.start, C, width)          # filled by smaller blocks
+        for sub in self._sub_blocks(sl, C * width):
+            at = slice(sub.start - sl.start, sub.stop - sl.start)
+            V[at, :, :R0] = coefficient_columns(self.Yt[sub])
+            if not fams: continue
+            t, kappa, full = term_factors(self.L[sub], self.W, self.sigma)
+            V[at, :, R0:] = Vg = self._vote_groups(fams, t, kappa, full, sub)
+            if not params: G = G + self._lf_sums(fams, Vg, sub)
+        s = self.solver.self_influences(self.model, self.Xt[sl], V, self.chunk_size)
+        if s is None: return                                    # the strategy gives no RelatIF
+        s = s.cpu().numpy()
+        S[sl], rows[sl] = s[:, :R0], s[:, R0:]
+        for sub in self._sub_blocks(sl, C * width) if fams else []:
+            t, kappa, full = term_factors(self.L[sub], self.W, self.sigma)
+            for f, x in self._term_roots(GradDots.split(S[sub]), t, kappa, full).items():
+                if f in scale: _add_sums(scale[f], _group_sums(x, self.L[sub]), sub)
+    self._S = GradDots.split(S)
+    if not fams: return
+    G = self._param_sums(fams) if params else _lf_groups(G, len(fams), M)
+    self._groups = dict(families=fams, rows=rows, G=G,
+                        sums=self.solver.sum_self_influences(G).cpu().numpy(), scale=scale)
 
 @patch
 def _add_groups(self:SIF, r:SIFResult, directions:dict):
     "Group RelatIF of every vote, datum, LF (votes, abstentions, whole) and parameter: `r.group`."
-    g, M, C = self._groups, self.L.shape[1], self.model.C
-    nr, ns = M + 1, len(g['sums']) // len(g['families'])
-    r.group, done = {}, {}
-    for k, family in enumerate(g['families']):
-        s = directions[family]
-        if id(s) not in done:                         # one grad_dots and product per direction
-            rows = -self.model.grad_dots(self.Xt, s, g['V']).cpu().numpy()           # (N,F(M+1))
-            done[id(s)] = rows, -(g['G'] @ s.reshape(-1)).cpu().numpy()              # (F(P+3M),)
-        rows, sums = done[id(s)]
-        cut = lambda a, b: _split_groups(a[:, k * nr:(k + 1) * nr], b[k * ns:(k + 1) * ns], M, C)
-        phi, self_inf, scale = cut(rows, sums), cut(g['rows'], g['sums']), g['scale'][family]
-        out = {key: _group_relatif(phi[key], self_inf[key], scale[key]) for key in phi}
-        r.group['R-' + family] = dict(out, **{'self_' + key: v for key, v in self_inf.items()})
+    g, (N, M), C = self._groups, self.L.shape, self.model.C
+    fams, nr, ns = g['families'], M + 1, len(g['sums']) // len(g['families'])
+    dirs = {id(directions[f]): directions[f] for f in fams}          # one pass per direction
+    sums = {k: -(g['G'] @ s.reshape(-1)).cpu().numpy() for k, s in dirs.items()}   # (F(P+3M),)
+    vote, datum = {f: np.empty((N, M)) for f in fams}, {f: np.empty(N) for f in fams}
+    for sl in self._blocks(C * len(fams) * nr):
+        t, kappa, full = term_factors(self.L[sl], self.W, self.sigma)
+        Vg = self._vote_groups(fams, t, kappa, full, sl)
+        phi = {k: -self.model.grad_dots(self.Xt[sl], s, Vg).cpu().numpy() for k, s in dirs.items()}
+        roots = self._term_roots(_rows_of(self._S, sl), t, kappa, full)
+        for k, f in enumerate(fams):
+            cols = slice(k * nr, (k + 1) * nr)
+            p, q = phi[id(directions[f])][:, cols], g['rows'][sl, cols]
+            vote[f][sl] = _group_relatif(p[:, :M], q[:, :M], roots[f].sum(2))
+            datum[f][sl] = _group_relatif(p[:, M], q[:, M], g['scale'][f]['datum'][sl])
+    r.group = {}
+    for k, f in enumerate(fams):
+        q = g['rows'][:, k * nr:(k + 1) * nr]                        # views of the cache
+        cut = lambda b: _split_sums(b[k * ns:(k + 1) * ns], M, C)
+        phi, self_inf = cut(sums[id(directions[f])]), cut(g['sums'])
+        out = dict(vote=vote[f], datum=datum[f])
+        out.update({k_: _group_relatif(phi[k_], self_inf[k_], g['scale'][f][k_]) for k_ in phi})
+        self_inf = dict(vote=q[:, :M], datum=q[:, M], **self_inf)
+        r.group['R-' + f] = dict(out, **{'self_' + key: v for key, v in self_inf.items()})
+
 
 # %% ../nbs/04_influence.ipynb #d225acec
 def sif(model:EndModel, # fitted end model

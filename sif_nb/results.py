@@ -7,11 +7,114 @@ from __future__ import annotations
 import numpy as np, pandas as pd
 from dataclasses import dataclass, field
 from fastcore.basics import patch
-from .pws import check_y
-from .decomposition import soft_labels
+from .pws import check_y, row_chunks
+from .decomposition import soft_labels, removal_fraction, gather_W
+
 
 # %% auto #0
-__all__ = ['METHODS', 'GROUPED', 'CAPTION', 'check_label_names', 'SIFResult']
+__all__ = ['TERMS', 'METHODS', 'GROUPED', 'CAPTION', 'relatif', 'wm_factors', 'term_factors', 'per_term', 'block_rows',
+           'ScoreFactors', 'check_label_names', 'SIFResult']
+
+# %% ../nbs/04a_results.ipynb #c93d68a3
+def relatif(phi:np.ndarray, # influences
+            self_inf:np.ndarray # their self-influences (same shape)
+           )->np.ndarray:
+    "RelatIF phi / sqrt(self-influence); 0 where the self-influence is 0."
+    root = np.sqrt(np.maximum(self_inf, 0))
+    return np.divide(phi, root, out=np.zeros_like(root), where=root > 0)
+
+def wm_factors(t:np.ndarray # (n,M,C) removal fractions
+              )->tuple: # (kappa, full), both (n,M,C)
+    "kappa = t/(1-t) (-1 at t = -inf, its limit), and the mask t == 1 (kappa 0, handled apart)."
+    full = t == 1
+    kappa = 1 - t
+    np.divide(t, kappa, out=kappa, where=~full & np.isfinite(t))
+    kappa[full] = 0
+    kappa[np.isneginf(t)] = -1                  # exp sigma, yhat_c e^-w beyond float64: exact
+    return kappa, full
+
+def term_factors(L, # (n,M) votes of some rows
+                 W, # (M,C+1,C) label-model parameters
+                 sigma:str # 'identity' or 'exp'
+                )->tuple: # (t, kappa, full), each (n,M,C)
+    "Per-term factors of rows of L: removal fractions t (Eq. 8 weights if identity), `wm_factors`."
+    t = removal_fraction(L, W, sigma)
+    return (t, *wm_factors(t))
+
+def per_term(x, # (n,C) per-datum values
+             f, # (n,M,C) per-term factors
+             full=None, # (n,M,C) mask where the term is the whole label
+             x_full=None, # (n,) value there
+             inplace:bool=False # overwrite `f`
+            )->np.ndarray: # (n,M,C)
+    "f[i,j,c] * x[i,c], and x_full[i] where `full`."
+    out = np.multiply(f, x[:, None, :], out=f if inplace else None)
+    if full is not None and full.any():
+        out[full] = np.broadcast_to(x_full[:, None, None], out.shape)[full]
+    return out
+
+def block_rows(width:int, # numbers per row of the largest block array
+               budget:int=2 ** 20 # numbers per block
+              )->int:
+    "Rows per block so that an array of `width` numbers a row holds about `budget` numbers."
+    return max(1, budget // max(int(width), 1))
+
+TERMS = ('RW', 'WM', 'LIN', 'R_RW', 'R_WM', 'self_RW', 'self_WM') # (N,M,C) tensors of a result
+
+@dataclass(eq=False)
+class ScoreFactors:
+    "Per-datum dot products, self-influences, L and W: any (N,M,C) score, by rows on request."
+    L:np.ndarray # (N,M) votes
+    W:np.ndarray # (M,C+1,C) label-model parameters
+    sigma:str # 'identity' or 'exp'
+    Y:np.ndarray # (N,C) soft labels
+    dots:dict # family ('IF', 'RW', 'WM', 'LIN') -> `GradDots` along its direction
+    S:object=None # `GradDots` of the self-influences (None without RelatIF)
+    budget:int=2 ** 20 # terms per block of rows (8 MB of float64)
+
+    @property
+    def shape(self)->tuple: return (*self.L.shape, self.W.shape[2])
+
+    def has(self, name:str)->bool:
+        "Whether the tensor `name` (one of `TERMS`) can be formed."
+        if name not in TERMS: return False
+        if name.endswith('RW') and self.sigma != 'identity': return False
+        if name == 'LIN': return self.sigma != 'identity' and 'LIN' in self.dots
+        return self.S is not None or not name.startswith(('R_', 'self_'))
+
+    def blocks(self)->list:
+        "Row slices of about `budget` terms."
+        N, M, C = self.shape
+        return row_chunks(N, block_rows(M * C, self.budget))
+
+    def terms(self, name:str, # one of `TERMS`
+              rows=slice(None) # rows: a slice or an index array
+             )->np.ndarray: # (n,M,C)
+        "The rows `rows` of the tensor `name` (None when it cannot be formed)."
+        if not self.has(name): return None
+        t, kappa, full = term_factors(self.L[rows], self.W, self.sigma)
+        D, S = self.dots, self.S
+        if name == 'RW': return per_term(-D['RW'].vote[rows], t, inplace=True)
+        if name == 'WM':
+            return per_term(-D['WM'].move[rows], kappa, full, -D['WM'].label[rows], True)
+        if name == 'LIN':
+            x = -self.Y[rows] * D['LIN'].move[rows]
+            return per_term(x, gather_W(self.L[rows], self.W), inplace=True)
+        if name == 'self_RW': return per_term(S.vote[rows], t ** 2, inplace=True)
+        if name == 'self_WM': return per_term(S.move[rows], kappa ** 2, full, S.label[rows], True)
+        if name == 'R_RW':
+            return per_term(relatif(-D['RW'].vote[rows], S.vote[rows]), np.sign(t), inplace=True)
+        r_if = relatif(-D['IF'].label[rows], S.label[rows])
+        r_wm = relatif(-D['WM'].move[rows], S.move[rows])
+        return per_term(r_wm, np.sign(kappa), full, r_if, True)
+
+    def dense(self, name:str)->np.ndarray: # (N,M,C)
+        "The whole tensor `name`, formed block by block (None when it cannot be formed)."
+        if not self.has(name): return None
+        out = np.empty(self.shape)
+        for sl in self.blocks(): out[sl] = self.terms(name, sl)
+        return out
+
 
 # %% ../nbs/04a_results.ipynb #1253c3e1
 METHODS = ('IF', 'R-IF', 'RW', 'R-RW', 'WM', 'R-WM', 'LIN')
@@ -46,19 +149,30 @@ def _sorted(df:pd.DataFrame, top:int, method:str)->pd.DataFrame:
     df.attrs['caption'] = _caption(method)
     return df
 
-@dataclass
+class _Tensor:
+    "A score tensor field: the array given, else formed from the result's `factors` on first use."
+    def __set_name__(self, owner, name): self.name = name
+    def __get__(self, obj, owner=None):
+        if obj is None: return None                                # the dataclass default
+        v, f = obj.__dict__.get(self.name), obj.__dict__.get('factors')
+        if v is None and f is not None and f.has(self.name):
+            v = obj.__dict__[self.name] = f.dense(self.name)         # cached
+        return v
+    def __set__(self, obj, value): obj.__dict__[self.name] = value
+
+@dataclass(eq=False)
 class SIFResult:
     "Influence scores; $\\phi>0$ means removing the piece lowers the evaluation loss."
     IF:np.ndarray # (N,) ordinary IF per datum (Eq. 9)
-    WM:np.ndarray # (N,M,C) weight-moving (Eq. 14)
-    RW:np.ndarray=None # (N,M,C) reweighting (Eq. 11); identity sigma only
-    LIN:np.ndarray=None # (N,M,C) first-order influence of zeroing w_ijc through an exp-sigma model
+    WM:np.ndarray=_Tensor() # (N,M,C) weight-moving (Eq. 14)
+    RW:np.ndarray=_Tensor() # (N,M,C) reweighting (Eq. 11); identity sigma only
+    LIN:np.ndarray=_Tensor() # (N,M,C) first-order influence of zeroing w_ijc through an exp sigma
     R_IF:np.ndarray=None # RelatIF variants (None when relatif=False)
-    R_RW:np.ndarray=None
-    R_WM:np.ndarray=None
+    R_RW:np.ndarray=_Tensor()
+    R_WM:np.ndarray=_Tensor()
     self_IF:np.ndarray=None # self-influences, $\nabla^\top H^{-1}\nabla \ge 0$
-    self_RW:np.ndarray=None
-    self_WM:np.ndarray=None
+    self_RW:np.ndarray=_Tensor()
+    self_WM:np.ndarray=_Tensor()
     L:np.ndarray=None # (N,M) votes
     W:np.ndarray=None # (M,C+1,C)
     sigma:str='identity'
@@ -67,42 +181,92 @@ class SIFResult:
     group:dict=None # group RelatIF per method in GROUPED: vote (N,M), datum (N,), lf, lf_votes,
                     # lf_abstains (M,), param (M,C+1,C), and their self-influences
     label_names:list=None # C class names for the tables (None: 'class 0', ...)
+    factors:ScoreFactors=None # what the (N,M,C) tensors not given are formed from
+    _sums:dict=field(default_factory=dict, init=False, repr=False) # cached aggregates
+
+    @property
+    def shape(self)->tuple:
+        "(N,M,C) of the per-term tensors."
+        if self.L is not None and self.W is not None: return (*np.shape(self.L), self.W.shape[2])
+        return self.WM.shape
+
+    def _has(self, name:str)->bool:
+        "Whether the score `name` ('RW', 'R_IF', ...) is held or can be formed (it forms nothing)."
+        if self.__dict__.get(name) is not None: return True
+        return self.factors is not None and self.factors.has(name)
 
     def __repr__(self):
-        N, M, C = self.WM.shape
+        N, M, C = self.shape
         names = ('IF', 'RW', 'WM', 'LIN', 'R_IF', 'R_RW', 'R_WM')
-        have = [k for k in names if getattr(self, k) is not None]
+        have = [k for k in names if self._has(k)]
         return f"SIFResult(N={N}, M={M}, C={C}, sigma={self.sigma!r}, scores={have})"
 
-    def scores(self, method:str='RW')->np.ndarray:
-        "The raw score array of `method` ((N,) for IF, (N,M,C) otherwise)."
+    def _name(self, method:str)->str:
+        "The attribute of `method`, with a clear error when it is unknown or was not computed."
         if method not in METHODS:
             raise ValueError(f"method must be one of {METHODS}, got {method!r}")
-        a = getattr(self, method.replace('-', '_'))
-        if a is None:
+        if not self._has(method.replace('-', '_')):
             raise ValueError(f"{method} was not computed for this result (sigma={self.sigma!r}; "
                              "RW needs an identity sigma, R-* need relatif=True)")
-        return a
-    def _terms(self, method:str)->np.ndarray:
-        "(N,M,C) per-term scores of `method`; a clear error for the per-datum IF and R-IF."
-        a = self.scores(method)
-        if a.ndim == 1:
+        return method.replace('-', '_')
+
+    def scores(self, method:str='RW')->np.ndarray:
+        "The raw score array of `method` ((N,) for IF, (N,M,C) otherwise; formed if not yet)."
+        return getattr(self, self._name(method))
+
+    def _term_name(self, method:str)->str:
+        "The (N,M,C) tensor of `method`; a clear error for the per-datum IF and R-IF."
+        name = self._name(method)
+        if name in ('IF', 'R_IF'):
             raise ValueError(f"{method} scores whole data, not LFs or votes: use data_influence")
-        return a
+        return name
+
+    def blocks(self)->list:
+        "Row slices of the chunked aggregations (about `factors.budget` terms each)."
+        N, M, C = self.shape
+        budget = self.factors.budget if self.factors is not None else 2 ** 20
+        return row_chunks(N, block_rows(M * C, budget))
+
+    def terms(self, method:str, # a per-term method ('RW', 'WM', 'LIN', 'R-RW', ...)
+              rows=slice(None) # a slice or an index array of rows
+             )->np.ndarray: # (n,M,C)
+        "The per-term scores of some rows, from the tensor if it is held, else from the factors."
+        name = self._term_name(method)
+        v = self.__dict__.get(name)
+        return v[rows] if v is not None else self.factors.terms(name, rows)
 
     def _group(self, method:str, key:str)->np.ndarray:
         "The group RelatIF `key` ('vote', 'datum', 'lf', ...) of a method in GROUPED."
-        self.scores(method)                                   # the usual error when not computed
+        self._name(method)                                    # the usual error when not computed
         if not self.group or method not in self.group:
             raise ValueError(f"group RelatIF of {method} was not computed for this result; "
                              "use SIF(...)(X_eval, y_eval, relatif=True) with inverse=Cholesky()")
+        if key not in self.group[method]:
+            raise ValueError(f"group RelatIF of {method} for W's parameters was not formed "
+                             "(N x parameters too large): set SIF.group_params = True to form it")
         return self.group[method][key]
+
+    def aggregates(self, method:str='RW')->dict: # datum (N,), lf, lf_votes, lf_abstains (M,), param
+        "Table 1 sums of a per-term method per datum, LF and parameter: one pass by blocks, cached."
+        name = self._term_name(method)
+        if name in self._sums: return self._sums[name]
+        (N, M, C), L = self.shape, np.asarray(self.L)
+        out = dict(datum=np.empty(N), lf=0., lf_votes=0., lf_abstains=0., param=0.)
+        for sl in self.blocks():
+            x, fires = self.terms(method, sl), (L[sl] != -1)[:, :, None]
+            out['datum'][sl] = x.sum((1, 2))
+            out['lf'] = out['lf'] + x.sum((0, 2))
+            out['lf_votes'] = out['lf_votes'] + (x * fires).sum((0, 2))
+            out['lf_abstains'] = out['lf_abstains'] + (x * ~fires).sum((0, 2))
+            out['param'] = out['param'] + _param_sums(x, L[sl])
+        self._sums[name] = out
+        return out
 
     def data_influence(self, method:str='RW')->np.ndarray:
         "(N,) influence of each datum (phi > 0: removal lowers the loss); R-RW/R-WM: group RelatIF."
         if method in GROUPED: return self._group(method, 'datum')
-        a = self.scores(method)
-        return a if a.ndim == 1 else a.sum((1, 2))
+        if self._name(method) in ('IF', 'R_IF'): return self.scores(method)
+        return self.aggregates(method)['datum']
 
     def lf_influence(self, method:str='RW', # a source-aware method
                      part:str='all' # the LF's terms: 'all', its 'votes' or its 'abstains'
@@ -111,29 +275,34 @@ class SIFResult:
         if part not in _PARTS:
             raise ValueError(f"part must be one of {tuple(_PARTS)}, got {part!r}")
         if method in GROUPED: return self._group(method, _PARTS[part])
-        phi = self._terms(method)
-        if part == 'all': return phi.sum((0, 2))
-        fires = self.L != -1
-        return (phi * (fires if part == 'votes' else ~fires)[:, :, None]).sum((0, 2))
+        return self.aggregates(method)[_PARTS[part]]
 
     def vote_influence(self, method:str='RW')->np.ndarray:
         "(N,M) influence of each vote (phi > 0: removal lowers the loss); R-*: group RelatIF."
         if method in GROUPED: return self._group(method, 'vote')
-        return self._terms(method).sum(2)
+        self._term_name(method)
+        out = np.empty(np.shape(self.L))
+        for sl in self.blocks(): out[sl] = self.terms(method, sl).sum(2)
+        return out
 
     def param_influence(self, method:str='RW')->np.ndarray:
         "(M,C+1,C) influence of each $\\mathbf W_{jkc}$ (slot 0: abstain); R-*: group RelatIF."
         if method in GROUPED: return self._group(method, 'param')
-        phi = self._terms(method)
-        onehot = np.eye(phi.shape[2] + 1)[self.L + 1]         # (N,M,C+1)
-        return np.einsum('nmc,nmk->mkc', phi, onehot)
+        return self.aggregates(method)['param']
+
+def _param_sums(x:np.ndarray, # (n,M,C) per-term values
+                L:np.ndarray # (n,M) votes
+               )->np.ndarray: # (M,C+1,C)
+    "Sums of `x` over the terms of each parameter $W_{jkc}$ (the rows where $L_{ij}=k-1$)."
+    onehot = np.eye(x.shape[2] + 1)[L + 1]                    # (n,M,C+1)
+    return np.einsum('nmc,nmk->mkc', x, onehot)
 
 
 # %% ../nbs/04a_results.ipynb #a0409c0e
 @patch
 def _names(self:SIFResult)->list:
     "C class names (`label_names`, or 'class 0', ...)."
-    return check_label_names(self.label_names, self.WM.shape[2])
+    return check_label_names(self.label_names, self.shape[2])
 
 @patch
 def _polarity(self:SIFResult)->list:
@@ -145,7 +314,7 @@ def _polarity(self:SIFResult)->list:
 @patch
 def _accuracy(self:SIFResult, y)->np.ndarray:
     "(M,) empirical accuracy of each LF's votes on gold training labels `y` (NaN without votes)."
-    y = check_y(y, self.WM.shape[2], n=len(self.L), name='y')
+    y = check_y(y, self.shape[2], n=len(self.L), name='y')
     fires = self.L != -1
     hits = ((self.L == y[:, None]) & fires).sum(0)
     n, out = fires.sum(0), np.full(self.L.shape[1], np.nan)
@@ -178,15 +347,54 @@ def data_table(self:SIFResult, method:str='RW', top:int=None)->pd.DataFrame:
                        'weak_prob': Y.max(1), 'n_votes': (self.L != -1).sum(1)})
     return _sorted(df, top, method)
 
+def _top(ordinal, phi, k:int)->np.ndarray:
+    "Positions of the `k` largest `phi`, ties to the smaller `ordinal` (a stable sort's head)."
+    if k <= 0: return np.arange(0)
+    if len(phi) > k:
+        thr = np.partition(phi, len(phi) - k)[len(phi) - k]            # the k-th largest
+        above = np.flatnonzero(phi > thr)
+        ties = np.flatnonzero(phi == thr)
+        ties = ties[np.argsort(ordinal[ties], kind='stable')[:k - len(above)]]
+        keep = np.r_[above, ties]
+    else: keep = np.arange(len(phi))
+    return keep[np.lexsort((ordinal[keep], -phi[keep]))]
+
+@patch
+def _top_votes(self:SIFResult, method:str, top:int, include_abstains:bool)->tuple:
+    "(ordinal, i, j, phi) of the `top` votes of largest phi, block by block (no (N,M) array)."
+    L, M = np.asarray(self.L), self.shape[1]
+    best = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))   # ordinal, flat (i,j), phi
+    seen = 0
+    for sl in self.blocks():
+        v = (self._group(method, 'vote')[sl] if method in GROUPED
+             else self.terms(method, sl).sum(2))
+        flat = np.flatnonzero(np.ones(v.shape, bool) if include_abstains else L[sl] != -1)
+        ordinal, phi = seen + np.arange(len(flat)), v.reshape(-1)[flat]
+        seen += len(flat)
+        cand = [np.r_[b, c] for b, c in zip(best, (ordinal, sl.start * M + flat, phi))]
+        keep = _top(cand[0], cand[2], top)
+        best = tuple(c[keep] for c in cand)
+    ordinal, pos, phi = (b[np.argsort(best[0])] for b in best)
+    return ordinal, pos // M, pos % M, phi
+
 @patch
 def vote_table(self:SIFResult, method:str='RW', top:int=None, # rows kept
                include_abstains:bool=False # also the (i,j) where LF j abstains
               )->pd.DataFrame:
     "Per vote $\\mathbf L_{ij}$ (abstentions only if asked); phi > 0: removal lowers the loss."
-    phi, plain, N = self.vote_influence(method), self.vote_influence(_plain(method)), len(self.L)
-    i, j = np.nonzero(np.ones_like(phi, bool) if include_abstains else self.L != -1)
+    plain, N = _plain(method), len(self.L)
+    if top is None:
+        phi, d = self.vote_influence(method), self.vote_influence(plain)
+        i, j = np.nonzero(np.ones_like(phi, bool) if include_abstains else self.L != -1)
+        index, phi, d = None, phi[i, j], d[i, j]
+    else:                               # by blocks: the top rows only, then their plain scores
+        index, i, j, phi = self._top_votes(method, int(top), include_abstains)
+        d = phi
+        if plain != method:
+            rows, at = np.unique(i, return_inverse=True)
+            d = self.terms(plain, rows).sum(2)[at, j] if len(rows) else phi
     df = pd.DataFrame({'i': i, 'j': j, 'lf': np.asarray(self.lf_names)[j], 'vote': self.L[i, j],
-                       'phi': phi[i, j], 'd_valid_loss': -plain[i, j] / N})
+                       'phi': phi, 'd_valid_loss': -d / N}, index=index)
     return _sorted(df, top, method)
 
 @patch

@@ -12,13 +12,16 @@ from ..pws import make_synthetic
 from ..end_model import SoftmaxRegression, to_tensor, add_bias, hessian
 from ..decomposition import soft_labels, term_weights
 from ..influence import SIF, ReferenceLiSSA, brute_force_sif
+from ..results import TERMS
+from ..components import show_progress
 
 # %% auto #0
-__all__ = ['ENGINE_METHODS', 'LIMITS', 'CORE', 'LM_METHODS', 'TARGET_1', 'TARGET_3', 'KEY', 'dense_W', 'make_problem',
-           'fit_end_model', 'save_problem', 'load_problem', 'published_params', 'published_log_probs', 'published_ce',
-           'expand_rw', 'published_hvp', 'published_lissa', 'per_sample_grads', 'published_block_inverse',
-           'published_rw_relatif', 'measure', 'wait_quiet', 'run_measurement', 'prepare_problem', 'run_benchmark',
-           'full_plan', 'smoke_plan', 'summary', 'best_of', 'loglog_slope', 'check_targets', 'plot_results', 'main']
+__all__ = ['TABLE_METHODS', 'TOP_VOTES', 'ENGINE_METHODS', 'LIMITS', 'CORE', 'LM_METHODS', 'TARGET_1', 'TARGET_3', 'TARGET_4',
+           'KEY', 'dense_W', 'make_problem', 'fit_end_model', 'save_problem', 'load_problem', 'published_params',
+           'published_log_probs', 'published_ce', 'expand_rw', 'published_hvp', 'published_lissa', 'per_sample_grads',
+           'published_block_inverse', 'published_rw_relatif', 'factorised_tables', 'measure', 'wait_quiet',
+           'run_measurement', 'prepare_problem', 'run_benchmark', 'target_plan', 'full_plan', 'smoke_plan', 'summary',
+           'replace_rows', 'best_of', 'loglog_slope', 'check_targets', 'plot_results', 'main']
 
 # %% ../../nbs/08_benchmark.ipynb #ccfa13bf
 def dense_W(m:int, # M
@@ -42,25 +45,37 @@ def make_problem(N:int, M:int, C:int, d:int, # sizes
 
 def fit_end_model(p:dict, # a problem from `make_problem`
                   l2:float=1e-3, # L2 strength
-                  tol:float=1e-8 # Newton's gradient-norm tolerance
+                  tol:float=1e-8, # Newton's gradient-norm tolerance
+                  warm:int=200_000 # above this N, start Newton from a fit on `warm` rows (same minimiser)
                  )->SoftmaxRegression:
     "Softmax regression fitted to the problem's Eq. 6 labels."
-    return SoftmaxRegression(p['W'].shape[2], l2=l2, tol=tol).fit(p['X'], soft_labels(p['L'], p['W'], 'identity'))
+    Y, C = soft_labels(p['L'], p['W'], 'identity'), p['W'].shape[2]
+    theta0 = None
+    if len(Y) > warm: theta0 = SoftmaxRegression(C, l2=l2, tol=tol).fit(p['X'][:warm], Y[:warm]).theta
+    return SoftmaxRegression(C, l2=l2, tol=tol).fit(p['X'], Y, theta0=theta0)
 
 # %% ../../nbs/08_benchmark.ipynb #c224ebbc
-def save_problem(path, p:dict, model:SoftmaxRegression, **info):
+def _x_path(path)->Path: return Path(path).with_suffix('.X.npy')
+
+def save_problem(path, p:dict, model:SoftmaxRegression,
+                 memmap:bool=False, # X to its own float32 .npy (`load_problem` maps it), not the .npz
+                 **info):
     "Save a problem, its fitted parameters and `info` (e.g. the fit time) to `path` (.npz)."
-    np.savez(path, **p, theta=model.theta.cpu().numpy(), l2=model.l2, info=json.dumps(info))
+    arrays = dict(p)
+    if memmap: np.save(_x_path(path), np.asarray(arrays.pop('X'), dtype=np.float32))
+    np.savez(path, **arrays, theta=model.theta.cpu().numpy(), l2=model.l2, info=json.dumps(info))
 
 def _problem_info(path)->dict: return json.loads(str(np.load(path)['info']))
 
 def load_problem(path)->tuple:
-    "(problem dict, fitted `SoftmaxRegression`, info dict) from `save_problem`'s file."
+    "(problem dict, fitted `SoftmaxRegression`, info dict); X a read-only memmap if saved apart."
     z = np.load(path)
-    p = {k: z[k] for k in ('X', 'L', 'W', 'X_eval', 'y_eval')}
+    p = {k: z[k] for k in ('L', 'W', 'X_eval', 'y_eval')}
+    p['X'] = np.load(_x_path(path), mmap_mode='r') if _x_path(path).exists() else z['X']
     model = SoftmaxRegression(p['W'].shape[2], l2=float(z['l2']))
     model.theta = torch.from_numpy(z['theta'])
     return p, model, json.loads(str(z['info']))
+
 
 # %% ../../nbs/08_benchmark.ipynb #c647e3fa
 def published_params(model:SoftmaxRegression)->list:
@@ -152,9 +167,29 @@ def published_rw_relatif(model:SoftmaxRegression, X, L, W, X_eval, y_eval,
     return dict(RW=rw.numpy(), R_RW=rel.numpy(), self_RW=root.numpy(), times=times)
 
 # %% ../../nbs/08_benchmark.ipynb #eb199d13
+TABLE_METHODS, TOP_VOTES = ('RW', 'WM', 'R-RW', 'R-WM'), 1000
+
 def _closed_form(model, p):
-    "All scores and RelatIF by the engine (the timed closed form)."
-    return SIF(model, p['X'], p['L'], p['W'], 'identity')(p['X_eval'], p['y_eval'], relatif=True)
+    "All scores and RelatIF by the engine, every (N,M,C) tensor formed (the dense path)."
+    r = SIF(model, p['X'], p['L'], p['W'], 'identity')(p['X_eval'], p['y_eval'], relatif=True)
+    for k in TERMS: getattr(r, k)                                 # formed and held, as before issue 15
+    return r
+
+def factorised_tables(r, # a `SIFResult`
+                      methods=TABLE_METHODS, # methods tabulated
+                      top:int=TOP_VOTES # votes kept in each vote table
+                     )->dict: # (method, table) -> DataFrame
+    "The LF table, the top-`top` vote table and the datum table of each method, from the factors."
+    out = {}
+    for m in methods:
+        out[m, 'lf'], out[m, 'data'] = r.lf_table(m), r.data_table(m)
+        out[m, 'vote'] = r.vote_table(m, top=top)
+    return out
+
+def _factorised(model, p):
+    "The engine's call and every score the LF, top-1000 vote and datum tables need (group RelatIF too)."
+    r = SIF(model, p['X'], p['L'], p['W'], 'identity')(p['X_eval'], p['y_eval'], relatif=True)
+    return r, factorised_tables(r)
 
 def _lower_bound(model, p, r):
     "Form and factor the Hessian only (row weights `r` precomputed)."
@@ -176,6 +211,7 @@ def _setup(method, model, p):
     "Untimed preparation: returns the zero-argument callable to time."
     C = p['W'].shape[2]
     if method == 'closed_form': return lambda: _closed_form(model, p)
+    if method == 'factorised': return lambda: _factorised(model, p)
     if method == 'lower_bound':
         r = to_tensor(soft_labels(p['L'], p['W'], 'identity').sum(1))
         return lambda: _lower_bound(model, p, r)
@@ -190,7 +226,7 @@ def _setup(method, model, p):
     raise ValueError(f"unknown method {method!r}")
 
 # %% ../../nbs/08_benchmark.ipynb #e8d72ce7
-ENGINE_METHODS = ('closed_form', 'lower_bound', 'brute_force', 'published')
+ENGINE_METHODS = ('closed_form', 'factorised', 'lower_bound', 'brute_force', 'published')
 
 def _max_rss_mb()->float:
     "Peak resident set size of this process so far, MB: VmHWM on Linux, else `ru_maxrss`."
@@ -238,8 +274,9 @@ def measure(method:str, # one of ENGINE_METHODS, 'lm_MV'|'lm_DS'|'lm_Snorkel', '
     p, model, _ = load_problem(path)
     _warm_up(method, p['W'].shape[2])
     f = _setup(method, model, p)
-    base, runs = _max_rss_mb(), []
+    base, runs, out = _max_rss_mb(), [], None
     for _ in range(3):
+        out = None                                          # the last run's output is not held
         b0, c0, t0 = _cpu_busy_s(), _own_cpu_s(), time.perf_counter()
         out = f()
         wall, cpu = time.perf_counter() - t0, _own_cpu_s() - c0
@@ -249,7 +286,10 @@ def measure(method:str, # one of ENGINE_METHODS, 'lm_MV'|'lm_DS'|'lm_Snorkel', '
     wall, cpu, other = min(runs)
     res = dict(time_s=wall, cpu_s=cpu, other_load=max(other, 0.), n_runs=len(runs), peak_rss_mb=peak,
                peak_delta_mb=peak - base, threads=torch.get_num_threads())
-    if method == 'closed_form': res.update(setup_s=out.meta['setup_s'], call_s=out.meta['call_s'])
+    if method in ('closed_form', 'factorised'):
+        r = out if method == 'closed_form' else out[0]
+        res.update(setup_s=r.meta['setup_s'], call_s=r.meta['call_s'])
+    if isinstance(p['X'], np.memmap): res['features'] = f"{p['X'].dtype} memmap"
     return {**res, **_checks(method, out, model, p)}
 
 # %% ../../nbs/08_benchmark.ipynb #5d9081ca
@@ -292,35 +332,40 @@ def _label_models_unavailable()->str:
 
 def _size(c): return f"N={c['N']:,} M={c['M']} C={c['C']} d={c['d']}"
 
-def _prepare(N, M, C, d, seed, path):
-    "Generate, fit and save one problem (run in a child process)."
+def _prepare(N, M, C, d, seed, path, memmap=False):
+    "Generate, fit and save one problem (run in a child process); `memmap`: X as a float32 .npy."
     p = make_problem(int(N), int(M), int(C), int(d), seed=int(seed))
     t0 = time.perf_counter()
     model = fit_end_model(p)
     fit_s = time.perf_counter() - t0
-    save_problem(path, p, model, fit_s=fit_s, n_iter=int(model.n_iter_), grad_norm=float(model.grad_norm_))
+    save_problem(path, p, model, memmap=str(memmap) in ('True', '1'), fit_s=fit_s,
+                 n_iter=int(model.n_iter_), grad_norm=float(model.grad_norm_))
 
 def prepare_problem(cfg:dict, cache, seed:int=0)->Path:
     "Generate, fit and save the problem of size `cfg` (N, M, C, d) unless cached (large ones in a child); its path."
-    path = Path(cache) / f"N{cfg['N']}_M{cfg['M']}_C{cfg['C']}_d{cfg['d']}_s{seed}.npz"
+    mm = bool(cfg.get('memmap'))
+    path = Path(cache) / f"N{cfg['N']}_M{cfg['M']}_C{cfg['C']}_d{cfg['d']}_s{seed}{'_mm' if mm else ''}.npz"
     if path.exists(): return path
     if cfg['N'] * cfg['d'] < 10 ** 6:
-        _prepare(cfg['N'], cfg['M'], cfg['C'], cfg['d'], seed, path)
+        _prepare(cfg['N'], cfg['M'], cfg['C'], cfg['d'], seed, path, mm)
         return path
     sizes = [str(cfg[k]) for k in ('N', 'M', 'C', 'd')]
-    cmd = [sys.executable, '-m', 'sif_nb.paper.benchmark', '--prepare', *sizes, str(seed), str(path)]
+    cmd = [sys.executable, '-m', 'sif_nb.paper.benchmark', '--prepare', *sizes, str(seed), str(path), str(mm)]
     cp = subprocess.run(cmd, capture_output=True, text=True, env=_child_env())
     if cp.returncode: raise RuntimeError(f"preparing {_size(cfg)} failed: {cp.stderr.strip()[-500:]}")
     return path
 
-def run_benchmark(plan:list, # dicts with N, M, C, d, `methods` and optionally `threads` (0 = torch default)
+def run_benchmark(plan:list, # dicts with N, M, C, d, `methods`; optional `threads` (0 = torch default),
+                             # `memmap` (X a float32 memmap) and `timeout` (s, default 900)
                   cache=None, # folder to keep fitted problems in; a temporary folder when None
                   seed:int=0, # seed of the problems
                   max_wait:float=20., # seconds to wait for a quiet machine before each measurement
                   verbose:bool=True, # print each measurement as it finishes
-                  partial=None # CSV path rewritten after every measurement (progress survives a crash)
+                  partial=None, # CSV path rewritten after every measurement (progress survives a crash)
+                  progress:bool=None # progress bar over the grid (None: in a terminal, not in tests or CI)
                  )->pd.DataFrame:
     "Measure every (size, method) of `plan`, each in a fresh process."
+    from tqdm.auto import tqdm
     tmp = tempfile.TemporaryDirectory() if cache is None else None
     root = Path(cache or tmp.name)
     root.mkdir(parents=True, exist_ok=True)
@@ -330,27 +375,33 @@ def run_benchmark(plan:list, # dicts with N, M, C, d, `methods` and optionally `
         print(lm_note)
         for m in LM_METHODS + ('lm_MV', 'eq15_DS'):
             over[m] = None
+    bar = tqdm(total=sum(len(c['methods']) for c in plan), desc='benchmark', unit='run',
+               disable=not show_progress(progress))
+    say = bar.write if not bar.disable else print
     try:
         for cfg in plan:
             size = {k: cfg[k] for k in ('N', 'M', 'C', 'd')}
             todo = [m for m in cfg['methods'] if m not in over]
-            path = prepare_problem(size, root, seed) if todo else None
+            bar.set_postfix_str(_size(size))
+            path = prepare_problem(dict(size, memmap=cfg.get('memmap')), root, seed) if todo else None
             fit = _problem_info(path) if todo else {}
             for m in cfg['methods']:
                 if m in over: r = dict(status='skipped', note=f'skipped above {over[m]}' if over[m] else lm_note)
                 else:
-                    timeout = LIMITS[m] + 30 if m in LIMITS else 900
+                    timeout = LIMITS[m] + 30 if m in LIMITS else cfg.get('timeout', 900)
                     r = run_measurement(m, path, cfg.get('threads', 0), timeout, max_wait)
                     if m in LIMITS and (r['status'] != 'ok' or r['time_s'] > LIMITS[m]): over[m] = _size(size)
                 r.setdefault('threads', cfg.get('threads') or torch.get_num_threads())
                 terms = size['N'] * size['M'] * size['C']
                 rows.append(dict(**size, method=m, terms=terms, fit_s=fit.get('fit_s'), **r))
                 if partial is not None: pd.DataFrame(rows).to_csv(partial, index=False)
+                bar.update()
                 if verbose:
-                    print(f"{_size(size):32s} {r['threads']}t {m:12s} {r['status']:8s} "
-                          f"{r.get('time_s', np.nan):9.3f} s {r.get('peak_rss_mb', np.nan):8.0f} MB "
-                          f"{r.get('note', '')}", flush=True)
+                    say(f"{_size(size):32s} {r['threads']}t {m:12s} {r['status']:8s} "
+                        f"{r.get('time_s', np.nan):9.3f} s {r.get('peak_rss_mb', np.nan):8.0f} MB "
+                        f"{r.get('note', '')}")
     finally:
+        bar.close()
         if tmp is not None: tmp.cleanup()
     return pd.DataFrame(rows)
 
@@ -358,6 +409,12 @@ def run_benchmark(plan:list, # dicts with N, M, C, d, `methods` and optionally `
 CORE = ('closed_form', 'lower_bound')
 LM_METHODS = ('lm_MV', 'lm_DS', 'lm_Snorkel', 'eq15_DS', 'eq15_Snorkel')   # label-model fits and Eq. 15, timed
 TARGET_1, TARGET_3 = dict(N=20_000, M=10, C=2, d=768), dict(N=100_000, M=50, C=5, d=384)
+TARGET_4 = dict(N=1_000_000, M=50, C=5, d=384) # with X a float32 memmap (issue 15)
+
+def target_plan()->list:
+    "The rows of issue 15 alone: dense and factorised at N=100k, factorised at N=1M (memmap X)."
+    return [dict(TARGET_3, threads=1, methods=('closed_form', 'factorised', 'lower_bound')),
+            dict(TARGET_4, threads=1, memmap=True, timeout=3600, methods=('factorised',))]
 
 def full_plan()->list:
     "The sizes and methods of the full benchmark (15-20 min on 2 cores)."
@@ -369,13 +426,14 @@ def full_plan()->list:
         plan.append(dict(base, N=n, methods=CORE + (LM_METHODS if n == 100_000 else ())))
     plan += [dict(base, M=m, methods=CORE) for m in (25, 50)]
     plan += [dict(base, C=5, methods=CORE), dict(base, d=768, methods=CORE)]
-    plan += [dict(TARGET_3, threads=1, methods=CORE + LM_METHODS)]
-    plan += [dict(t, threads=0, methods=CORE) for t in (TARGET_1, TARGET_3)]
-    return plan
+    plan += [dict(TARGET_3, threads=1, methods=CORE + ('factorised',) + LM_METHODS)]
+    plan += [dict(TARGET_1, threads=0, methods=CORE), dict(TARGET_3, threads=0, methods=CORE + ('factorised',))]
+    return plan + target_plan()[1:]
 
 def smoke_plan()->list:
     "A tiny plan that exercises every method in seconds."
-    return [dict(N=40, M=3, C=2, d=5, threads=1, methods=ENGINE_METHODS)]
+    return [dict(N=40, M=3, C=2, d=5, threads=1, methods=ENGINE_METHODS),
+            dict(N=50, M=3, C=2, d=5, threads=1, memmap=True, methods=('factorised',))]
 
 # %% ../../nbs/08_benchmark.ipynb #748c8fea
 KEY = ['N', 'M', 'C', 'd', 'threads']
@@ -392,14 +450,17 @@ def _one(df, method, col='time_s', **size):
     return float(s[col].iloc[0]) if len(s) else np.nan
 
 def summary(df:pd.DataFrame)->pd.DataFrame:
-    "One row per size and thread count: times (s), closed-form peak memory (MB), ratios, brute-force agreement."
+    "One row per size and thread count: times (s), engine peak memory (MB), ratios, brute-force agreement."
     ok = df[df.status == 'ok']
     t = ok.pivot_table(index=KEY, columns='method', values='time_s')
     out = pd.DataFrame(index=t.index)
     for m in ENGINE_METHODS:
         if m in t: out[f'{m}_s'] = t[m]
-    out['closed_peak_MB'] = ok[ok.method == 'closed_form'].set_index(KEY)['peak_rss_mb']
-    out['closed/lower'] = t['closed_form'] / t['lower_bound']
+    peak = lambda m: ok[ok.method == m].set_index(KEY)['peak_rss_mb']
+    if 'closed_form' in t: out['closed_peak_MB'] = peak('closed_form')
+    if 'factorised' in t: out['factorised_peak_MB'] = peak('factorised')
+    if {'closed_form', 'lower_bound'} <= set(t): out['closed/lower'] = t['closed_form'] / t['lower_bound']
+    if {'closed_form', 'factorised'} <= set(t): out['factorised/closed'] = t['factorised'] / t['closed_form']
     if 'brute_force' in t: out['brute/closed'] = t['brute_force'] / t['closed_form']
     if 'published' in t: out['published/closed'] = t['published'] / t['closed_form']
     if 'brute_force' in t: out['brute max|diff|'] = ok[ok.method == 'brute_force'].set_index(KEY)['max_abs_diff']
@@ -407,6 +468,12 @@ def summary(df:pd.DataFrame)->pd.DataFrame:
     return out.dropna(how='all', axis=1)
 
 _RANK = dict(ok=0, timeout=1, error=2, skipped=3)
+
+def replace_rows(old:pd.DataFrame, new:pd.DataFrame)->pd.DataFrame:
+    "The rows of `old`, those of a (size, threads, method) that `new` measured replaced by `new`'s."
+    k = KEY + ['method']
+    keep = ~old.set_index(k).index.isin(new.set_index(k).index)
+    return pd.concat([old[keep], new], ignore_index=True)
 
 def best_of(*dfs:pd.DataFrame)->pd.DataFrame:
     "Combine full runs: per (size, threads, method) the fastest 'ok' row (else the most informative), with its `run`."
@@ -429,7 +496,7 @@ def _fastest(df, method, **size):
     return s.loc[s.time_s.idxmin()] if len(s) else None
 
 def check_targets(df:pd.DataFrame)->pd.DataFrame:
-    "The targets of issue #7: measured value, threshold and whether it is met (None = not measured)."
+    "The targets of issues #7 and #15: measured value, threshold and whether it is met (None: not run)."
     ok = df[df.status == 'ok']
     both = lambda m: ok[ok.method == m].merge(ok[ok.method == 'closed_form'], on=KEY, suffixes=('', '_cf'))
     bf, pb = both('brute_force'), both('published')
@@ -440,6 +507,8 @@ def check_targets(df:pd.DataFrame)->pd.DataFrame:
     th = lambda r: f" [{int(r.threads)} thread{'s' if int(r.threads) > 1 else ''}]" if r is not None else ''
     lb1 = _one(df, 'lower_bound', **TARGET_1, threads=int(c1.threads)) if c1 is not None else np.nan
     bf_diff = float(bf.max_abs_diff.max()) if len(bf) else np.nan
+    f3 = {c: _one(df, 'factorised', c, **TARGET_3, threads=1) for c in ('time_s', 'peak_rss_mb')}
+    d3, f4 = _one(df, 'closed_form', **TARGET_3, threads=1), _fastest(df, 'factorised', **TARGET_4)
     rows = [(f'closed form, N=20k M=10 C=2 d=768, all tensors + RelatIF (s){th(c1)}', get(c1, 'time_s'),
              '< 5', lambda v: v < 5),
             (f'  same / forming+factoring H alone{th(c1)}', get(c1, 'time_s') / lb1, '<= 3', lambda v: v <= 3),
@@ -450,6 +519,14 @@ def check_targets(df:pd.DataFrame)->pd.DataFrame:
             ('max |closed form - brute force| over IF, RW, WM, self_*', bf_diff, '< 1e-8', lambda v: v < 1e-8),
             (f'closed form, N=100k M=50 C=5 d=384 (s){th(c3)}', get(c3, 'time_s'), '< 60', lambda v: v < 60),
             (f'  same, peak RSS (GB){th(c3)}', get(c3, 'peak_rss_mb') / 1024, '< 8', lambda v: v < 8),
+            ('factorised, N=100k M=50 C=5 d=384: LF, top-1000 vote and datum tables of RW, WM, '
+             'R-RW, R-WM (group RelatIF), peak RSS (GB) [1 thread]', f3['peak_rss_mb'] / 1024, '< 1.5',
+             lambda v: v < 1.5),
+            ('  same, time / closed form with every (N,M,C) tensor (dense) [1 thread]', f3['time_s'] / d3,
+             '<= 1.2', lambda v: v <= 1.2),
+            (f'factorised, N=1M M=50 C=5 d=384, X a float32 memmap: the same tables (s){th(f4)}',
+             get(f4, 'time_s'), '< 600', lambda v: v < 600),
+            (f'  same, peak RSS (GB){th(f4)}', get(f4, 'peak_rss_mb') / 1024, '< 8', lambda v: v < 8),
             ('log-log slope in N, closed form (N>=1k, M=10 C=2 d=384) [1 thread]',
              slope('N', min_value=1000, M=10, C=2, d=384), '<= 1.1', lambda v: v <= 1.1),
             ('log-log slope in N, closed form (N>=1k, M=10 C=2 d=50) [1 thread]',
@@ -461,7 +538,7 @@ def check_targets(df:pd.DataFrame)->pd.DataFrame:
 
 # %% ../../nbs/08_benchmark.ipynb #a6b5b51d
 def plot_results(df:pd.DataFrame, path=None):
-    "Log-log wall time against N per method (M=10, C=2, 1 thread; solid d=384, dashed d=50); saved to `path` if given."
+    "Log-log wall time against N per method (1 thread; M=10, C=2 at d=384 and 50; M=50, C=5, d=384 dotted)."
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(7.5, 5.6))
     ok = df[(df.status == 'ok') & (df.M == 10) & (df.C == 2) & (df.threads == 1)]
@@ -470,8 +547,12 @@ def plot_results(df:pd.DataFrame, path=None):
         for d, ls in ((384, '-'), (50, '--')):
             s = ok[(ok.method == m) & (ok.d == d)].sort_values('N')
             if len(s): ax.plot(s.N, s.time_s, ls, color=col, marker='o', ms=4, label=f'{m} (d={d})')
+    big = df[(df.status == 'ok') & (df.M == 50) & (df.C == 5) & (df.d == 384) & (df.threads == 1)]
+    for m, col, mk in (('closed_form', 'C0', 's'), ('factorised', 'C2', 'D')):
+        s = big[big.method == m].sort_values('N')
+        if len(s): ax.plot(s.N, s.time_s, ':', color=col, marker=mk, ms=6, label=f'{m} (M=50, C=5, d=384)')
     ax.set(xscale='log', yscale='log', xlabel='N (training points)', ylabel='wall time (s)',
-           title='All N*M*C influence scores (M=10, C=2), float64, 1 CPU thread')
+           title='All N*M*C influence scores, float64, 1 CPU thread')
     ax.grid(True, which='both', alpha=.3)
     ax.legend(fontsize=8, loc='upper center', bbox_to_anchor=(.5, -.13), ncol=3)  # below: hides no point
     fig.tight_layout()
@@ -494,7 +575,11 @@ def main(argv=None):
     ap.add_argument('--worker', nargs=3, metavar=('METHOD', 'PATH', 'THREADS'), help=argparse.SUPPRESS)
     ap.add_argument('--merge', nargs='+', metavar='CSV',
                     help='combine earlier runs (fastest ok row per size) instead of measuring')
-    ap.add_argument('--prepare', nargs=6, metavar=('N', 'M', 'C', 'd', 'SEED', 'PATH'), help=argparse.SUPPRESS)
+    ap.add_argument('--targets', action='store_true',
+                    help="run only issue 15's rows (N=100k dense and factorised, N=1M factorised on a "
+                         "float32 memmap; ~20 min); with --out, they replace those rows of its CSV")
+    ap.add_argument('--prepare', nargs=7, metavar=('N', 'M', 'C', 'd', 'SEED', 'PATH', 'MEMMAP'),
+                    help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.worker:
         print('RESULT ' + json.dumps(measure(*a.worker)), flush=True)
@@ -503,11 +588,16 @@ def main(argv=None):
         _prepare(*a.prepare)
         return
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, {os.cpu_count()} CPUs", flush=True)
-    out = Path(a.out) if a.out else (Path('nbs') if Path('nbs').is_dir() else Path('.')) if a.full or a.merge else None
+    wide = a.full or a.merge or (a.targets and a.out)
+    out = Path(a.out) if a.out else (Path('nbs') if Path('nbs').is_dir() else Path('.')) if wide else None
     if out: out.mkdir(parents=True, exist_ok=True)
     if a.merge: df = best_of(*(pd.read_csv(f) for f in a.merge))
-    else: df = run_benchmark(full_plan() if a.full else smoke_plan(), cache=a.cache, max_wait=a.max_wait,
-                             partial=out / 'benchmark_results.partial.csv' if out else None)
+    else:
+        plan = full_plan() if a.full else target_plan() if a.targets else smoke_plan()
+        df = run_benchmark(plan, cache=a.cache, max_wait=a.max_wait,
+                           partial=out / 'benchmark_results.partial.csv' if out else None)
+        old = out / 'benchmark_results.csv' if out and a.targets else None
+        if old is not None and old.exists(): df = replace_rows(pd.read_csv(old), df)
     if out:
         df.to_csv(out / 'benchmark_results.csv', index=False)
         (out / 'benchmark_results.partial.csv').unlink(missing_ok=True)

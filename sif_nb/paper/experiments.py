@@ -501,7 +501,7 @@ def run_pipeline(ds:PWSData, # the data (gold training labels needed for Table 3
         rep_b = mute_repair(mute_candidates(mute, L, cfg.mute_fractions, ws), approx.W, model, ds)
         t_rep = time.perf_counter()
         cov = covered(L, approx.W, 'identity')
-        rw_sum = res.RW.sum((1, 2))
+        rw_sum = res.data_influence('RW')               # by blocks: no (N,M,C) tensor
         t5 = [_t5_row(key, 'exact' if exact else 'paper protocol (GD, damped operators)', res.IF, rw_sum, cov)]
         if exact and (~cov).any():      # ordinary IF with a uniform label on uncovered rows (RW has none), all rows
             v = engine.solve(engine.model.eval_grad(ds.X_valid, ds.y_valid))
@@ -509,7 +509,7 @@ def run_pipeline(ds:PWSData, # the data (gold training labels needed for Table 3
             if_all = np.where(cov, res.IF, -a.mean(1))
             t5.append(_t5_row(key, 'all rows, uniform IF label on uncovered', if_all, rw_sum))
         if exact and cfg.reference:
-            t5.append(_t5_row(key, 'reference', ref.IF, ref.RW.sum((1, 2)), cov))
+            t5.append(_t5_row(key, 'reference', ref.IF, ref.data_influence('RW'), cov))
         fig2, l2_original = [], np.nan
         if exact and lm.sigma == 'exp':
             model_o, _, res_o, l2s_o = _fit_pipeline(ds, lm, (lm.W, 'exp'), cfg)
