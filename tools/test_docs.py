@@ -9,8 +9,8 @@ test per defect class, so a failure names the class, the page and the offending 
   another host, no console or page errors;
 - `test_wide_content`: no content table or figure wider than its container without a horizontal scroll box that
   shows its scroll bar and a scroll shadow (styles.css; overlay scroll bars show only while scrolling) and is itself
-  shown whole, and no figure shrunk below 3/4 of its size (Chromium runs with
-  its scroll bars, which Playwright hides by default);
+  shown whole (Chromium runs with its scroll bars, which Playwright hides by default); no figure shrunk below 3/4 of
+  its size; no text cell of an output table squeezed into a strip (5 lines or more, under 12 em wide);
 - `test_entities`: no raw HTML entities (`&#39;`, `&quot;` ...) nor `<br />` as text in prose or outputs;
 - `test_outputs_clean`: no Python warnings (`RuntimeWarning` ...) in outputs, no machine paths (`/work/`, `/root/`,
   `/tmp/`, `/home/`, `site-packages`) in outputs or prose;
@@ -148,6 +148,15 @@ WIDE = r"""() => {
       if (want && r.width < 0.75 * want)
         out.push(`${name(e)}: shrunk to ${Math.round(r.width)} px of ${Math.round(want)} px (${Math.round(100 * r.width / want)}%)`);
     }
+  }
+  // text cells of output tables squeezed into a strip (5 lines or more, under 12 em wide): the table should scroll
+  for (const c of main.querySelectorAll('.cell-output table td, .cell-output table th')) {
+    const r = c.getBoundingClientRect(), fs = parseFloat(getComputedStyle(c).fontSize);
+    if (!r.width || r.width >= 12 * fs || c.querySelector('table, img, svg')) continue;
+    const rg = document.createRange();
+    rg.selectNodeContents(c);
+    const lines = new Set([...rg.getClientRects()].filter(q => q.width > 0).map(q => Math.round(q.top))).size;
+    if (lines >= 5) out.push(`${name(c)}: a text cell squeezed to ${Math.round(r.width)} px, ${lines} lines`);
   }
   return out;
 }"""
