@@ -7,8 +7,10 @@ test per defect class, so a failure names the class, the page and the offending 
 
 - `test_page`: title as h1, its headings, maths rendered by KaTeX, its plots and widgets, nothing loaded from
   another host, no console or page errors;
-- `test_wide_content`: no content table or figure wider than its container without a horizontal scroll box, and no
-  figure shrunk below 3/4 of its size;
+- `test_wide_content`: no content table or figure wider than its container without a horizontal scroll box that
+  shows its scroll bar and a scroll shadow (styles.css; overlay scroll bars show only while scrolling) and is itself
+  shown whole (Chromium runs with its scroll bars, which Playwright hides by default); no figure shrunk below 3/4 of
+  its size; no text cell of an output table squeezed into a strip (5 lines or more, under 12 em wide);
 - `test_entities`: no raw HTML entities (`&#39;`, `&quot;` ...) nor `<br />` as text in prose or outputs;
 - `test_outputs_clean`: no Python warnings (`RuntimeWarning` ...) in outputs, no machine paths (`/work/`, `/root/`,
   `/tmp/`, `/home/`, `site-packages`) in outputs or prose;
@@ -35,6 +37,9 @@ MANIFEST = ROOT/'.cache'/'docs'/'pages.json'
 CHROMIUM = os.environ.get('CHROMIUM', '/usr/bin/chromium')
 ARGS = ('--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update '
         '--disable-sync --no-first-run --disable-quic').split()
+# Playwright hides scroll bars by default: keep them, so that screenshots show what a reader sees and the test can
+# check that a scroll box shows its scroll bar
+LAUNCH = dict(executable_path=CHROMIUM, args=ARGS, ignore_default_args=['--hide-scrollbars'])
 PAGES = json.loads(MANIFEST.read_text()) if MANIFEST.exists() else []
 IDS = [p['html'] for p in PAGES]
 STATIC_CLS, STATIC_TXT = 'sif-static-snapshot', 'static snapshot'  # the label of an explorer rendered without a kernel
@@ -70,7 +75,7 @@ def browser():
     "Headless Chromium from the system"
     if not Path(CHROMIUM).exists(): pytest.fail(f'{CHROMIUM} not found: `apt-get install -y chromium`')
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = p.chromium.launch(**LAUNCH)
         yield b
         b.close()
 
@@ -94,30 +99,64 @@ def open_page(browser, url):
 # ---- what a page shows, collected in the browser
 
 WIDE = r"""() => {
-  // content tables and figures wider than the box that shows them, unless a box between scrolls horizontally;
-  // figures shown below 3/4 of their size (their `width` attribute, else their natural width)
+  // content tables and figures wider than the box that shows them, unless that box scrolls horizontally, shows its
+  // scroll bar and a scroll shadow (for overlay scroll bars), and is itself shown whole (a scroll box that is cut off or clipped hides its scroll bar); figures
+  // shown below 3/4 of their size (their `width` attribute, else their natural width)
   const main = document.querySelector('main') || document.body, out = [];
   const name = e => e.tagName.toLowerCase() + (e.closest('.cell') ? ' in a cell output' : '')
     + ' "' + (e.innerText || e.getAttribute('alt') || e.getAttribute('src') || '').trim().slice(0, 60).replace(/\s+/g, ' ') + '"';
+  const ox = a => getComputedStyle(a).overflowX;
+  const box = e => {  // the nearest ancestor that scrolls or clips horizontally, or `main`
+    for (let a = e.parentElement; a && a !== main && a !== document.body; a = a.parentElement)
+      if (ox(a) !== 'visible') return a;
+    return main;
+  };
+  const bar = a => {  // the height of `a`'s horizontal scroll bar (0 when hidden or overlaid)
+    const cs = getComputedStyle(a);
+    return a.offsetHeight - a.clientHeight - parseFloat(cs.borderTopWidth) - parseFloat(cs.borderBottomWidth);
+  };
+  const shadow = a => {  // the cue of styles.css: shadows fixed at the box's edges, covers that scroll with the content
+    const cs = getComputedStyle(a);
+    return cs.backgroundImage.includes('radial-gradient') && cs.backgroundAttachment.includes('local');
+  };
+  const fits = (r, w, lim) => r.left >= lim.left - 1 && r.right <= lim.right + 1 && w <= lim.width + 1;
+  const scrolls = a => a !== main && ['auto', 'scroll'].includes(ox(a));
+  const check = e => {  // the problem with showing `e` whole, or null
+    const r = e.getBoundingClientRect();
+    let cur = e, rr = r, w = scrolls(e) ? r.width : Math.max(r.width, e.scrollWidth || 0);
+    for (let a = box(e); ; a = box(a)) {
+      const lim = a.getBoundingClientRect();
+      if (!fits(rr, w, lim)) {
+        if (!scrolls(a)) return `${Math.round(w)} px wide in a ${Math.round(lim.width)} px `
+          + (a === main ? 'column' : 'box that clips it') + (cur === e ? '' : ' (its scroll box is cut off)')
+          + ' without a horizontal scroll box';
+        if (bar(a) < 1) return `${Math.round(w)} px wide in a ${Math.round(lim.width)} px scroll box that shows no scroll bar`;
+        if (!shadow(a)) return `${Math.round(w)} px wide in a ${Math.round(lim.width)} px scroll box without a scroll shadow`;
+        cur = a; rr = lim; w = lim.width;  // the scroll box shows `e`: it must itself be shown whole
+      }
+      if (a === main) return null;
+    }
+  };
   for (const e of main.querySelectorAll('table, img, svg, .cell-output-display > pre, .jupyter-widgets')) {
     if (e.closest('.katex') || e.parentElement.closest('table, svg')) continue;
     const r = e.getBoundingClientRect();
     if (!r.width) continue;
-    let box = null, a = e.parentElement, clip = null;
-    for (; a && a !== document.body; a = a.parentElement) {
-      const ox = getComputedStyle(a).overflowX;
-      if (ox === 'auto' || ox === 'scroll') { box = a; break; }
-      if (ox === 'hidden' || ox === 'clip') clip = clip || a;
-    }
-    const lim = (box || clip || main).getBoundingClientRect(), w = Math.max(r.width, e.scrollWidth || 0);
-    if (!box && (r.right > lim.right + 1 || w > lim.width + 1))
-      out.push(`${name(e)}: ${Math.round(w)} px wide in a ${Math.round(lim.width)} px `
-               + (clip ? 'box that clips it' : 'column') + ' without a horizontal scroll box');
+    const p = check(e);
+    if (p) out.push(`${name(e)}: ${p}`);
     if (e.tagName === 'IMG' && e.complete) {
       const want = parseFloat(e.getAttribute('width')) || e.naturalWidth;
       if (want && r.width < 0.75 * want)
         out.push(`${name(e)}: shrunk to ${Math.round(r.width)} px of ${Math.round(want)} px (${Math.round(100 * r.width / want)}%)`);
     }
+  }
+  // text cells of output tables squeezed into a strip (5 lines or more, under 12 em wide): the table should scroll
+  for (const c of main.querySelectorAll('.cell-output table td, .cell-output table th')) {
+    const r = c.getBoundingClientRect(), fs = parseFloat(getComputedStyle(c).fontSize);
+    if (!r.width || r.width >= 12 * fs || c.querySelector('table, img, svg')) continue;
+    const rg = document.createRange();
+    rg.selectNodeContents(c);
+    const lines = new Set([...rg.getClientRects()].filter(q => q.width > 0).map(q => Math.round(q.top))).size;
+    if (lines >= 5) out.push(`${name(c)}: a text cell squeezed to ${Math.round(r.width)} px, ${lines} lines`);
   }
   return out;
 }"""
@@ -179,13 +218,14 @@ def visit(browser, url, exp) -> dict:
         if n:
             try: pg.wait_for_selector(sel, timeout=5_000)
             except PWTimeout: errs.append(f'no {sel} after 5s')
+    wide = pg.evaluate(WIDE)  # before the screenshot, which hides the scroll bars (Playwright) for good
     SHOTS.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=SHOTS/exp['html'].replace('/', '_').replace('.html', '.png'), full_page=True)
     r = dict(errs=errs, h1=pg.locator('h1').all_inner_texts(),
              headings={_norm(o) for o in pg.locator('h1,h2,h3,h4,h5,h6').all_inner_texts()},
              katex_errors=pg.locator('.katex-error').count(), unrendered=pg.locator('span.math:not(:has(.katex))').count(),
              images=pg.locator('.cell-output img, .cell-output svg').count(), widgets=pg.locator('.cell-output .jupyter-widgets').count(),
-             wide=pg.evaluate(WIDE), texts=pg.evaluate(TEXTS), links=pg.evaluate(LINKS),
+             wide=wide, texts=pg.evaluate(TEXTS), links=pg.evaluate(LINKS),
              inline_breaks=pg.evaluate(INLINE_BREAKS))
     r['static'] = widget_checks(pg) if r['widgets'] else []
     pg.close()

@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import sync_playwright
 
-from test_docs import ARGS, CHROMIUM, ROOT, SHOTS
+from test_docs import CHROMIUM, LAUNCH, ROOT, SHOTS
 
 LIVE_NB = os.environ.get('LIVE_NB')
 TIMEOUT = int(os.environ.get('LIVE_TIMEOUT', 300))  # s: start, kernel, imports and fits until the widget shows
@@ -111,7 +111,7 @@ def page():
     "A page of headless Chromium that may only talk to 127.0.0.1; `page.blocked` lists what it tried elsewhere"
     if not Path(CHROMIUM).exists(): pytest.fail(f'{CHROMIUM} not found: `apt-get install -y chromium`')
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = p.chromium.launch(**LAUNCH)
         try:
             pg, blocked = b.new_page(viewport={'width': 1280, 'height': 900}), []
             def route(r):
