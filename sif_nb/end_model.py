@@ -194,14 +194,14 @@ def _host(a):
 
 def _on_block(B, # (n,d) one row block of a dask array, on the worker that holds it
               bias:bool, chunk_size:int, fn, rows:list, args:list):
-    "`fn(block design, *rows, *args)` on one block: a float64 tensor, or a `DesignMatrix` if sparse."
+    "`fn(block design, *rows, *args)` on one block: a float64 tensor (a `DesignMatrix` if sparse)."
     if sp.issparse(B): X = DesignMatrix(float_block(B), bias, 'cpu', chunk_size)
     else:
         X, d = np.empty((B.shape[0], B.shape[1] + bias)), B.shape[1]
         X[:, :d] = B                                                   # cast: one float64 copy
         if bias: X[:, d] = 1.
         X = torch.from_numpy(X)
-    t = lambda a: torch.from_numpy(np.require(a, requirements='W')) if isinstance(a, np.ndarray) else a
+    t = lambda a: torch.from_numpy(np.require(a, requirements='W')) if type(a) is np.ndarray else a
     out = fn(X, *[t(r) for r in rows], *[t(a) for a in args])
     return _host(out)
 
@@ -211,8 +211,8 @@ def _matmul(X, A): return X @ A
 def _tdot_rows(X, B): return tdot(B, X)
 
 class DaskDesign(DesignMatrix):
-    "Lazy (N,d+1) design of a dask array: every product is a task per row block, run where it lives."
-    def __init__(self, X, # (N,d) dask array; its row chunks are the blocks (columns joined into one)
+    "Lazy (N,d+1) design of a dask array: every product is a task per row block, where it lives."
+    def __init__(self, X, # (N,d) dask array; its row chunks are the blocks (columns joined)
                  bias:bool=True, # append the column of ones
                  device='cpu', # torch device of the results brought back
                  chunk_size:int=4096): # rows at a time inside a block
@@ -242,7 +242,8 @@ class DaskDesign(DesignMatrix):
         while reduce and len(parts) > 1:
             parts = [dask.delayed(_block_sum)(*parts[i:i + 8]) for i in range(0, len(parts), 8)]
         out = dask.compute(*parts)
-        return torch.from_numpy(np.asarray(out[0] if reduce else np.concatenate(out))).to(self.device)
+        out = np.asarray(out[0] if reduce else np.concatenate(out))
+        return torch.from_numpy(out).to(self.device)
 
     def __matmul__(self, A:torch.Tensor)->torch.Tensor: # (D,k) -> (N,k)
         "$\\tilde X A$, block by block on the workers."

@@ -111,7 +111,7 @@ def is_lazy(X # features
     return all(hasattr(X, k) for k in ('shape', 'dtype', '__getitem__')) and len(X.shape) == 2
 
 def is_dask_array(X # features
-                 )->bool: # whether `X` is a dask array (the `sif_nb[dask]` extra; dask is not imported)
+                 )->bool: # whether `X` is a dask array (`sif_nb[dask]`; dask is not imported)
     "True for a dask array, told by its type's module and `to_delayed`."
     return type(X).__module__.split('.')[0] == 'dask' and hasattr(X, 'to_delayed')
 
@@ -133,7 +133,7 @@ def sq_row_norms(X, # (N,d) features, dense or lazy
                 )->np.ndarray: # (N,)
     "Squared row norms $\\lVert x_i\\rVert^2$, without densifying sparse or lazy features."
     if not is_lazy(X): return (np.asarray(X, dtype=np.float64) ** 2).sum(1)
-    if is_dask_array(X): return np.asarray((X.astype(np.float64) ** 2).sum(1).compute())  # on workers
+    if is_dask_array(X): return np.asarray((X.astype(np.float64) ** 2).sum(1).compute())  # workers
     sq = lambda B: np.asarray(B.multiply(B).sum(1)).ravel() if sp.issparse(B) else (B ** 2).sum(1)
     return np.concatenate([sq(B) for _, B in row_blocks(X, chunk_size)])
 
