@@ -11,7 +11,7 @@ $(VENV)/.installed: settings.ini setup.py
 	$(PY) -m pip install -q --upgrade pip
 	# the CPU wheel first: a bare `torch` requirement would pull a multi-GB CUDA build
 	$(PY) -m pip install -q torch==2.13.0
-	$(PY) -m pip install -q -e ".[dev,snorkel,cleanlab]"
+	$(PY) -m pip install -q -e ".[dev,snorkel,cleanlab,dask]"
 	touch $@
 
 test: setup          ## library in sync, notebooks clean, every notebook cell run as a test

@@ -8,12 +8,12 @@ from typing import Protocol, runtime_checkable
 import numpy as np, torch, scipy.sparse as sp
 from fastcore.basics import patch
 from .pws import check_X, check_y, check_cardinality, check_labels, check_eval_labels, row_chunks
-from .pws import is_lazy, float_block, sq_row_norms
+from .pws import is_lazy, is_dask_array, float_block, sq_row_norms
 
 # %% auto #0
-__all__ = ['EndModel', 'to_tensor', 'add_bias', 'logits', 'probs', 'SparseRows', 'DesignMatrix', 'design', 'load_rows', 'tdot',
-           'weighted_gram', 'row_quad', 'objective', 'gradient', 'hessian', 'ConvergenceError', 'grad_scale', 'newton',
-           'one_hot', 'hessian_vector', 'SoftmaxRegression', 'MLP']
+__all__ = ['EndModel', 'to_tensor', 'add_bias', 'logits', 'probs', 'SparseRows', 'DesignMatrix', 'DaskDesign', 'by_blocks',
+           'design', 'load_rows', 'tdot', 'weighted_gram', 'row_quad', 'objective', 'gradient', 'hessian',
+           'ConvergenceError', 'grad_scale', 'newton', 'one_hot', 'hessian_vector', 'SoftmaxRegression', 'MLP']
 
 # %% ../nbs/02_end_model.ipynb #300f8595
 @runtime_checkable
@@ -188,12 +188,92 @@ class DesignMatrix:
               for sl in row_chunks(len(self), self.chunk_size)]
         return torch.from_numpy(np.concatenate(sq)).to(self.device)
 
+def _host(a):
+    "A tensor as a CPU numpy array (what is shipped to dask workers); anything else as it is."
+    return a.detach().cpu().numpy() if isinstance(a, torch.Tensor) else a
+
+def _on_block(B, # (n,d) one row block of a dask array, on the worker that holds it
+              bias:bool, chunk_size:int, fn, rows:list, args:list):
+    "`fn(block design, *rows, *args)` on one block: a float64 tensor (a `DesignMatrix` if sparse)."
+    if sp.issparse(B): X = DesignMatrix(float_block(B), bias, 'cpu', chunk_size)
+    else:
+        X, d = np.empty((B.shape[0], B.shape[1] + bias)), B.shape[1]
+        X[:, :d] = B                                                   # cast: one float64 copy
+        if bias: X[:, d] = 1.
+        X = torch.from_numpy(X)
+    t = lambda a: torch.from_numpy(np.require(a, requirements='W')) if type(a) is np.ndarray else a
+    out = fn(X, *[t(r) for r in rows], *[t(a) for a in args])
+    return _host(out)
+
+def _block_sum(*parts): return sum(parts[1:], parts[0])
+
+def _matmul(X, A): return X @ A
+def _tdot_rows(X, B): return tdot(B, X)
+
+class DaskDesign(DesignMatrix):
+    "Lazy (N,d+1) design of a dask array: every product is a task per row block, where it lives."
+    def __init__(self, X, # (N,d) dask array; its row chunks are the blocks (columns joined)
+                 bias:bool=True, # append the column of ones
+                 device='cpu', # torch device of the results brought back
+                 chunk_size:int=4096): # rows at a time inside a block
+        if X.numblocks[1] > 1: X = X.rechunk({1: -1})
+        super().__init__(X, bias, device, chunk_size)
+        self.bounds = np.cumsum((0,) + tuple(X.chunks[0]))
+
+    def __repr__(self): return f"DaskDesign(shape={self.shape}, blocks={len(self.bounds) - 1})"
+    def __getitem__(self, sl:slice)->DaskDesign:
+        "The rows `sl`, still a lazy dask design."
+        a, b = self._range(sl)
+        return DaskDesign(self.X[a:b], self.bias, self.device, self.chunk_size)
+
+    def map_blocks(self, fn, # fn(block design, *row blocks of `rows`, *args) -> tensor
+                   *args, # broadcast to every block (theta, a direction, a model): small
+                   rows:tuple=(), # (N,...) tensors or arrays (or None), sliced by row block
+                   reduce:bool=False # tree-sum the block results (8 at a time); else concatenate
+                  )->torch.Tensor: # (N,...) or the summed shape
+        "`fn` on every row block where it lives; only the concatenated or summed result comes back."
+        import dask
+        rows, args = [_host(r) for r in rows], [_host(a) for a in args]
+        cut = lambda r, a, b: None if r is None else np.ascontiguousarray(r[a:b])
+        bounds = zip(self.X.to_delayed()[:, 0], self.bounds[:-1], self.bounds[1:])
+        task = dask.delayed(_on_block, pure=True)
+        parts = [task(B, self.bias, self.chunk_size, fn, [cut(r, a, b) for r in rows], args)
+                 for B, a, b in bounds]
+        while reduce and len(parts) > 1:
+            parts = [dask.delayed(_block_sum)(*parts[i:i + 8]) for i in range(0, len(parts), 8)]
+        out = dask.compute(*parts)
+        out = np.asarray(out[0] if reduce else np.concatenate(out))
+        return torch.from_numpy(out).to(self.device)
+
+    def __matmul__(self, A:torch.Tensor)->torch.Tensor: # (D,k) -> (N,k)
+        "$\\tilde X A$, block by block on the workers."
+        return self.map_blocks(_matmul, A)
+
+    def tdot(self, B:torch.Tensor)->torch.Tensor: # (N,k) -> (k,D)
+        "$B^\\top\\tilde X$, tree-summed over the blocks."
+        return self.map_blocks(_tdot_rows, rows=(B,), reduce=True)
+
+    def sq_norms(self)->torch.Tensor: # (N,)
+        "Squared norms of the feature rows (without the bias), one dask reduction."
+        return torch.from_numpy(sq_row_norms(self.X)).to(self.device)
+
+def by_blocks(fn, # fn(design, *rows, *args) -> tensor, additive over rows when `reduce`
+              Xt, # (N,D) design: tensor, `DesignMatrix` or `DaskDesign`
+              *args, # passed whole
+              rows:tuple=(), # (N,...) per-row arguments
+              reduce:bool=False # the result is a sum over rows (else one row of output per row)
+             )->torch.Tensor:
+    "`fn(Xt, *rows, *args)`, or for a `DaskDesign` the same per row block on the dask workers."
+    if isinstance(Xt, DaskDesign): return Xt.map_blocks(fn, *args, rows=rows, reduce=reduce)
+    return fn(Xt, *rows, *args)
+
 def design(X, # (N,d) validated features: an in-memory array, or lazy (`is_lazy`)
            bias:bool=True, # append the column of ones
            device='cpu', # torch device
            chunk_size:int=4096 # rows per chunk of a `DesignMatrix`
           ): # (N,d+1) tensor, or `DesignMatrix` for lazy features
     "The design $[x, 1]$ of validated features: one tensor in memory, or a lazy `DesignMatrix`."
+    if is_dask_array(X): return DaskDesign(X, bias, device, chunk_size)
     if is_lazy(X): return DesignMatrix(X, bias, device, chunk_size)
     t = to_tensor(X, device)
     return add_bias(t) if bias else t
@@ -221,28 +301,29 @@ def row_quad(X, # (n,D) rows: a tensor or `SparseRows`
     return ((X @ M) * X).sum(1) if isinstance(X, torch.Tensor) else X.quad(M)
 
 # %% ../nbs/02_end_model.ipynb #18fb1358
+def _ce_sum(Xt, Y, theta): return -(Y * torch.log_softmax(logits(theta, Xt), 1)).sum()
+
 def objective(theta, Xt, Y, l2:float)->torch.Tensor:
     "Noise-aware loss (Eq. 1) plus $\\frac{\\lambda}{2}\\lVert\\theta\\rVert^2$."
-    ce = -(Y * torch.log_softmax(logits(theta, Xt), 1)).sum() / len(Xt)
+    ce = by_blocks(_ce_sum, Xt, theta, rows=(Y,), reduce=True) / len(Xt)
     return ce + l2 / 2 * (theta ** 2).sum()
+
+def _grad_sum(Xt, Y, theta):
+    "(C-1,d+1) summed cross-entropy gradients of the rows of `Xt`."
+    G = (Y.sum(1, keepdim=True) * probs(theta, Xt) - Y)[:, 1:]
+    return tdot(G, Xt)
 
 def gradient(theta, Xt, Y, l2:float)->torch.Tensor:
     "(C-1,d+1) gradient of `objective` (formula above)."
-    G = (Y.sum(1, keepdim=True) * probs(theta, Xt) - Y)[:, 1:]
-    return tdot(G, Xt) / len(Xt) + l2 * theta
+    return by_blocks(_grad_sum, Xt, theta, rows=(Y,), reduce=True) / len(Xt) + l2 * theta
 
 # %% ../nbs/02_end_model.ipynb #36c6080d
 def _pairs(K:int)->list:
     "The K(K+1)/2 index pairs k <= l of a symmetric (K,K) block matrix."
     return [(k, l) for k in range(K) for l in range(k, K)]
 
-def hessian(theta:torch.Tensor, # (C-1,d+1) parameters
-            Xt:torch.Tensor, # (N,d+1) design tensor (or `DesignMatrix`)
-            r:torch.Tensor, # (N,) row weights (the label rows' sums)
-            l2:float, # L2 strength lambda
-            chunk_size:int=4096 # rows per chunk
-           )->torch.Tensor:
-    "(p,p) Hessian of `objective` for row weights `r` (N,); parameters flattened row-major."
+def _hessian_sum(Xt, r, theta, chunk_size):
+    "(K,K,D,D) blocks $k \\le l$ of the summed (not averaged) Hessian terms of the rows of `Xt`."
     K, D = theta.shape
     H = Xt.new_zeros(K, K, D, D)
     for sl in row_chunks(len(Xt), chunk_size):
@@ -252,6 +333,17 @@ def hessian(theta:torch.Tensor, # (C-1,d+1) parameters
         for k, l in _pairs(K):
             w = rP[:, k] * (float(k == l) - P[:, l])
             H[k, l] += weighted_gram(X, w)
+    return H
+
+def hessian(theta:torch.Tensor, # (C-1,d+1) parameters
+            Xt:torch.Tensor, # (N,d+1) design tensor (or `DesignMatrix`)
+            r:torch.Tensor, # (N,) row weights (the label rows' sums)
+            l2:float, # L2 strength lambda
+            chunk_size:int=4096 # rows per chunk
+           )->torch.Tensor:
+    "(p,p) Hessian of `objective` for row weights `r` (N,); parameters flattened row-major."
+    K, D = theta.shape
+    H = by_blocks(_hessian_sum, Xt, theta, chunk_size, rows=(r,), reduce=True)
     for k, l in _pairs(K):
         if k < l: H[l, k] = H[k, l].T
     H = H.transpose(1, 2).reshape(K * D, K * D) / len(Xt)
@@ -353,10 +445,14 @@ def hessian_vector(theta:torch.Tensor, # (C-1,d+1) parameters
                    v:torch.Tensor # (C-1,d+1) vector
                   )->torch.Tensor: # (C-1,d+1) H v
     "$Hv = \\frac1N\\sum_i r_i(A_iv\\tilde x_i)\\tilde x_i^\\top + \\lambda v$, $H$ not formed."
+    return by_blocks(_hvp_sum, Xt, theta, v, rows=(r,), reduce=True) / len(Xt) + l2 * v
+
+def _hvp_sum(Xt, r, theta, v):
+    "(C-1,d+1) summed Hessian-vector terms of the rows of `Xt`."
     P = probs(theta, Xt)[:, 1:]                            # (N,K)
     U = Xt @ v.T                                           # (N,K)
     AU = P * U - P * (P * U).sum(1, keepdim=True)
-    return tdot(r[:, None] * AU, Xt) / len(Xt) + l2 * v
+    return tdot(r[:, None] * AU, Xt)
 
 # %% ../nbs/02_end_model.ipynb #994bb04c
 class SoftmaxRegression:
@@ -465,6 +561,16 @@ class SoftmaxRegression:
         return gradient(self.theta, Xt, Y, 0.)
 
 # %% ../nbs/02_end_model.ipynb #0c1cb15b
+def _cpu_model(model):
+    "A copy of a fitted model with its parameters on the CPU: what dask workers receive."
+    m = model.clone()
+    m.device, m.theta = 'cpu', model.theta.detach().cpu()
+    return m
+
+def _dots_block(X, V, model, S): return model.grad_dots(X, S, V)
+def _self_block(X, V, model, chol, chunk_size): return model.self_dots(X, chol, V, chunk_size)
+def _sums_block(X, V, model, chunk_size): return model.grad_sums(X, V, chunk_size)
+
 def _combine(P:torch.Tensor, # (n,C) probabilities
              V:torch.Tensor # (n,C,R) coefficients
             )->torch.Tensor: # (n,C,R)
@@ -477,6 +583,7 @@ def grad_dots(self:SoftmaxRegression, Xt, # (N,d+1) design tensor from `features
               V:torch.Tensor=None # (N,C,R) gradient coefficients; None gives $a_{ic}$ (R = C)
              )->torch.Tensor:
     "(N,R) $(\\sum_c V_{icr}g_{ic})^\\top s$."
+    if isinstance(Xt, DaskDesign): return Xt.map_blocks(_dots_block, _cpu_model(self), S, rows=(V,))
     u = torch.cat([Xt.new_zeros(len(Xt), 1), Xt @ S.T], 1)
     P = probs(self.theta, Xt)
     if V is None: return (P * u).sum(1, keepdim=True) - u
@@ -501,6 +608,8 @@ def self_dots(self:SoftmaxRegression, Xt, # (N,d+1) design tensor from `features
               chunk_size:int=4096 # rows per chunk
              )->torch.Tensor:
     "(N,R) self-influences $(\\sum_c V_{icr}g_{ic})^\\top H^{-1}(\\sum_c V_{icr}g_{ic})$."
+    if isinstance(Xt, DaskDesign):
+        return Xt.map_blocks(_self_block, _cpu_model(self), chol, chunk_size, rows=(V,))
     K, D = self.theta.shape
     dense = not getattr(Xt, 'sparse', False)
     Hinv = None if K == 1 and dense else torch.cholesky_inverse(chol).reshape(K, D, K, D)
@@ -517,6 +626,8 @@ def grad_sums(self:SoftmaxRegression, Xt, # (N,d+1) design tensor from `features
               chunk_size:int=4096 # rows per chunk
              )->torch.Tensor: # (R,C-1,d+1)
     "Summed gradients $\\sum_i\\sum_c V_{icr}g_{ic}$ of R groups of terms."
+    if isinstance(Xt, DaskDesign):
+        return Xt.map_blocks(_sums_block, _cpu_model(self), chunk_size, rows=(V,), reduce=True)
     K, D = self.theta.shape
     out = Xt.new_zeros(V.shape[2], K, D)
     for sl in row_chunks(len(Xt), chunk_size):

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 
 # %% auto #0
 __all__ = ['ABSTAIN', 'first_true', 'check_rows', 'check_L', 'check_cardinality', 'infer_cardinality', 'row_chunks', 'is_lazy',
-           'float_block', 'row_blocks', 'sq_row_norms', 'check_X', 'check_y', 'check_labels', 'check_eval_labels',
-           'vote_index', 'one_hot_votes', 'lf_name', 'lf_names', 'lf_summary', 'PWSData', 'make_synthetic']
+           'is_dask_array', 'float_block', 'row_blocks', 'sq_row_norms', 'check_X', 'check_y', 'check_labels',
+           'check_eval_labels', 'vote_index', 'one_hot_votes', 'lf_name', 'lf_names', 'lf_summary', 'PWSData',
+           'make_synthetic']
 
 # %% ../nbs/00_pws.ipynb #998cc4cc
 ABSTAIN = -1
@@ -109,6 +110,11 @@ def is_lazy(X # features
     if type(X).__module__.split('.')[0] == 'torch': return False
     return all(hasattr(X, k) for k in ('shape', 'dtype', '__getitem__')) and len(X.shape) == 2
 
+def is_dask_array(X # features
+                 )->bool: # whether `X` is a dask array (`sif_nb[dask]`; dask is not imported)
+    "True for a dask array, told by its type's module and `to_delayed`."
+    return type(X).__module__.split('.')[0] == 'dask' and hasattr(X, 'to_delayed')
+
 def float_block(B # rows of features: scipy.sparse, a numpy or dask array, a memmap slice
                ): # float64 CSR for scipy.sparse, else a dense float64 array
     "One block of rows in float64: CSR stays sparse, anything else becomes a dense array."
@@ -127,6 +133,7 @@ def sq_row_norms(X, # (N,d) features, dense or lazy
                 )->np.ndarray: # (N,)
     "Squared row norms $\\lVert x_i\\rVert^2$, without densifying sparse or lazy features."
     if not is_lazy(X): return (np.asarray(X, dtype=np.float64) ** 2).sum(1)
+    if is_dask_array(X): return np.asarray((X.astype(np.float64) ** 2).sum(1).compute())  # workers
     sq = lambda B: np.asarray(B.multiply(B).sum(1)).ravel() if sp.issparse(B) else (B ** 2).sum(1)
     return np.concatenate([sq(B) for _, B in row_blocks(X, chunk_size)])
 
@@ -147,6 +154,7 @@ def _check_lazy(X, n, d, name, copy):
             at = (int(np.searchsorted(A.indptr, bad[0], side='right') - 1), int(A.indices[bad[0]]))
             raise ValueError(f"{name} has a non-finite value at {at}")
         return A
+    if is_dask_array(X) and bool(np.isfinite(X).all().compute()): return X  # one pass, on workers
     for sl, B in row_blocks(X, max(1, 2 ** 20 // max(1, shape[1]))):
         if not np.isfinite(B).all():
             r, c = first_true(~np.isfinite(B))
