@@ -395,6 +395,8 @@ class Config:
     seeds:tuple=(0, 1, 2) # seed 0 first; runs that do not depend on the seed use only seeds[0]
     paper_seeds:int=1 # the paper protocol runs on the first `paper_seeds` seeds only (its GD fits are the cost)
     paper_datasets:tuple=('youtube', 'census') # datasets the paper protocol runs on (None: all); the paper's own LFs
+    cuts:dict=field(default_factory=lambda: {'trec': dict(label_models=('MV', 'DS'), seeds=(0,))})
+    # per-dataset `label_models`/`seeds` (TREC's Snorkel pipeline runs over 30 min a seed; see 11_exp_suite)
     # training-size caps (WRENCH Census has 10,083 training rows)
     n_train:dict=field(default_factory=lambda: {'census_standin': 10083})
     features:dict=field(default_factory=lambda: {k: 'minilm' for k in MINILM_DATA}) # text features per dataset
@@ -418,7 +420,7 @@ def smoke_config()->Config:
     "A run small enough for `nbdev_test`: Youtube (TF-IDF), 300 rows, MV and DS, one seed, both protocols, short GD."
     return Config(datasets=('youtube',), label_models=('MV', 'DS'), seeds=(0,), n_train={'youtube': 300},
                   features={}, max_features=100, l2_grid=(1e-2, 1e-3), fractions=(0, .05, .2, 1.), paper_epochs=200,
-                  mute_fractions=(0, .05, .2), cleanlab_folds=2, paper_baseline_repair=True)
+                  mute_fractions=(0, .05, .2), cleanlab_folds=2, paper_baseline_repair=True, cuts={})
 
 # %% ../../nbs/10_experiments.ipynb #fcfe2fd3
 def _fit_pipeline(ds, lm, sigma_W, cfg, protocol='exact'):
@@ -584,9 +586,11 @@ def suite_plan(cfg:Config)->list:
     "(dataset, seed, label model, protocol) of every pipeline `run_suite` fits, in order."
     plan = []
     for name in cfg.datasets:
-        for si, seed in enumerate(cfg.seeds):
-            for m in cfg.label_models:
-                if seed != cfg.seeds[0] and not seed_matters(name, m): continue
+        cut = (cfg.cuts or {}).get(name, {})
+        seeds, lms = cut.get('seeds', cfg.seeds), cut.get('label_models', cfg.label_models)
+        for si, seed in enumerate(seeds):
+            for m in lms:
+                if seed != seeds[0] and not seed_matters(name, m): continue
                 paper = si < cfg.paper_seeds and (cfg.paper_datasets is None or name in cfg.paper_datasets)
                 plan += [(name, seed, m, p) for p in cfg.protocols if p == 'exact' or paper]
     return plan
