@@ -17,9 +17,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from test_docs import CHROMIUM, LAUNCH, ROOT, SHOTS
+from test_docs import ROOT, SHOTS, browser   # browser: the shared Chromium fixture
 
 LIVE_NB = os.environ.get('LIVE_NB')
 TIMEOUT = int(os.environ.get('LIVE_TIMEOUT', 300))  # s: start, kernel, imports and fits until the widget shows
@@ -107,22 +106,17 @@ def lab(tmp_path_factory):
         print(f'jupyter lab log: {d/"server.log"}')
 
 @pytest.fixture(scope='module')
-def page():
+def page(browser):
     "A page of headless Chromium that may only talk to 127.0.0.1; `page.blocked` lists what it tried elsewhere"
-    if not Path(CHROMIUM).exists(): pytest.fail(f'{CHROMIUM} not found: `apt-get install -y chromium`')
-    with sync_playwright() as p:
-        b = p.chromium.launch(**LAUNCH)
-        try:
-            pg, blocked = b.new_page(viewport={'width': 1280, 'height': 900}), []
-            def route(r):
-                if urlparse(r.request.url).hostname == '127.0.0.1' or r.request.url.startswith('data:'): return r.continue_()
-                blocked.append(r.request.url)
-                r.abort()
-            pg.route('**/*', route)
-            pg.blocked = blocked
-            yield pg
-        finally:
-            b.close()
+    pg, blocked = browser.new_page(viewport={'width': 1280, 'height': 900}), []
+    def route(r):
+        if urlparse(r.request.url).hostname == '127.0.0.1' or r.request.url.startswith('data:'): return r.continue_()
+        blocked.append(r.request.url)
+        r.abort()
+    pg.route('**/*', route)
+    pg.blocked = blocked
+    try: yield pg
+    finally: pg.close()
 
 def errors_shown(pg) -> list:
     "Texts of the tracebacks shown in the notebook's outputs"
