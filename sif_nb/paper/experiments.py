@@ -882,8 +882,8 @@ def merge_raw(parts:list # `run_suite` outputs
              )->dict: # one `run_suite`-shaped dict
     "Concatenate the raw rows of several `run_suite` outputs, key by key."
     keys = dict.fromkeys(k for p in parts for k in p)
-    return {k: pd.concat([p[k] for p in parts if k in p and len(p[k])], ignore_index=True)
-            if any(k in p and len(p[k]) for p in parts) else pd.DataFrame() for k in keys}
+    frames = {k: [p[k] for p in parts if k in p and len(p[k])] for k in keys}
+    return {k: pd.concat(v, ignore_index=True) if v else pd.DataFrame() for k, v in frames.items()}
 
 def _cache_file(cache:Path, name:str)->Path: return cache / f"{name.replace(':', '_')}.pkl"
 

@@ -136,7 +136,7 @@ def protocol_view(summary:pd.DataFrame, # table3_correct.csv or table4.csv (with
         c = compare(s, paper, value, prot)
         c = c[c.method.isin(methods) & (c.label_model != 'all')].dropna(subset=['ours'])
         cols[name] = c.pivot_table(index=['dataset', 'label_model'], columns='method', values='ours')
-        cols['paper'] = c.pivot_table(index=['dataset', 'label_model'], columns='method', values='paper')
+    cols['paper'] = c.pivot_table(index=['dataset', 'label_model'], columns='method', values='paper')   # its rows
     out = pd.concat(cols, axis=1).swaplevel(axis=1)
     keep = [(m, k) for m in methods for k in ('exact protocol', 'paper protocol', 'paper') if (m, k) in out]
     return out[keep]
