@@ -144,14 +144,33 @@ def _check_repair_args(methods, grid, fractions, alphas):
         if a.ndim != 1 or not len(a) or np.isnan(a).any() or (a < 0).any() or (a > 1).any():
             raise ValueError(f"{name} must be a non-empty list of shares in [0, 1], got {v!r}")
 
+def _term_keeps(res, method, fractions)->list:
+    "`_candidate_keeps` of a per-term method read by blocks; each mask made when asked."
+    pos = np.concatenate([x[x > 0] for x in (res.terms(method, sl) for sl in res.blocks())])
+    pos = np.sort(pos)[::-1]
+    def mask(alpha):
+        keep = np.ones(res.shape, bool)
+        if alpha == np.inf: return keep
+        for sl in res.blocks(): keep[sl] = res.terms(method, sl) < alpha
+        return keep
+    out = []
+    for f in fractions:
+        k = int(np.ceil(f * len(pos)))
+        alpha = pos[k - 1] if k > 0 else np.inf
+        out.append((f, alpha, lambda a=alpha: mask(a)))
+    return out
+
 def _method_keeps(res, method, grid, fractions, alphas)->list:
-    "The (fraction, alpha, keep mask) candidates of one method."
-    phi = res.lf_influence('RW') if method == 'GIF' else res.scores(method)
+    "The (fraction, alpha, keep-mask maker) candidates of one method."
     if method == 'GIF' and not _is_majority_vote(res.W):
         raise ValueError("GIF (dropping whole LFs) is defined for majority vote only, "
                          "as in the paper")
-    if grid == 'fraction': return _candidate_keeps(phi, fractions)
-    return _mass_keeps(phi, _piece_mass(res, method), alphas)
+    if grid == 'fraction' and method not in ('IF', 'R-IF', 'GIF'):
+        return _term_keeps(res, method, fractions)
+    phi = res.lf_influence('RW') if method == 'GIF' else res.scores(method)
+    cands = (_candidate_keeps(phi, fractions) if grid == 'fraction'
+             else _mass_keeps(phi, _piece_mass(res, method), alphas))
+    return [(f, a, lambda kp=kp: kp) for f, a, kp in cands]
 
 def _refit(res, model, X, method, keep, X_valid, y_valid, X_test, y_test)->tuple:
     "(losses and n_removed, repaired labels, refit model) for one candidate keep mask."
@@ -179,7 +198,8 @@ def repair(res:SIFResult, # scores computed on the validation set
     jobs = [(m, *c) for m in methods for c in cands[m]]
     rows, best = [], {}     # best: method -> (valid loss, keep, labels, model) at its first minimum
     bar = tqdm(jobs, desc='repair refits', disable=not show_progress(progress))
-    for method, f, alpha, kp in bar:
+    for method, f, alpha, make_keep in bar:
+        kp = make_keep()                                     # one candidate mask at a time
         r, Y, m = _refit(res, model, X, method, kp, X_valid, y_valid, X_test, y_test)
         rows.append(dict(method=method, fraction=f, alpha=alpha, **r))
         if method not in best or r['valid_loss'] < best[method][0]:

@@ -259,7 +259,7 @@ def _choose_inverse(inverse):
 class SIF:
     "Source-aware influence of every (datum, LF, class) effect of a PWS pipeline on an eval loss."
     def __init__(self, model:EndModel, # fitted end model, e.g. `SoftmaxRegression`
-                 X, # (N,d) training features: an array, scipy.sparse (CSR) or a memmap
+                 X, # (N,d) training features: an array (not copied), scipy.sparse (CSR), a memmap
                  L, # (N,M) training votes, -1 = abstain
                  W, # (M,C+1,C) label-model parameters
                  sigma:str='identity', # label model's sigma ('identity' or 'exp')
@@ -282,7 +282,7 @@ class SIF:
     def _set_data(self, X, L, W, lf_names):
         "Validate the training set and form its soft labels; W may be a fitted label model."
         from sif_nb.label_models import label_model_W  # W: a label model or a tensor
-        self.X = check_X(X, d=self.model.d, lazy=True)   # scipy.sparse and memmaps stay unloaded
+        self.X = check_X(X, d=self.model.d, copy=False, lazy=True)  # held, not copied
         self.L = check_L(L, self.model.C, n=self.X.shape[0])
         given = None if self.sigma == 'identity' else self.sigma  # the default yields to a model's
         W, self.sigma = label_model_W(W, given, self.model.C)

@@ -129,10 +129,9 @@ def row_blocks(X, # (N,d) features: dense, memmap, scipy.sparse or another array
     for sl in row_chunks(X.shape[0], chunk_size): yield sl, float_block(X[sl])
 
 def sq_row_norms(X, # (N,d) features, dense or lazy
-                 chunk_size:int=4096 # rows per block for lazy features
+                 chunk_size:int=4096 # rows per block
                 )->np.ndarray: # (N,)
-    "Squared row norms $\\lVert x_i\\rVert^2$, without densifying sparse or lazy features."
-    if not is_lazy(X): return (np.asarray(X, dtype=np.float64) ** 2).sum(1)
+    "Squared row norms $\\lVert x_i\\rVert^2$ by row blocks, no (N,d) temporary."
     if is_dask_array(X): return np.asarray((X.astype(np.float64) ** 2).sum(1).compute())  # workers
     sq = lambda B: np.asarray(B.multiply(B).sum(1)).ravel() if sp.issparse(B) else (B ** 2).sum(1)
     return np.concatenate([sq(B) for _, B in row_blocks(X, chunk_size)])

@@ -366,8 +366,7 @@ def _top_votes(self:SIFResult, method:str, top:int, include_abstains:bool)->tupl
     best = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))   # ordinal, flat (i,j), phi
     seen = 0
     for sl in self.blocks():
-        v = (self._group(method, 'vote')[sl] if method in GROUPED
-             else self.terms(method, sl).sum(2))
+        v = self._vote_scores(method, sl)
         flat = np.flatnonzero(np.ones(v.shape, bool) if include_abstains else L[sl] != -1)
         ordinal, phi = seen + np.arange(len(flat)), v.reshape(-1)[flat]
         seen += len(flat)
@@ -383,10 +382,11 @@ def vote_table(self:SIFResult, method:str='RW', top:int=None, # rows kept
               )->pd.DataFrame:
     "Per vote $\\mathbf L_{ij}$ (abstentions only if asked); phi > 0: removal lowers the loss."
     plain, N = _plain(method), len(self.L)
-    if top is None:
-        phi, d = self.vote_influence(method), self.vote_influence(plain)
-        i, j = np.nonzero(np.ones_like(phi, bool) if include_abstains else self.L != -1)
-        index, phi, d = None, phi[i, j], d[i, j]
+    if top is None:                     # by blocks: no (N,M) array
+        v = pd.concat(self.iter_votes(dict.fromkeys((method, plain)), include_abstains),
+                      ignore_index=True)
+        index, i, j = None, v.i.to_numpy(), v.j.to_numpy()
+        phi, d = v[f'phi_{method}'].to_numpy(), v[f'phi_{plain}'].to_numpy()
     else:                               # by blocks: the top rows only, then their plain scores
         index, i, j, phi = self._top_votes(method, int(top), include_abstains)
         d = phi
@@ -405,3 +405,85 @@ def param_table(self:SIFResult, method:str='RW', top:int=None)->pd.DataFrame:
     df = pd.DataFrame({'j': j, 'lf': np.asarray(self.lf_names)[j], 'vote': k - 1, 'class': c,
                        'phi': phi.reshape(-1), 'd_valid_loss': -plain.reshape(-1) / len(self.L)})
     return _sorted(df, top, method)
+
+# %% ../nbs/04a_results.ipynb #9495f02f
+@patch
+def _vote_scores(self:SIFResult, method:str, rows:slice)->np.ndarray: # (n,M)
+    "Per-vote scores of some rows: group RelatIF for R-RW/R-WM, else the terms summed over classes."
+    if method in GROUPED: return self._group(method, 'vote')[rows]
+    return self.terms(method, rows).sum(2)
+
+@patch
+def iter_votes(self:SIFResult, methods=('RW',), # methods scored, one `phi_<method>` column each
+               include_abstains:bool=False # also the (i,j) where LF j abstains
+              ): # yields one DataFrame per block of rows: i, j, lf, vote, n_votes, phi_<method>...
+    "The votes of each block of rows with their scores, without an (N,M) array."
+    methods = [methods] if isinstance(methods, str) else list(methods)
+    L, names = np.asarray(self.L), np.asarray(self.lf_names)
+    for m in methods: self._term_name(m)                          # the usual errors, up front
+    for sl in self.blocks():
+        Lb = L[sl]
+        i, j = np.nonzero(np.ones(Lb.shape, bool) if include_abstains else Lb != -1)
+        cols = {'i': sl.start + i, 'j': j, 'lf': names[j], 'vote': Lb[i, j],
+                'n_votes': np.ones(len(i), int)}
+        for m in methods: cols[f'phi_{m}'] = self._vote_scores(m, sl)[i, j]
+        yield pd.DataFrame(cols)
+
+@patch
+def abstention_rows(self:SIFResult, methods=('RW',))->pd.DataFrame:
+    "One row per LF for all its abstentions (i = -1, vote = -1): their count and (group) score."
+    methods = [methods] if isinstance(methods, str) else list(methods)
+    M, none = self.shape[1], np.full(self.shape[1], -1)
+    cols = {'i': none, 'j': np.arange(M), 'lf': np.asarray(self.lf_names), 'vote': none,
+            'n_votes': (np.asarray(self.L) == -1).sum(0)}
+    for m in methods: cols[f'phi_{m}'] = self.lf_influence(m, 'abstains')
+    return pd.DataFrame(cols)
+
+@patch
+def vote_view(self:SIFResult, methods=('RW',), # methods scored, one `phi_<method>` column each
+              abstentions:bool=True # end with one row per LF for all its abstentions
+             )->pd.DataFrame:
+    "Every non-abstain vote with its scores (row order), then each LF's abstentions as one row."
+    parts = list(self.iter_votes(methods))
+    if abstentions: parts.append(self.abstention_rows(methods))
+    df = pd.concat(parts, ignore_index=True)
+    df.attrs['caption'] = f"phi_<method>: {CAPTION}; i = -1: all abstentions of the LF"
+    return df
+
+# %% ../nbs/04a_results.ipynb #eebe7553
+@patch
+def to_parquet(self:SIFResult, path, # file to write
+               methods=('RW',), # methods scored, one `phi_<method>` column each
+               abstentions:bool=True # end with one row per LF for all its abstentions
+              ):
+    "Write `vote_view(methods)` to Parquet block by block (one row group a block); returns `path`."
+    try: import pyarrow as pa, pyarrow.parquet as pq
+    except ImportError as e:
+        raise ImportError("to_parquet needs pyarrow: pip install pyarrow (or sif_nb[dask])") from e
+    parts = self.iter_votes(methods)
+    if abstentions: parts = (*parts, self.abstention_rows(methods))
+    writer = None
+    try:
+        for df in parts:
+            t = pa.Table.from_pandas(df, preserve_index=False)
+            writer = writer or pq.ParquetWriter(path, t.schema.with_metadata({}))
+            writer.write_table(t.cast(writer.schema))
+    finally:
+        if writer is not None: writer.close()
+    return path
+
+@patch
+def to_dask(self:SIFResult, method:str='RW', # a per-term method
+            level:str='term' # 'term': (N,M,C) scores; 'vote': (N,M) (group RelatIF for R-*)
+           ): # a lazy dask array chunked by `blocks()`
+    "A score of every term or vote as a dask array, each chunk formed from the factors when read."
+    import dask, dask.array as da
+    if level not in ('term', 'vote'):
+        raise ValueError(f"level must be 'term' or 'vote', got {level!r}")
+    self._term_name(method)
+    N, M, C = self.shape
+    part = self.terms if level == 'term' else self._vote_scores
+    shape = lambda sl: (sl.stop - sl.start, M, C)[:3 if level == 'term' else 2]
+    chunks = [da.from_delayed(dask.delayed(part)(method, sl), shape(sl), float)
+              for sl in self.blocks()]
+    return da.concatenate(chunks)

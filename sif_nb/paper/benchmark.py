@@ -16,12 +16,13 @@ from ..results import TERMS
 from ..components import show_progress
 
 # %% auto #0
-__all__ = ['TABLE_METHODS', 'TOP_VOTES', 'ENGINE_METHODS', 'LIMITS', 'CORE', 'LM_METHODS', 'TARGET_1', 'TARGET_3', 'TARGET_4',
-           'KEY', 'dense_W', 'make_problem', 'fit_end_model', 'save_problem', 'load_problem', 'published_params',
-           'published_log_probs', 'published_ce', 'expand_rw', 'published_hvp', 'published_lissa', 'per_sample_grads',
-           'published_block_inverse', 'published_rw_relatif', 'factorised_tables', 'measure', 'wait_quiet',
-           'run_measurement', 'prepare_problem', 'run_benchmark', 'target_plan', 'full_plan', 'smoke_plan', 'summary',
-           'replace_rows', 'best_of', 'loglog_slope', 'check_targets', 'plot_results', 'main']
+__all__ = ['TABLE_METHODS', 'TOP_VOTES', 'DASK_WORKERS', 'DASK_BLOCKS', 'ENGINE_METHODS', 'LIMITS', 'CORE', 'LM_METHODS',
+           'TARGET_1', 'TARGET_3', 'TARGET_4', 'TARGET_5', 'KEY', 'dense_W', 'make_problem', 'fit_end_model',
+           'save_problem', 'load_problem', 'published_params', 'published_log_probs', 'published_ce', 'expand_rw',
+           'published_hvp', 'published_lissa', 'per_sample_grads', 'published_block_inverse', 'published_rw_relatif',
+           'factorised_tables', 'measure', 'wait_quiet', 'run_measurement', 'prepare_problem', 'run_benchmark',
+           'target_plan', 'full_plan', 'smoke_plan', 'summary', 'replace_rows', 'best_of', 'loglog_slope',
+           'check_targets', 'plot_results', 'main']
 
 # %% ../../nbs/08_benchmark.ipynb #ccfa13bf
 def dense_W(m:int, # M
@@ -191,6 +192,25 @@ def _factorised(model, p):
     r = SIF(model, p['X'], p['L'], p['W'], 'identity')(p['X_eval'], p['y_eval'], relatif=True)
     return r, factorised_tables(r)
 
+DASK_WORKERS, DASK_BLOCKS = 2, 8 # LocalCluster worker processes (1 thread each); row blocks of X
+_CLUSTER = [] # the running LocalCluster and Client of a 'dask' measurement, closed by `_teardown`
+
+def _dask_setup(model, p):
+    "Start a LocalCluster, put X's row blocks on its workers (untimed, as on a real cluster); the timed call."
+    import dask.array as dsa
+    from dask.distributed import LocalCluster, Client, wait
+    cluster = LocalCluster(n_workers=DASK_WORKERS, threads_per_worker=1, processes=True,
+                           dashboard_address=None)
+    _CLUSTER.extend([cluster, Client(cluster)])
+    X = np.asarray(p['X'])
+    X_da = dsa.from_array(X, chunks=(-(-len(X) // DASK_BLOCKS), X.shape[1])).persist()
+    wait(X_da)
+    return lambda: _factorised(model, dict(p, X=X_da))
+
+def _teardown():
+    "Close what `_setup` started (the 'dask' cluster)."
+    while _CLUSTER: _CLUSTER.pop().close()
+
 def _lower_bound(model, p, r):
     "Form and factor the Hessian only (row weights `r` precomputed)."
     return torch.linalg.cholesky(hessian(model.theta, add_bias(to_tensor(p['X'])), r, model.l2, model.chunk_size))
@@ -210,6 +230,7 @@ def _eq15(lm, L):
 def _setup(method, model, p):
     "Untimed preparation: returns the zero-argument callable to time."
     C = p['W'].shape[2]
+    if method == 'dask': return _dask_setup(model, p)
     if method == 'closed_form': return lambda: _closed_form(model, p)
     if method == 'factorised': return lambda: _factorised(model, p)
     if method == 'lower_bound':
@@ -226,7 +247,7 @@ def _setup(method, model, p):
     raise ValueError(f"unknown method {method!r}")
 
 # %% ../../nbs/08_benchmark.ipynb #e8d72ce7
-ENGINE_METHODS = ('closed_form', 'factorised', 'lower_bound', 'brute_force', 'published')
+ENGINE_METHODS = ('closed_form', 'factorised', 'lower_bound', 'brute_force', 'published', 'dask')
 
 def _max_rss_mb()->float:
     "Peak resident set size of this process so far, MB: VmHWM on Linux, else `ru_maxrss`."
@@ -251,9 +272,20 @@ def _warm_up(method, C):
     if method not in ENGINE_METHODS: return
     p = make_problem(40, 3, C, 4, seed=123, n_eval=10)
     _setup(method, fit_end_model(p), p)()
+    _teardown()
+
+def _table_diff(a:dict, b:dict)->float:
+    "Largest |difference| / max(1, |value|) between two `factorised_tables` (inf: other rows)."
+    worst = 0.
+    for k, t in b.items():
+        if set(a[k].index) != set(t.index): return np.inf
+        x, y = (d.select_dtypes('number').to_numpy(float) for d in (a[k].loc[t.index], t))
+        worst = max(worst, float(np.nanmax(np.abs(x - y), initial=0) / max(1., np.nanmax(np.abs(y), initial=0))))
+    return worst
 
 def _checks(method, out, model, p)->dict:
-    "Untimed comparisons with the closed form: max abs difference (brute force), rank agreement (published)."
+    "Untimed comparisons: max abs difference (brute force), rank agreement (published), tables (dask)."
+    if method == 'dask': return dict(max_rel_diff=_table_diff(out[1], _factorised(model, p)[1]))
     if method not in ('brute_force', 'published'): return {}
     cf = _closed_form(model, p)
     if method == 'brute_force':
@@ -286,10 +318,12 @@ def measure(method:str, # one of ENGINE_METHODS, 'lm_MV'|'lm_DS'|'lm_Snorkel', '
     wall, cpu, other = min(runs)
     res = dict(time_s=wall, cpu_s=cpu, other_load=max(other, 0.), n_runs=len(runs), peak_rss_mb=peak,
                peak_delta_mb=peak - base, threads=torch.get_num_threads())
-    if method in ('closed_form', 'factorised'):
+    _teardown()
+    if method in ('closed_form', 'factorised', 'dask'):
         r = out if method == 'closed_form' else out[0]
         res.update(setup_s=r.meta['setup_s'], call_s=r.meta['call_s'])
     if isinstance(p['X'], np.memmap): res['features'] = f"{p['X'].dtype} memmap"
+    if method == 'dask': res['features'] = f"dask array, {DASK_BLOCKS} blocks on {DASK_WORKERS} workers"
     return {**res, **_checks(method, out, model, p)}
 
 # %% ../../nbs/08_benchmark.ipynb #5d9081ca
@@ -346,6 +380,7 @@ def prepare_problem(cfg:dict, cache, seed:int=0)->Path:
     mm = bool(cfg.get('memmap'))
     path = Path(cache) / f"N{cfg['N']}_M{cfg['M']}_C{cfg['C']}_d{cfg['d']}_s{seed}{'_mm' if mm else ''}.npz"
     if path.exists(): return path
+    path.parent.mkdir(parents=True, exist_ok=True)
     if cfg['N'] * cfg['d'] < 10 ** 6:
         _prepare(cfg['N'], cfg['M'], cfg['C'], cfg['d'], seed, path, mm)
         return path
@@ -410,10 +445,14 @@ CORE = ('closed_form', 'lower_bound')
 LM_METHODS = ('lm_MV', 'lm_DS', 'lm_Snorkel', 'eq15_DS', 'eq15_Snorkel')   # label-model fits and Eq. 15, timed
 TARGET_1, TARGET_3 = dict(N=20_000, M=10, C=2, d=768), dict(N=100_000, M=50, C=5, d=384)
 TARGET_4 = dict(N=1_000_000, M=50, C=5, d=384) # with X a float32 memmap (issue 15)
+TARGET_5 = dict(N=200_000, M=50, C=5, d=384) # in memory against a 2-worker dask LocalCluster
 
 def target_plan()->list:
-    "The rows of issue 15 alone: dense and factorised at N=100k, factorised at N=1M (memmap X)."
-    return [dict(TARGET_3, threads=1, methods=('closed_form', 'factorised', 'lower_bound')),
+    "Issue 15's rows in one run: N=20k unchanged, 10k-200k in memory and on dask, N=1M (memmap X)."
+    return [dict(TARGET_1, threads=1, methods=CORE),
+            dict(TARGET_3, N=10_000, threads=1, methods=('closed_form', 'factorised')),
+            dict(TARGET_3, threads=1, methods=('closed_form', 'factorised', 'lower_bound')),
+            dict(TARGET_5, threads=1, timeout=1800, methods=('factorised', 'dask')),
             dict(TARGET_4, threads=1, memmap=True, timeout=3600, methods=('factorised',))]
 
 def full_plan()->list:
@@ -428,11 +467,18 @@ def full_plan()->list:
     plan += [dict(base, C=5, methods=CORE), dict(base, d=768, methods=CORE)]
     plan += [dict(TARGET_3, threads=1, methods=CORE + ('factorised',) + LM_METHODS)]
     plan += [dict(TARGET_1, threads=0, methods=CORE), dict(TARGET_3, threads=0, methods=CORE + ('factorised',))]
-    return plan + target_plan()[1:]
+    return plan + target_plan()[3:]
+
+def _has_distributed()->bool:
+    "Whether dask.distributed imports (the `dask` extra), for the 'dask' method."
+    try: import dask.array, distributed
+    except ImportError: return False
+    return True
 
 def smoke_plan()->list:
-    "A tiny plan that exercises every method in seconds."
-    return [dict(N=40, M=3, C=2, d=5, threads=1, methods=ENGINE_METHODS),
+    "A tiny plan that exercises every method in seconds ('dask' when the `dask` extra is installed)."
+    engine = tuple(m for m in ENGINE_METHODS if m != 'dask' or _has_distributed())
+    return [dict(N=40, M=3, C=2, d=5, threads=1, methods=engine),
             dict(N=50, M=3, C=2, d=5, threads=1, memmap=True, methods=('factorised',))]
 
 # %% ../../nbs/08_benchmark.ipynb #748c8fea
@@ -509,6 +555,8 @@ def check_targets(df:pd.DataFrame)->pd.DataFrame:
     bf_diff = float(bf.max_abs_diff.max()) if len(bf) else np.nan
     f3 = {c: _one(df, 'factorised', c, **TARGET_3, threads=1) for c in ('time_s', 'peak_rss_mb')}
     d3, f4 = _one(df, 'closed_form', **TARGET_3, threads=1), _fastest(df, 'factorised', **TARGET_4)
+    f5, k5 = _fastest(df, 'factorised', **TARGET_5), _one(df, 'dask', **TARGET_5, threads=1)
+    k5_diff = _one(df, 'dask', 'max_rel_diff', **TARGET_5, threads=1) if 'max_rel_diff' in df else np.nan
     rows = [(f'closed form, N=20k M=10 C=2 d=768, all tensors + RelatIF (s){th(c1)}', get(c1, 'time_s'),
              '< 5', lambda v: v < 5),
             (f'  same / forming+factoring H alone{th(c1)}', get(c1, 'time_s') / lb1, '<= 3', lambda v: v <= 3),
@@ -527,6 +575,10 @@ def check_targets(df:pd.DataFrame)->pd.DataFrame:
             (f'factorised, N=1M M=50 C=5 d=384, X a float32 memmap: the same tables (s){th(f4)}',
              get(f4, 'time_s'), '< 600', lambda v: v < 600),
             (f'  same, peak RSS (GB){th(f4)}', get(f4, 'peak_rss_mb') / 1024, '< 8', lambda v: v < 8),
+            (f'dask LocalCluster (2 workers), N=200k M=50 C=5 d=384, the same tables: time / in memory'
+             f'{th(f5)}', k5 / get(f5, 'time_s'), '<= 1.5', lambda v: v <= 1.5),
+            ('  same, largest |dask - in memory| / max(1, |value|) over the tables', k5_diff, '<= 1e-10',
+             lambda v: v <= 1e-10),
             ('log-log slope in N, closed form (N>=1k, M=10 C=2 d=384) [1 thread]',
              slope('N', min_value=1000, M=10, C=2, d=384), '<= 1.1', lambda v: v <= 1.1),
             ('log-log slope in N, closed form (N>=1k, M=10 C=2 d=50) [1 thread]',
@@ -548,11 +600,14 @@ def plot_results(df:pd.DataFrame, path=None):
             s = ok[(ok.method == m) & (ok.d == d)].sort_values('N')
             if len(s): ax.plot(s.N, s.time_s, ls, color=col, marker='o', ms=4, label=f'{m} (d={d})')
     big = df[(df.status == 'ok') & (df.M == 50) & (df.C == 5) & (df.d == 384) & (df.threads == 1)]
-    for m, col, mk in (('closed_form', 'C0', 's'), ('factorised', 'C2', 'D')):
+    for m, col, mk in (('closed_form', 'C0', 's'), ('factorised', 'C2', 'D'), ('dask', 'C4', '^')):
         s = big[big.method == m].sort_values('N')
         if len(s): ax.plot(s.N, s.time_s, ':', color=col, marker=mk, ms=6, label=f'{m} (M=50, C=5, d=384)')
+    mm = big[(big.method == 'factorised') & (big.N >= 10 ** 6)]
+    for _, r in mm.iterrows(): ax.annotate('float32 memmap X', (r.N, r.time_s), fontsize=8,
+                                           xytext=(-95, 6), textcoords='offset points')
     ax.set(xscale='log', yscale='log', xlabel='N (training points)', ylabel='wall time (s)',
-           title='All N*M*C influence scores, float64, 1 CPU thread')
+           title='All N*M*C influence scores, float64, 1 CPU thread (dask: 2 workers)')
     ax.grid(True, which='both', alpha=.3)
     ax.legend(fontsize=8, loc='upper center', bbox_to_anchor=(.5, -.13), ncol=3)  # below: hides no point
     fig.tight_layout()
