@@ -407,6 +407,10 @@ def param_table(self:SIFResult, method:str='RW', top:int=None)->pd.DataFrame:
     return _sorted(df, top, method)
 
 # %% ../nbs/04a_results.ipynb #9495f02f
+def _method_list(methods)->list:
+    "One method name or several, as a list."
+    return [methods] if isinstance(methods, str) else list(methods)
+
 @patch
 def _vote_scores(self:SIFResult, method:str, rows:slice)->np.ndarray: # (n,M)
     "Per-vote scores of some rows: group RelatIF for R-RW/R-WM, else the terms summed over classes."
@@ -418,7 +422,7 @@ def iter_votes(self:SIFResult, methods=('RW',), # methods scored, one `phi_<meth
                include_abstains:bool=False # also the (i,j) where LF j abstains
               ): # yields one DataFrame per block of rows: i, j, lf, vote, n_votes, phi_<method>...
     "The votes of each block of rows with their scores, without an (N,M) array."
-    methods = [methods] if isinstance(methods, str) else list(methods)
+    methods = _method_list(methods)
     L, names = np.asarray(self.L), np.asarray(self.lf_names)
     for m in methods: self._term_name(m)                          # the usual errors, up front
     for sl in self.blocks():
@@ -432,7 +436,7 @@ def iter_votes(self:SIFResult, methods=('RW',), # methods scored, one `phi_<meth
 @patch
 def abstention_rows(self:SIFResult, methods=('RW',))->pd.DataFrame:
     "One row per LF for all its abstentions (i = -1, vote = -1): their count and (group) score."
-    methods = [methods] if isinstance(methods, str) else list(methods)
+    methods = _method_list(methods)
     M, none = self.shape[1], np.full(self.shape[1], -1)
     cols = {'i': none, 'j': np.arange(M), 'lf': np.asarray(self.lf_names), 'vote': none,
             'n_votes': (np.asarray(self.L) == -1).sum(0)}
@@ -440,13 +444,17 @@ def abstention_rows(self:SIFResult, methods=('RW',))->pd.DataFrame:
     return pd.DataFrame(cols)
 
 @patch
+def _view_parts(self:SIFResult, methods, abstentions:bool):
+    "The vote view's DataFrames, one block at a time, then the abstention rows."
+    yield from self.iter_votes(methods)
+    if abstentions: yield self.abstention_rows(methods)
+
+@patch
 def vote_view(self:SIFResult, methods=('RW',), # methods scored, one `phi_<method>` column each
               abstentions:bool=True # end with one row per LF for all its abstentions
              )->pd.DataFrame:
     "Every non-abstain vote with its scores (row order), then each LF's abstentions as one row."
-    parts = list(self.iter_votes(methods))
-    if abstentions: parts.append(self.abstention_rows(methods))
-    df = pd.concat(parts, ignore_index=True)
+    df = pd.concat(self._view_parts(methods, abstentions), ignore_index=True)
     df.attrs['caption'] = f"phi_<method>: {CAPTION}; i = -1: all abstentions of the LF"
     return df
 
@@ -460,11 +468,9 @@ def to_parquet(self:SIFResult, path, # file to write
     try: import pyarrow as pa, pyarrow.parquet as pq
     except ImportError as e:
         raise ImportError("to_parquet needs pyarrow: pip install pyarrow (or sif_nb[dask])") from e
-    parts = self.iter_votes(methods)
-    if abstentions: parts = (*parts, self.abstention_rows(methods))
     writer = None
     try:
-        for df in parts:
+        for df in self._view_parts(methods, abstentions):                 # one block at a time
             t = pa.Table.from_pandas(df, preserve_index=False)
             writer = writer or pq.ParquetWriter(path, t.schema.with_metadata({}))
             writer.write_table(t.cast(writer.schema))
@@ -481,7 +487,7 @@ def to_dask(self:SIFResult, method:str='RW', # a per-term method
     if level not in ('term', 'vote'):
         raise ValueError(f"level must be 'term' or 'vote', got {level!r}")
     self._term_name(method)
-    N, M, C = self.shape
+    _, M, C = self.shape
     part = self.terms if level == 'term' else self._vote_scores
     shape = lambda sl: (sl.stop - sl.start, M, C)[:3 if level == 'term' else 2]
     chunks = [da.from_delayed(dask.delayed(part)(method, sl), shape(sl), float)
