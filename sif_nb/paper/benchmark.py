@@ -605,7 +605,7 @@ def plot_results(df:pd.DataFrame, path=None):
         if len(s): ax.plot(s.N, s.time_s, ':', color=col, marker=mk, ms=6, label=f'{m} (M=50, C=5, d=384)')
     mm = big[(big.method == 'factorised') & (big.N >= 10 ** 6)]
     for _, r in mm.iterrows(): ax.annotate('float32 memmap X', (r.N, r.time_s), fontsize=8,
-                                           xytext=(-95, 6), textcoords='offset points')
+                                           xytext=(-100, -3), textcoords='offset points')
     ax.set(xscale='log', yscale='log', xlabel='N (training points)', ylabel='wall time (s)',
            title='All N*M*C influence scores, float64, 1 CPU thread (dask: 2 workers)')
     ax.grid(True, which='both', alpha=.3)
