@@ -51,15 +51,16 @@ def mislabel_ap(scores, # (N,M) higher = more likely mislabelled
 REPAIR_METHODS = METHODS + ('GIF',)   # what `repair` accepts: every score, plus whole LFs (GIF)
 REPAIR_GRIDS = ('fraction', 'label_mass')
 
+def _cut_points(pos, fractions)->list:
+    "(fraction, alpha): the score at or above which that share of the positive scores `pos` lies."
+    pos = np.sort(pos)[::-1]
+    ks = [int(np.ceil(f * len(pos))) for f in fractions]
+    return [(f, pos[k - 1] if k > 0 else np.inf) for f, k in zip(fractions, ks)]
+
 def _candidate_keeps(phi, fractions):
     "(fraction, alpha, keep mask) for removing that share of the positive-score pieces."
-    pos = np.sort(phi[phi > 0])[::-1]
-    out = []
-    for f in fractions:
-        k = int(np.ceil(f * len(pos)))
-        alpha = pos[k - 1] if k > 0 else np.inf
-        out.append((f, alpha, phi < alpha if k > 0 else np.ones(phi.shape, bool)))
-    return out
+    return [(f, a, phi < a if a < np.inf else np.ones(phi.shape, bool))
+            for f, a in _cut_points(phi[phi > 0], fractions)]
 
 def _mass_keeps(phi, mass, alphas):
     "(1 - alpha, alpha, keep mask): keep the most helpful pieces until their label mass is alpha."
@@ -147,18 +148,12 @@ def _check_repair_args(methods, grid, fractions, alphas):
 def _term_keeps(res, method, fractions)->list:
     "`_candidate_keeps` of a per-term method read by blocks; each mask made when asked."
     pos = np.concatenate([x[x > 0] for x in (res.terms(method, sl) for sl in res.blocks())])
-    pos = np.sort(pos)[::-1]
     def mask(alpha):
         keep = np.ones(res.shape, bool)
         if alpha == np.inf: return keep
         for sl in res.blocks(): keep[sl] = res.terms(method, sl) < alpha
         return keep
-    out = []
-    for f in fractions:
-        k = int(np.ceil(f * len(pos)))
-        alpha = pos[k - 1] if k > 0 else np.inf
-        out.append((f, alpha, lambda a=alpha: mask(a)))
-    return out
+    return [(f, a, lambda a=a: mask(a)) for f, a in _cut_points(pos, fractions)]
 
 def _method_keeps(res, method, grid, fractions, alphas)->list:
     "The (fraction, alpha, keep-mask maker) candidates of one method."
