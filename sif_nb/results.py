@@ -282,7 +282,7 @@ class SIFResult:
         if method in GROUPED: return self._group(method, 'vote')
         self._term_name(method)
         out = np.empty(np.shape(self.L))
-        for sl in self.blocks(): out[sl] = self.terms(method, sl).sum(2)
+        for sl in self.blocks(): out[sl] = self._vote_scores(method, sl)
         return out
 
     def param_influence(self, method:str='RW')->np.ndarray:
