@@ -232,10 +232,10 @@ class DawidSkene(LabelModel):
     @staticmethod
     def _W(pi, theta): return np.log(theta) + np.log(pi) / theta.shape[0]
 
-    def _em(self, L, V):
-        "EM from the majority-vote labels: (pi, theta, iterations, last change, converged)."
+    def _em(self, L, V, init=None):
+        "EM from `init` (pi, theta), else the majority-vote labels: (pi, theta, it, change, conv.)."
         start = probs_from_W(L, mv_W(L.shape[1], self.cardinality), 'identity')
-        pi, theta = self._m_step(V, start)
+        pi, theta = self._m_step(V, start) if init is None else self._check_init(init, L.shape[1])
         for it in range(1, self.n_epochs + 1):
             new_pi, new_theta = self._m_step(V, probs_from_W(L, self._W(pi, theta), 'exp'))
             delta = max(np.abs(new_pi - pi).max(), np.abs(new_theta - theta).max())
@@ -243,11 +243,22 @@ class DawidSkene(LabelModel):
             if delta <= self.tol: return pi, theta, it, delta, True
         return pi, theta, it, delta, False
 
-    def fit(self, L)->DawidSkene:
-        "Run EM from the majority-vote labels."
+    def _check_init(self, init, m):
+        "(pi, theta) of a warm start: class priors (C,) and confusion tables (m,C+1,C)."
+        pi, theta = (np.asarray(a, dtype=np.float64) for a in init)
+        C = self.cardinality
+        if pi.shape != (C,) or theta.shape != (m, C + 1, C):
+            raise ValueError(f"init must be (class_balance (C,), cond_probs (M,C+1,C)) with C={C}, "
+                             f"M={m}; got shapes {pi.shape} and {theta.shape}")
+        return pi, theta
+
+    def fit(self, L, # (N,M) ints, -1 = abstain
+            init=None # warm start (class_balance (C,), cond_probs (M,C+1,C)); None: majority vote
+           )->DawidSkene:
+        "Run EM from the majority-vote labels (or from a fitted model's tables, `init`)."
         C = self.cardinality
         L = check_L(L, C)
-        pi, theta, it, delta, self.converged_ = self._em(L, one_hot_votes(L, C))
+        pi, theta, it, delta, self.converged_ = self._em(L, one_hot_votes(L, C), init)
         self.n_iter_, self.delta_ = it, float(delta)
         if not self.converged_:
             warnings.warn(f"DawidSkene EM did not converge within n_epochs={self.n_epochs} "
@@ -455,10 +466,15 @@ class SnorkelLabelModel(LabelModel):
         L = check_L(L, self.cardinality)
         if Y_dev is not None: settings['class_balance'] = _dev_balance(Y_dev, self.cardinality)
         self.set_params(**settings)
-        n, m = L.shape
+        return self.fit_overlap(overlap_matrix(L, self.cardinality), len(L))
+
+    def fit_overlap(self, O, # (MC,MC) overlap matrix of the votes, `overlap_matrix(L, C)`
+                    n:int # N, the rows O was computed from
+                   )->SnorkelLabelModel:
+        "Fit from the overlap matrix alone (all that `fit` reads of L); settings as set."
+        m = len(O) // self.cardinality
         if m < 3: raise ValueError(f"SnorkelLabelModel needs at least 3 LFs, got {m}")
-        O = overlap_matrix(L, self.cardinality)
-        mu, self.loss_ = self._fit_mu(O, self._init_mu(O, m), m)
+        mu, self.loss_ = self._fit_mu(np.asarray(O, dtype=np.float64), self._init_mu(O, m), m)
         self._set_W(mu, n, m)
         return self
 

@@ -13,6 +13,7 @@ from .end_model import SoftmaxRegression
 from .decomposition import soft_labels, covered
 from .influence import SIF
 from .results import SIFResult
+from .deletion import DeletionLabels, deletion_labels, deletion_influence
 from .components import repair, Repair
 
 # %% auto #0
@@ -75,7 +76,7 @@ class Pipeline:
     def fit(self, data:PWSData):
         "Fit every step on `data`'s training split (end model: the `train_on` rows); returns self."
         t0 = time.perf_counter()
-        self.data = data
+        self.data, self._deletions = data, None
         L = data.L_train
         self.label_model.fit(L)
         self.rows = training_rows(L, self.train_on)
@@ -96,13 +97,23 @@ class Pipeline:
     def __call__(self,
                  X_eval:np.ndarray, # (n,d) evaluation features
                  y_eval:np.ndarray, # (n,) gold labels
-                 relatif:bool=True # RelatIF scores too
+                 relatif:bool=True, # RelatIF scores too
+                 deletion:bool=True # per-LF deletion scores (label model refit without each LF)
                 )->SIFResult:
         "Influence scores on the mean loss over (X_eval, y_eval), from the factored engine."
         if self.engine is None: raise ValueError("pipeline is not fitted; call .fit(data) first")
         res = self.engine(X_eval, y_eval, relatif=relatif)
         res.meta['rows'] = self.rows    # row i of the result is training point rows[i]
+        if deletion and self.train_on == 'covered':    # 'all': no row leaves with its last vote
+            res.deletion = deletion_influence(self.engine, self.deletions, X_eval, y_eval)
         return res
+
+    @property
+    def deletions(self)->DeletionLabels:
+        "The label model refit without each LF (`deletion_labels`), formed on first use."
+        if getattr(self, '_deletions', None) is None:
+            self._deletions = deletion_labels(self.label_model, self.data.L_train)
+        return self._deletions
 
     def __repr__(self):
         fitted = self.engine is not None

@@ -142,9 +142,9 @@ def _caption(method:str)->str:
     return (f"{method}: group RelatIF phi_G/sqrt(g_G^T H^-1 g_G), unitless; {CAPTION} "
             f"with phi from {_plain(method)}")
 
-def _sorted(df:pd.DataFrame, top:int, method:str)->pd.DataFrame:
-    "Sort by phi descending, keep `top` rows, state sign and units in `attrs['caption']`."
-    df = df.sort_values('phi', ascending=False, kind='stable')
+def _sorted(df:pd.DataFrame, top:int, method:str, by:str='phi')->pd.DataFrame:
+    "Sort by `by` descending, keep `top` rows, state sign and units in `attrs['caption']`."
+    df = df.sort_values(by, ascending=False, kind='stable')
     df = df if top is None else df.head(top)
     df.attrs['caption'] = _caption(method)
     return df
@@ -182,6 +182,7 @@ class SIFResult:
                     # lf_abstains (M,), param (M,C+1,C), and their self-influences
     label_names:list=None # C class names for the tables (None: 'class 0', ...)
     factors:ScoreFactors=None # what the (N,M,C) tensors not given are formed from
+    deletion:pd.DataFrame=None # per LF: `deletion_influence` (refit label model); ranks `lf_table`
     _sums:dict=field(default_factory=dict, init=False, repr=False) # cached aggregates
 
     @property
@@ -325,7 +326,7 @@ def lf_table(self:SIFResult, method:str='RW', # a source-aware method
              top:int=None, # rows kept
              y=None # (N,) gold training labels: adds each LF's empirical accuracy
             )->pd.DataFrame:
-    "Per LF, ranked by its votes' influence (phi > 0: removing them lowers the validation loss)."
+    "Per LF, ranked by `phi_delete` when computed, else by its votes' phi (> 0: deleting helps)."
     fires, N = self.L != -1, len(self.L)
     votes, abstains, total = (self.lf_influence(method, p) for p in ('votes', 'abstains', 'all'))
     d_loss = -self.lf_influence(_plain(method), 'votes') / N
@@ -334,7 +335,19 @@ def lf_table(self:SIFResult, method:str='RW', # a source-aware method
                        'coverage': fires.mean(0), 'n_votes': fires.sum(0),
                        'polarity': self._polarity()})
     if y is not None: df['accuracy'] = self._accuracy(y)
-    return _sorted(df, top, method)
+    return _ranked(df, self.deletion, top, method)
+
+def _ranked(df:pd.DataFrame, deletion:pd.DataFrame, top:int, method:str)->pd.DataFrame:
+    "By phi_delete (its columns first) when the result has per-LF deletion scores, else by phi."
+    if deletion is None or len(deletion) != len(df):
+        df = _sorted(df, top, method)
+        df.attrs['caption'] += "; ranked by phi (no deletion score: no refittable label model)"
+        return df
+    cols = deletion[['phi_delete', 'd_valid_loss_delete', 'phi_delete_1st']].reset_index(drop=True)
+    df = _sorted(pd.concat([df[['lf']], cols, df.drop(columns='lf')], axis=1), top, method,
+                 'phi_delete')
+    df.attrs['caption'] = f"{deletion.attrs.get('caption', 'phi_delete')}. {df.attrs['caption']}"
+    return df
 
 @patch
 def data_table(self:SIFResult, method:str='RW', top:int=None)->pd.DataFrame:
