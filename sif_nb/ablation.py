@@ -85,7 +85,7 @@ def lf_ablation(pipe:Pipeline, # a fitted pipeline (covered rows, as `Pipeline` 
                 top_k:int=None, # instead: the top_k LFs by the deletion score, one at a time
                 together=None, # also delete these LFs together (one more row)
                 warm:bool=True, # warm-start every refit from the full fit
-                newton:int=2, # Newton steps of the predicted change (see `deletion_influence`)
+                newton:int=5, # Newton steps of the predicted change (see `deletion_influence`)
                 n_jobs:int=1, # parallel refits (joblib); 1: in this process
                 progress:bool=None, # tqdm bar (None: see `show_progress`)
                 result=None # a `pipe(X_valid, y_valid)` result, to reuse for top_k

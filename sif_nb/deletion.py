@@ -124,18 +124,31 @@ def _at(model, theta:torch.Tensor):
     m.theta = theta
     return m
 
-def _newton_change(engine:SIF, Yn:torch.Tensor, n_kept:int, X_eval, y_eval, base:float,
+def _objective(engine:SIF, theta:torch.Tensor, Yn:np.ndarray, n_kept:int)->float:
+    "The perturbed objective $J_j$ at `theta`: mean CE on labels `Yn` over N, plus (N'/N) l2/2 |theta|^2."
+    m, N = _at(engine.model, theta), len(engine.L)
+    logp = np.log(np.maximum(m.predict_proba(engine.X), 1e-300))
+    return float(-(Yn * logp).sum() / N + n_kept / N * m.l2 / 2 * float((theta ** 2).sum()))
+
+def _newton_change(engine:SIF, Yn:np.ndarray, n_kept:int, X_eval, y_eval, base:float,
                    steps:int)->float:
-    "Validation-loss change after `steps` Newton steps on the perturbed objective from theta_0."
+    "Validation-loss change after `steps` damped Newton steps on the perturbed objective from theta_0."
     model, Xt, th = engine.model, engine.Xt, engine.model.theta
+    Yt = to_tensor(Yn, model.device)
     shrink = (1 - n_kept / len(Xt)) * model.l2                    # the l2 term's N'/N scaling
     g0 = model.objective_grad(Xt, engine.Yt)              # round-off: theta_0 is J's minimiser
     pre = lambda v: engine.solve(v.reshape(th.shape)).reshape(-1)
+    f = _objective(engine, th, Yn, n_kept)
     for _ in range(steps):
         m = _at(model, th)
-        b = m.objective_grad(Xt, Yn) - g0 - shrink * th
-        hvp = lambda v: m.objective_hvp(Xt, Yn, v.reshape(th.shape)) - shrink * v.reshape(th.shape)
-        th = th - _pcg(lambda v: hvp(v).reshape(-1), b.reshape(-1), pre).reshape(th.shape)
+        b = m.objective_grad(Xt, Yt) - g0 - shrink * th
+        hvp = lambda v: m.objective_hvp(Xt, Yt, v.reshape(th.shape)) - shrink * v.reshape(th.shape)
+        step, t = _pcg(lambda v: hvp(v).reshape(-1), b.reshape(-1), pre).reshape(th.shape), 1.
+        while True:                                    # halve the step until J_j does not rise
+            new = _objective(engine, th - t * step, Yn, n_kept)
+            if new <= f or t < 1e-3: break
+            t /= 2
+        th, f = th - t * step, new
     return _at(model, th).loss(X_eval, y_eval) - base
 
 # %% ../nbs/04b_deletion.ipynb
@@ -157,11 +170,12 @@ def deletion_influence(engine:SIF, # the fitted engine (end model at its minimis
                        deletions:DeletionLabels, # from `deletion_labels(label_model, L_all)`
                        X_eval, y_eval, # (n,d), (n,) the evaluation set (e.g. validation)
                        L=None, # (N,M) the engine's rows' votes; None: `engine.L`
-                       newton:int=2 # Newton steps for phi_delete (0: phi_delete is the 1st order)
+                       newton:int=5, # Newton steps for phi_delete (0: phi_delete is the 1st order)
+                       drop_rows:bool=True # rows losing their last vote leave (as `Pipeline` trains)
                       )->pd.DataFrame: # one row per deletion: DELETION_COLUMNS, `lfs`
     "Per deleted LF (or set): the evaluation-loss change after refitting, first order and Newton."
     L, model = _check_deletion_rows(deletions, L, engine), engine.model
-    N, Y = len(engine.L), engine.Y
+    N, Y, had = len(engine.L), engine.Y, (L != -1).any(1)
     u = engine.solve(model.eval_grad(X_eval, y_eval))
     a = model.grad_dots(engine.Xt, u).cpu().numpy()                                  # (N,C) a_ic
     l2u = model.l2 * float((u * model.theta).sum())
@@ -170,15 +184,14 @@ def deletion_influence(engine:SIF, # the fitted engine (end model at its minimis
     rows = []
     for k in range(len(deletions.sets)):
         Yk, kept = deletions.labels(k, L)
-        dY = np.where(kept[:, None], Yk - P, -Y)
-        n_kept = int(kept.sum())
+        lost = had & ~kept                                   # rows that lose their last vote
+        dY = np.where(kept[:, None], Yk - P, np.where(lost[:, None], -Y, 0.))
+        n_kept = N - int(lost.sum()) if drop_rows else N
         phi1 = float((dY * a).sum()) + (n_kept - N) * l2u
         d = -phi1 / N
-        if newton:
-            Yn = to_tensor(Y + dY, model.device)
-            d = _newton_change(engine, Yn, n_kept, X_eval, y_eval, base, newton)
+        if newton: d = _newton_change(engine, Y + dY, n_kept, X_eval, y_eval, base, newton)
         rows.append(dict(phi_delete=-N * d, d_valid_loss_delete=d, phi_delete_1st=phi1,
-                         rows_lost=N - n_kept))
+                         rows_lost=int(lost.sum())))
     df = pd.DataFrame(rows, columns=list(DELETION_COLUMNS))
     df.insert(0, 'lfs', [list(map(int, s)) for s in deletions.sets])
     df.attrs['caption'] = DELETION_CAPTION
