@@ -11,6 +11,7 @@ _FACE = dict(SIF='influence', sif='influence', SIFResult='results',
              SnorkelLabelModel='label_models', as_label_model='label_models',
              SoftmaxRegression='end_model', MLP='end_model', EndModel='end_model',
              Pipeline='pipeline', explain_pipeline='pipeline', explain='explanations',
+             lf_ablation='ablation',
              repair='components',
              soft_labels='decomposition', lf_summary='pws', load_default='data', load_wrench='data')
 __all__ = ['__version__', *_FACE]
