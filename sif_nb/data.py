@@ -16,7 +16,7 @@ __all__ = ['MINILM_HELP', 'SHIPPED_RECIPE', 'ADULT_NUMERIC', 'CENSUS_NOTE', 'IMD
            'read_label_names', 'read_lf_names', 'standardize', 'resolve_dataset', 'load_wrench', 'TreeLF', 'apply_lfs',
            'dedup_lfs', 'class_balanced_subset', 'tree_lfs', 'split_indices', 'tree_pws', 'load_default', 'read_arff',
            'read_uci', 'load_uci_tree', 'pws_stats', 'load_census_standin', 'KeywordLF', 'apply_keyword_lfs',
-           'load_cosine_text', 'list_datasets', 'load_dataset']
+           'load_cosine_text', 'list_datasets', 'load_dataset', 'dataset_files']
 
 # %% ../nbs/06_data.ipynb #b7134342
 def _search_roots():
@@ -887,3 +887,13 @@ def load_dataset(name:str, # a name from `list_datasets()` (any case), or a WREN
                          "(or a path to a WRENCH-format folder)")
     r = _REGISTRY[key]
     return r['loader'](**{**r['kw'], **kwargs})
+
+# %% ../nbs/06_data.ipynb #afdbb438
+def dataset_files(name:str # a name from `list_datasets()` (any case), or a WRENCH-format folder
+                 )->list: # [Path], sorted; empty for the scikit-learn sets built into the package
+    "Every file under the folder `load_dataset(name)` reads from."
+    key, low = _registry_key(name), str(name).lower()
+    if key is None and low in _UNAVAILABLE: raise ValueError(_UNAVAILABLE[low])
+    if key is not None and _REGISTRY[key]['files'] is None: return []
+    folder = resolve_dataset(name) if key is None else data_dir() / _REGISTRY[key]['files']
+    return sorted(p for p in Path(folder).rglob('*') if p.is_file())
