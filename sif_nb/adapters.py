@@ -257,8 +257,8 @@ def _polish(self:SklearnLogisticRegression, Xt, Yt, target:float):
     self.theta, gn, self.n_polish_ = newton_minimise(f, g, h, self.theta, target, self.max_iter)
     if gn >= target:
         raise ConvergenceError(f"the Newton polish stopped after {self.n_polish_} steps with "
-                               f"gradient norm {gn:.2e} > tol * feature scale = {target:.0e}; raise max_iter or "
-                               "loosen tol")
+                               f"gradient norm {gn:.2e} > tol * feature scale = {target:.0e}; "
+                               "raise max_iter or loosen tol")
 
 # %% ../nbs/02a_adapters.ipynb #ccf05ece
 def from_sklearn(clf, # fitted `LogisticRegression` (classes 0..C-1, L2 penalty, converged)

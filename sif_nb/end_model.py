@@ -390,7 +390,7 @@ def minimiser_gap(g, # the training objective's gradient at theta (any shape), o
                   X, # (N,d) the training features
                   chunk_size:int=4096 # rows per block
                  )->float: # |g| / min(1, RMS feature-row norm)
-    "How far from the minimiser: the one test that fits and `SIF` share (a fit stops below its tol)."
+    "How far from the minimiser: the one test the fits and `SIF` share (a fit stops below tol)."
     gn = float(g.norm()) if isinstance(g, torch.Tensor) else float(g)
     return gn / feature_scale(X, chunk_size)
 
@@ -738,8 +738,8 @@ def fit(self:MLP, X, # (N,d) features
     self.gap_ = self.grad_norm_ / scale
     if self.gap_ > self.tol:
         raise ConvergenceError(f"L-BFGS and {self.n_polish_} Newton steps stopped with gradient "
-                               f"norm {self.grad_norm_:.2e}, {self.gap_:.2e} relative to the feature "
-                               f"scale > tol={self.tol:.0e}; increase max_iter or l2")
+                               f"norm {self.grad_norm_:.2e}, {self.gap_:.2e} relative to the "
+                               f"feature scale > tol={self.tol:.0e}; increase max_iter or l2")
     return self
 
 @patch

@@ -267,7 +267,7 @@ class SIF:
                  inverse=None, # `Cholesky()` (default), `ConjugateGradient()` or `ReferenceLiSSA()`
                  lf_names=None, # M LF names
                  chunk_size:int=4096, # rows per chunk
-                 grad_tol:float=1e-6, # largest `minimiser_gap` (|gradient| / feature scale) accepted
+                 grad_tol:float=1e-6, # largest `minimiser_gap` (|gradient| / feature scale)
                  label_names=None): # C class names for the tables (default 'class 0', ...)
         t0 = time.perf_counter()
         self.model, self.chunk_size = model, chunk_size
@@ -277,7 +277,7 @@ class SIF:
         row_chunks(0, chunk_size)
         model.check_fitted()
         self._cache_lock = threading.Lock()              # guards the lazy caches (`self_inf`)
-        with memory_errors('SIF(...)', self._memory_advice()):
+        with memory_errors('SIF(...)', self._memory_advice):
             self._set_data(X, L, W, lf_names)
             self._check_minimiser(grad_tol)
             self.solver = self.inverse.prepare(model, self.Xt, self.Yt)
@@ -382,7 +382,7 @@ def __call__(self:SIF, X_eval, # (Nv,d) evaluation features (a validation set, o
             )->SIFResult:
     "Every score of the training pieces on the mean CE of (X_eval, y_eval); phi > 0: removal helps."
     t0 = time.perf_counter()
-    with memory_errors('SIF(...)(X_eval, y_eval)', self._memory_advice()):
+    with memory_errors('SIF(...)(X_eval, y_eval)', self._memory_advice):
         S = self.self_inf if relatif else None                                # cached across calls
         g = self.model.eval_grad(X_eval, y_eval)
         directions = self.solver.directions(g, self.W.shape[0])

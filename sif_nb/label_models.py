@@ -576,7 +576,8 @@ def as_label_model(obj, # sif_nb label model, Snorkel `LabelModel` (fitted or no
                   )->LabelModel: # an object with .W, .sigma, .name, .fit(L)
     "Any supported label model as one with `.W`, `.sigma`, `.name` and `.fit(L)`."
     if _is_W_pair(obj):
-        if obj[1] != 'identity' and looks_like_cond_probs(obj[0]): raise ValueError(_COND_PROBS_HELP)
+        if obj[1] != 'identity' and looks_like_cond_probs(obj[0]):
+            raise ValueError(_COND_PROBS_HELP)
         lm = WLabelModel(obj[0], obj[1], name or 'W')
     elif is_snorkel_model(obj): lm = SnorkelAdapter(obj, refit=refit, name=name or 'Snorkel')
     elif _is_label_model(obj): lm = obj

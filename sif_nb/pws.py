@@ -490,13 +490,14 @@ def _fsync_dir(folder:Path):
 def atomic_write(path, # the file to write; its folder must exist
                  mode:str='wb' # 'wb' (bytes) or 'w' (UTF-8 text)
                 ): # yields a file object on a temporary file beside `path`
-    "Write `path` all or nothing: temp file in its folder, flush, fsync, rename; on error, no trace."
+    "Write `path` all or nothing: a temp file beside it, flush, fsync, rename; on error, no trace."
     if mode not in ('wb', 'w'): raise ValueError(f"mode must be 'wb' or 'w', got {mode!r}")
     path = Path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
     try:
         os.chmod(tmp, 0o666 & ~_UMASK)                 # as `open` would create it
-        with os.fdopen(fd, mode, **({'encoding': 'utf-8', 'newline': ''} if mode == 'w' else {})) as f:
+        text = {'encoding': 'utf-8', 'newline': ''} if mode == 'w' else {}
+        with os.fdopen(fd, mode, **text) as f:
             yield f
             f.flush()
             os.fsync(f.fileno())
@@ -524,7 +525,7 @@ def oom_size(msg:str # an out-of-memory message (torch's allocators, numpy's)
     return _size(int(m.group(1))) if m.group(1) else m.group(2)
 
 def is_oom(e:BaseException # an exception
-          )->bool: # whether it is an out-of-memory error (`MemoryError`, torch's CPU/CUDA allocators)
+          )->bool: # whether it is out of memory (`MemoryError`, torch's CPU or CUDA allocator)
     "True for `MemoryError` and torch's out-of-memory `RuntimeError`s."
     if isinstance(e, MemoryError): return True
     msg = str(e)
@@ -532,10 +533,11 @@ def is_oom(e:BaseException # an exception
 
 @contextlib.contextmanager
 def memory_errors(what:str, # the step, named in the error (e.g. 'SIF(...)')
-                  advice:str # what to use instead: the block-wise option
+                  advice # what to use instead (the block-wise option); or a function giving it
                  ):
     "Re-raise an out-of-memory error inside the block as `MemoryError` with its size and `advice`."
     try: yield
     except (MemoryError, RuntimeError) as e:
         if not is_oom(e): raise
-        raise MemoryError(f"{what} ran out of memory allocating {oom_size(str(e))}: {advice}") from e
+        size, advice = oom_size(str(e)), advice() if callable(advice) else advice
+        raise MemoryError(f"{what} ran out of memory allocating {size}: {advice}") from e

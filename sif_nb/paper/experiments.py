@@ -885,7 +885,8 @@ def save_results(raw:dict, # run_suite output
                 python=platform.python_version(), numpy=np.__version__, torch=torch.__version__,
                 pandas=pd.__version__, threads=torch.get_num_threads(),
                 n_pipelines=len(raw['info']), n_errors=len(raw['errors']))
-    with atomic_write(out / 'run_meta.json', 'w') as f: f.write(json.dumps(meta, indent=1, default=str))
+    with atomic_write(out / 'run_meta.json', 'w') as f:
+        f.write(json.dumps(meta, indent=1, default=str))
     return out
 
 # %% ../../nbs/10_experiments.ipynb #cbd3da60
@@ -899,7 +900,7 @@ def merge_raw(parts:list # `run_suite` outputs
 CACHE_FORMAT = 'sif_nb.experiments.cache/1' # written into every entry's meta.json
 
 def _entry_dir(cache:Path, name:str)->Path:
-    "The folder of one dataset key inside `cache`: a safe stem plus a hash (a path key stays inside)."
+    "The folder of one dataset key inside `cache`: a safe stem plus a hash (a path stays inside)."
     stem = re.sub(r'[^A-Za-z0-9_.-]+', '_', Path(name).name or 'data').strip('.') or 'data'
     return cache / f"{stem[:40]}-{hashlib.sha256(name.encode()).hexdigest()[:12]}"
 
@@ -967,7 +968,8 @@ def read_entry(folder:Path, # one dataset's cache folder
         raise CacheError(f"{folder}: unreadable meta.json ({e})") from None
     if not isinstance(meta, dict) or meta.get('format') != CACHE_FORMAT:
         raise CacheError(f"{folder}: not a sif_nb experiments cache entry")
-    if meta['key'] != key: raise CacheError(f"{folder}: stale, its {_stale(meta['key'], key)} changed")
+    if meta['key'] != key:
+        raise CacheError(f"{folder}: stale, its {_stale(meta['key'], key)} changed")
     raw = {}
     for k, digest in meta['tables'].items():
         raw[k] = pd.DataFrame()
@@ -1028,7 +1030,7 @@ def main(argv=None):
     ap.add_argument('--protocols', nargs='*', default=None, help=f'subset of {list(PROTOCOLS)}')
     ap.add_argument('--device', default=None, help="torch device of the end models, e.g. 'cuda'")
     ap.add_argument('--cache', default=None, help='folder of per-dataset results; a rerun resumes from it')
-    ap.add_argument('--clear-cache', action='store_true', help='remove the entries in --cache first')
+    ap.add_argument('--clear-cache', action='store_true', help='first remove the --cache entries')
     a = ap.parse_args(argv)
     if a.clear_cache and a.cache: print('removed', len(clear_cache(a.cache)), 'cache entries')
     cfg = Config() if a.full else smoke_config()
