@@ -8,7 +8,7 @@ import os, re, io, json, hashlib, html, time, numpy as np, pandas as pd
 from pathlib import Path
 from dataclasses import dataclass
 from .pws import (PWSData, check_X, check_y, check_L, check_cardinality, infer_cardinality,
-                        lf_summary, ABSTAIN)
+                        lf_summary, ABSTAIN, atomic_write)
 
 # %% auto #0
 __all__ = ['MINILM_HELP', 'SHIPPED_RECIPE', 'ADULT_NUMERIC', 'CENSUS_NOTE', 'IMDB_LFS', 'YELP_LFS', 'KEYWORD_LFS', 'data_dir',
@@ -94,13 +94,16 @@ def minilm_embeddings(texts:list, # N texts
     texts = [str(t) for t in texts]
     key = hashlib.sha256('\x00'.join(['all-MiniLM-L6-v2', *texts]).encode()).hexdigest()[:24]
     f = None if cache is False else cache_dir(cache) / f'minilm_{key}.npy'
-    if f is not None and f.exists(): return np.load(f)
+    if f is not None and f.exists():
+        try: E = np.load(f)                          # no pickles: np.load's default
+        except (OSError, ValueError, EOFError): E = None         # truncated or foreign: recomputed
+        if E is not None and E.shape[:1] == (len(texts),) and np.isfinite(E).all(): return E
     encoder = _load_minilm(device)
     E = encoder.encode(texts, batch_size=batch_size, convert_to_numpy=True, show_progress_bar=False)
     E = np.asarray(E, dtype=np.float64)
     if f is not None:
         f.parent.mkdir(parents=True, exist_ok=True)
-        np.save(f, E)
+        with atomic_write(f) as out: np.save(out, E)
     return E
 
 # %% ../nbs/06_data.ipynb #48b95f12
