@@ -1042,7 +1042,13 @@ def main(argv=None):
     if a.cache: raw, wall = run_resumable(cfg, a.cache, log)
     else: raw, wall = run_suite(cfg, log=log), time.perf_counter() - t0
     out = a.out or ('nbs/results' if a.full else None)
-    if out: print('results in', save_results(raw, out, cfg, wall))
+    try:
+        if out: print('results in', save_results(raw, out, cfg, wall))
+    except BaseException:                        # keep the rows: a fresh folder, never a fixed name
+        keep = Path(tempfile.mkdtemp(prefix='sif_nb_experiments_'))
+        write_entry(keep, cache_key(cfg), raw, wall)
+        print(f"saving failed; the raw rows are in {keep} (read_entry(folder, key))", flush=True)
+        raise
     print(f"{len(raw['info'])} pipelines, {len(raw['errors'])} errors, wall time {wall:.0f}s")
     return raw
 
