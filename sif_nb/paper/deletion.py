@@ -6,7 +6,7 @@
 __all__ = ['SCORES', 'LOSS_UNITS', 'FULL', 'SMOKE', 'PARTS', 'lf_scores', 'agreement', 'run_one', 'run_all', 'main',
            'read_results', 'wide', 'shown']
 
-# %% ../../nbs/14_lf_deletion.ipynb #3e813687
+# %% ../../nbs/14_lf_deletion.ipynb #e7cc29fe
 import argparse, json, os, time, numpy as np, pandas as pd
 from pathlib import Path
 from ..decomposition import soft_labels
@@ -16,7 +16,7 @@ from ..ablation import lf_ablation
 from .experiments import (load_experiment_data, make_label_model, select_l2, spearman,
                                       L2_GRID)
 
-# %% ../../nbs/14_lf_deletion.ipynb #4884c838
+# %% ../../nbs/14_lf_deletion.ipynb #01256d7a
 SCORES = ('RW', 'WM', 'phi_total', 'R-RW', 'R-WM', 'delete', 'delete_1st', 'delete_newton1', 'delete_newton2',
           'valid_err_x_cov', 'lm_err_x_cov', 'end_disagree_x_cov')
 LOSS_UNITS = ('RW', 'WM', 'phi_total', 'delete', 'delete_1st', 'delete_newton1', 'delete_newton2')
@@ -45,7 +45,7 @@ def lf_scores(pipe:Pipeline, res, ds)->pd.DataFrame:
     out['end_disagree_x_cov'] = _disagreement(e.L, pipe.model.predict(pipe.train_data.X_train))
     return pd.DataFrame(out)
 
-# %% ../../nbs/14_lf_deletion.ipynb #6f62490b
+# %% ../../nbs/14_lf_deletion.ipynb #b38da3e4
 def agreement(scores:pd.DataFrame, # (M, scores) oriented as phi
               real:np.ndarray, # (M,) real change of the validation loss
               N:int # the engine's training rows (loss units: -phi/N)
@@ -62,7 +62,7 @@ def agreement(scores:pd.DataFrame, # (M, scores) oriented as phi
                          precision_at_3=hit, calibration=slope))
     return pd.DataFrame(rows).set_index('score')
 
-# %% ../../nbs/14_lf_deletion.ipynb #9708029f
+# %% ../../nbs/14_lf_deletion.ipynb #1a143456
 def _pick_l2(ds, lm, grid)->float:
     "The L2 strength of the lowest validation loss, end model on the label model's labels."
     L = ds.L_train
@@ -109,7 +109,7 @@ def run_one(dataset:str, label_model:str, n_train:int=None, features:str='minilm
         f"ablation {info['ablation_s']:.0f}s")
     return dict(lfs=lfs, agreement=agr.assign(**key), top3=top3.assign(**key), info=pd.DataFrame([info]))
 
-# %% ../../nbs/14_lf_deletion.ipynb #39f4c4a5
+# %% ../../nbs/14_lf_deletion.ipynb #aae6ef79
 FULL = dict(datasets=('youtube', 'census', 'trec'), label_models=('MV', 'DS', 'Snorkel'), n_train=None,
             features='minilm')
 SMOKE = dict(datasets=('youtube',), label_models=('MV', 'DS'), n_train=300, features='tfidf')
@@ -160,11 +160,11 @@ def main():
     log = lambda s: print(time.strftime('%H:%M:%S'), s, flush=True)
     run_all(**cfg, out=a.out, log=log)
 
-# %% ../../nbs/14_lf_deletion.ipynb #2abd7bf3
+# %% ../../nbs/14_lf_deletion.ipynb #a59e2548
 #| eval: false
 if __name__ == '__main__': main()
 
-# %% ../../nbs/14_lf_deletion.ipynb #205fafb5
+# %% ../../nbs/14_lf_deletion.ipynb #e1579da1
 def read_results(folder)->dict:
     "The CSV files of a run (`deletion_lfs.csv`, ...), by part."
     return {k: pd.read_csv(Path(folder) / f'deletion_{k}.csv') for k in PARTS}
@@ -174,7 +174,7 @@ def wide(agr:pd.DataFrame, value:str)->pd.DataFrame:
     t = agr.pivot_table(index='score', columns=['dataset', 'label_model'], values=value)
     return t.reindex([s for s in SCORES if s in t.index])
 
-# %% ../../nbs/14_lf_deletion.ipynb #64fe8015
+# %% ../../nbs/14_lf_deletion.ipynb #8f26eef2
 def shown(t:pd.DataFrame, digits:int=2)->pd.DataFrame:
     "A wide table rounded for reading, '-' where a measure does not apply (unitless scores' calibration)."
     return t.round(digits).astype(object).where(t.notna(), '-')
