@@ -606,6 +606,22 @@ class SoftmaxRegression:
             return tdot(r * AU, Xt) / N + self.l2 * v
         return hv
 
+    def kron_preconditioner(self, Xt, Yt)->tuple: # (function v -> M^-1 v, condition number of M)
+        "$M^{-1}$ and $\\kappa(M)$ of the Kronecker approximation $M = A\\otimes S + \\lambda I$ of H (see below)."
+        K, D = self.theta.shape
+        r, N, S, A = Yt.sum(1), len(Xt), 0., 0.
+        for sl in row_chunks(N, self.chunk_size):
+            X = load_rows(Xt, sl)
+            P = probs(self.theta, X)[:, 1:]
+            rP = r[sl, None] * P
+            S, A = S + weighted_gram(X, r[sl]), A + torch.diag(rP.sum(0)) - rP.T @ P
+        ea, Qa = torch.linalg.eigh(A / N)
+        es, Qs = torch.linalg.eigh(S / N)
+        den = ea.clamp(min=0)[:, None] * es.clamp(min=0)[None, :] + self.l2
+        if not float(den.min()) > 0: return None, float('inf')
+        apply = lambda v: Qa @ ((Qa.T @ v @ Qs) / den) @ Qs.T
+        return apply, float(den.max() / den.min())
+
     def train_grad(self, X, Y)->torch.Tensor:
         "`objective_grad` for features `X` (N,d) and labels `Y` (N,C)."
         return self.objective_grad(*_tensors(self, X, Y))
