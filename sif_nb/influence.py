@@ -395,7 +395,8 @@ class SIF:
         W, self.sigma = label_model_W(W, given, self.model.C)
         self.W = check_W(W, self.L.shape[1], self.model.C)
         self.lf_names = _lf_names(L, lf_names)
-        self.Y = soft_labels(self.L, self.W, self.sigma)
+        blocks = row_chunks(len(self.L), block_rows(self.L.shape[1]))      # no (N,M) int64 copy
+        self.Y = np.concatenate([soft_labels(self.L[sl], self.W, self.sigma) for sl in blocks])
         if scan is None: self.Xt = self.model.features(self.X)
         self.Yt = to_tensor(self.Y, self.model.device)
 
