@@ -285,7 +285,7 @@ def dense_design(X, # (N,d) in-memory numbers (any real dtype), shape already ch
                  name:str='X', # name used in error messages
                  block:int=2 ** 16 # numbers read at a time
                 )->tuple: # ((N,d+1) float64 tensor, (N,) squared feature-row norms or None)
-    "The design $[x, 1]$ in one pass over X: cast into place (one copy), checked, squared row norms."
+    "The design $[x, 1]$ in one pass over X: cast into place (one copy), checked, row norms."
     X = np.asarray(X)
     N, d = X.shape
     out, sq = np.empty((N, d + bias)), np.empty(N) if check else None
@@ -331,7 +331,7 @@ def _col_blocks(D:int)->list:
 def sym_gram(X:torch.Tensor, # (n,D)
              w:torch.Tensor # (n,) weights
             )->torch.Tensor: # (D,D)
-    "$X^\\top\\mathrm{diag}(w)X$ from its upper block triangle, mirrored: 5/8 of the flops for D > 384."
+    "$X^\\top\\mathrm{diag}(w)X$ from its upper block triangle, mirrored (5/8 of the flops)."
     D = X.shape[1]
     WX, G = w[:, None] * X, X.new_empty(D, D)
     for b in _col_blocks(D): G[b, b.start:] = X[:, b].T @ WX[:, b.start:]
@@ -567,7 +567,7 @@ class SoftmaxRegression:
         return self._Xt(check_X(X, d=self.d, copy=False, lazy=True))     # _Xt copies a dense X
 
     def features_and_norms(self, X, name:str='X')->tuple: # (X as validated, `features`, (N,) norms)
-        "`features` and the squared feature-row norms; an in-memory X is read once (`dense_design`)."
+        "`features` and the squared feature-row norms; an in-memory X read once (`dense_design`)."
         X = check_X(X, d=self.d, name=name, copy=False, lazy=True, finite=False)
         if is_lazy(X): return X, self._Xt(X), sq_row_norms(X, self.chunk_size)
         return (X, *dense_design(X, True, self.device, name=name))
@@ -607,7 +607,7 @@ class SoftmaxRegression:
         return hv
 
     def kron_preconditioner(self, Xt, Yt)->tuple: # (function v -> M^-1 v, condition number of M)
-        "$M^{-1}$ and $\\kappa(M)$ of the Kronecker approximation $M = A\\otimes S + \\lambda I$ of H (see below)."
+        "$M^{-1}$, $\\kappa(M)$ of $M = A\\otimes S + \\lambda I$, a Kronecker approximation of H."
         K, D = self.theta.shape
         r, N, S, A = Yt.sum(1), len(Xt), 0., 0.
         for sl in row_chunks(N, self.chunk_size):

@@ -252,7 +252,7 @@ class AutoSolver(Solver):
     def cond(self)->float: return self._chol.cond if self._chol is not None else self.cg_cond
 
     def _operators(self):
-        "H v and the preconditioner (the model's `hvp_operator`, `kron_preconditioner` if it has them)."
+        "H v and the preconditioner (the model's `hvp_operator`, `kron_preconditioner` if any)."
         if self._op is None:
             m, shape = self.model, self.model.theta.shape
             hvp = getattr(m, 'hvp_operator', None)
@@ -281,14 +281,14 @@ class AutoSolver(Solver):
 
     @property
     def meta(self)->dict:
-        "Which method answered ('ConjugateGradient' or 'Cholesky'), its steps and the condition number."
+        "Which method answered (CG or Cholesky), its steps and the condition number."
         used = 'Cholesky' if self._chol is not None else 'ConjugateGradient'
         steps = None if self._chol is not None else self.cg_steps
         return dict(damping=0., cond=self.cond, inverse=f'Auto: {used}', cg_steps=steps)
 
 @dataclass
 class Auto:
-    "CG on $Hv$ when only IF/RW/WM are asked and H is well conditioned, else `Cholesky()`; no damping."
+    "CG on $Hv$ when only IF/RW/WM are asked and H is well conditioned, else `Cholesky()`."
     tol:float=1e-12 # CG's relative residual
     max_cond:float=1e6 # largest estimated condition number for which CG's answer is kept
     max_iter:int=None # CG steps; about half the cost of forming H when None
@@ -368,7 +368,7 @@ class SIF:
                  L, # (N,M) training votes, -1 = abstain
                  W, # (M,C+1,C) label-model parameters
                  sigma:str='identity', # label model's sigma ('identity' or 'exp')
-                 inverse=None, # `Cholesky()` (default), `ConjugateGradient()`, `Auto()`, `ReferenceLiSSA()`
+                 inverse=None, # `Cholesky()` (default), `ConjugateGradient()`, `Auto()`, ...
                  lf_names=None, # M LF names
                  chunk_size:int=4096, # rows per chunk
                  grad_tol:float=1e-6, # largest |gradient| / min(1, feature scale) at the minimiser
@@ -623,7 +623,7 @@ _PARAM_LOCK = threading.Lock() # held while an engine forms its parameter groups
 @patch
 def _param_groups(self:SIF)->tuple: # ((F(P+3M), p) summed gradients, (F(P+3M),) self-influences)
     "The lazy cache of W's parameter groups: formed once, when a parameter table first asks."
-    with _PARAM_LOCK:                                   # a second caller waits, then reads the cache
+    with _PARAM_LOCK:                           # a second caller waits, then reads the cache
         if getattr(self, '_param_G', None) is None:
             G = self._param_sums(self._groups['families'])
             self._param_G = (G, self.solver.sum_self_influences(G).cpu().numpy())
@@ -644,8 +644,8 @@ def _param_group_values(self:SIF, k:int, # the family's position in `_families()
     shape = (M, C + 1, C)
     return dict(param=_group_relatif(phi, q, scale).reshape(shape), self_param=q.reshape(shape))
 
-SIF.group_dtype = None # dtype of the (N,M) vote-group columns: None = float64, float32 above group_bytes
-SIF.group_bytes = 2 ** 28 # bytes of float64 vote-group columns (cache and tables) above which None = float32
+SIF.group_dtype = None # dtype of the (N,M) vote-group columns; None: float64 up to group_bytes
+SIF.group_bytes = 2 ** 28 # float64 vote-group columns (cache and tables) above this: float32
 
 @patch
 def _group_dtype(self:SIF, families:list)->np.dtype:
@@ -726,7 +726,7 @@ def _add_groups(self:SIF, r:SIFResult, directions:dict):
     fams, nr, ns = g['families'], M + 1, len(g['sums']) // len(g['families'])
     dirs = {id(directions[f]): directions[f] for f in fams}          # one pass per direction
     sums = {k: -(g['G'] @ s.reshape(-1)).cpu().numpy() for k, s in dirs.items()}   # (F(P+3M),)
-    dt = g['rows'].dtype                                       # float32 for large N M: see `group_dtype`
+    dt = g['rows'].dtype                              # float32 for large N M: see `group_dtype`
     vote, datum = {f: np.empty((N, M), dt) for f in fams}, {f: np.empty(N) for f in fams}
     for sl in self._blocks(C * len(fams) * nr):
         t, kappa, full = term_factors(self.L[sl], self.W, self.sigma)
@@ -747,8 +747,8 @@ def _add_groups(self:SIF, r:SIFResult, directions:dict):
         out.update({k_: _group_relatif(phi[k_], self_inf[k_], g['scale'][f][k_]) for k_ in phi})
         self_inf = dict(vote=q[:, :M], datum=q[:, M], **self_inf)
         load = partial(self._param_group_values, k, f, directions[f]) if params else None
-        r.group['R-' + f] = LazyGroups(dict(out, **{'self_' + key: v for key, v in self_inf.items()}),
-                                       load)                        # W's groups: on first use
+        values = dict(out, **{'self_' + key: v for key, v in self_inf.items()})
+        r.group['R-' + f] = LazyGroups(values, load)                   # W's groups: on first use
 
 
 # %% ../nbs/04_influence.ipynb #d225acec
@@ -759,7 +759,7 @@ def sif(model:EndModel, # fitted end model
         sigma:str='identity', # label model's sigma ('identity' or 'exp')
         X_eval=None, # (Nv,d) evaluation features (required)
         y_eval=None, # (Nv,) evaluation gold labels (required)
-        inverse=None, # `Cholesky()` (default; `Auto()` when relatif=False), `ConjugateGradient()`, ...
+        inverse=None, # `Cholesky()` (default; `Auto()` when relatif=False), `ConjugateGradient()`
         lf_names=None, # M LF names
         chunk_size:int=4096, # rows per chunk
         grad_tol:float=1e-6, # largest gradient norm accepted as "at the minimiser"
@@ -768,7 +768,7 @@ def sif(model:EndModel, # fitted end model
        )->SIFResult:
     "One-shot `SIF(model, X, L, W, sigma, ...)(X_eval, y_eval, relatif)`."
     if X_eval is None or y_eval is None: raise ValueError("sif needs X_eval and y_eval")
-    if inverse is None and not relatif: inverse = Auto()                  # no factor needed: CG may do
+    if inverse is None and not relatif: inverse = Auto()              # no factor needed: CG may do
     engine = SIF(model, X, L, W, sigma, inverse, lf_names, chunk_size, grad_tol, label_names)
     return engine(X_eval, y_eval, relatif=relatif)
 

@@ -50,7 +50,7 @@ def check_rows(rows, # a nested list or tuple of rows (anything else is left to 
                      "every row needs one entry per column")
 
 def _as_int_matrix(L, name, cast:bool=True):
-    "`L` as a fresh int64 array (`cast=False`: as it is), refusing ragged, fractional, NaN, strings, bools."
+    "`L` as a fresh int64 array (`cast=False`: as is); refuses ragged, fractional, NaN, str, bool."
     if isinstance(L, pd.DataFrame): L = L.to_numpy()
     check_rows(L, name)
     a = np.asarray(L)
@@ -64,7 +64,7 @@ def check_L(L, # (N,M) ints, -1 = abstain; a DataFrame's values are used
             cardinality:int=None, # C, number of classes; inferred as max(L)+1 when None
             n:int=None, # expected N (e.g. rows of the features), checked when given
             name:str='L', # name used in error messages
-            smallest:bool=False # return the smallest signed int type holding -1..C (int8 for C < 127)
+            smallest:bool=False # the smallest signed int type holding -1..C (int8 for C < 127)
            )->np.ndarray: # (N,M) int64 copy (`smallest`: int8, int16, ... copy)
     "Validate a label matrix and return it as a fresh int64 array (or its smallest int type)."
     a = _as_int_matrix(L, name, cast=False)                         # checked before any cast
