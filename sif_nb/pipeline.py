@@ -88,8 +88,8 @@ class Pipeline:
         self.covered = covered(L, self.W, self.sigma)
         model = self.end_model(data.cardinality, **self.end_kw)
         self.model = model.fit(X, self.Y_train)
-        self.engine = SIF(self.model, X, L, self.W, self.sigma,
-                          inverse=self.inverse, lf_names=data.lf_names)
+        self.engine = SIF(self.model, X, L, self.W, self.sigma, inverse=self.inverse,
+                          lf_names=data.lf_names, label_names=data.label_names)
         self.fit_time = time.perf_counter() - t0
         return self
 
@@ -102,6 +102,7 @@ class Pipeline:
         if self.engine is None: raise ValueError("pipeline is not fitted; call .fit(data) first")
         res = self.engine(X_eval, y_eval, relatif=relatif)
         res.meta['rows'] = self.rows    # row i of the result is training point rows[i]
+        res.meta['n_train'] = len(self.data.L_train)                  # of all these training rows
         return res
 
     def __repr__(self):
@@ -215,19 +216,19 @@ class ExplainedPipeline:
 
     @property
     def rows(self)->np.ndarray: return self.pipeline.rows # (n,) training rows of L the engine uses
-    def lf_table(self, method:str='RW', **kw)->pd.DataFrame:
+    def lf_table(self, method:str=None, **kw)->pd.DataFrame:
         "`SIFResult.lf_table` of the validation-set result."
         return self.result.lf_table(method, **kw)
 
-    def vote_table(self, method:str='RW', **kw)->pd.DataFrame:
+    def vote_table(self, method:str=None, **kw)->pd.DataFrame:
         "`SIFResult.vote_table` of the validation-set result."
         return self.result.vote_table(method, **kw)
 
-    def data_table(self, method:str='RW', **kw)->pd.DataFrame:
+    def data_table(self, method:str=None, **kw)->pd.DataFrame:
         "`SIFResult.data_table` of the validation-set result."
         return self.result.data_table(method, **kw)
 
-    def repair(self, methods=('IF', 'RW', 'WM'), # any of REPAIR_METHODS
+    def repair(self, methods=None, # any of REPAIR_METHODS; None: what the result has
                **kw # `repair` options (grid, fractions, alphas, progress)
               )->Repair:
         "`repair` of the pipeline's end model on the validation set (test losses if given)."
