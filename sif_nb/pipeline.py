@@ -17,7 +17,8 @@ from .components import repair, Repair
 
 # %% auto #0
 __all__ = ['TRAIN_ON', 'LABEL_MODEL_NAMES', 'training_rows', 'train_subset', 'Pipeline', 'fit_pipelines', 'as_engine', 'as_pipes',
-           'train_view', 'compare_pipelines', 'resolve_label_model', 'ExplainedPipeline', 'explain_pipeline']
+           'train_view', 'compare_pipelines', 'resolve_label_model', 'ExplainedPipeline', 'check_classes',
+           'explain_pipeline']
 
 # %% ../nbs/07a_pipeline.ipynb #e6f42aed
 TRAIN_ON = ('covered', 'all')   # end-model rows: those with a vote (the authors'), or all
@@ -77,6 +78,9 @@ class Pipeline:
         t0 = time.perf_counter()
         self.data = data
         L = data.L_train
+        if (L == -1).all():
+            raise ValueError("data.L_train: every LF abstains on every row (all -1), so no row "
+                             "has a label to train on")
         self.label_model.fit(L)
         self.rows = training_rows(L, self.train_on)
         self.train_data = train_subset(data, self.rows)
@@ -240,9 +244,26 @@ class ExplainedPipeline:
     def __repr__(self): return f"ExplainedPipeline({self.pipeline!r}, {self.result!r})"
 
 # %% ../nbs/07a_pipeline.ipynb #b5e50656
+def check_classes(L, # (N,M) votes, -1 = abstain
+                  y_valid, # (Nv,) gold validation labels
+                  cardinality:int=None # C, when known
+                 ):
+    "Refuse classes numbered 1..C (not 0..C-1) and a label matrix where every LF abstains."
+    L, y = check_L(L, name='L'), np.asarray(y_valid)
+    if (L == -1).all():
+        raise ValueError("L: every LF abstains on every row (all -1), so no row has a label to "
+                         "train on; check the LFs (Snorkel's ABSTAIN is -1)")
+    used = np.union1d(np.unique(L[L >= 0]), np.unique(y))
+    top = int(used.max())
+    if used.min() >= 1 and (cardinality is None or top == cardinality):
+        raise ValueError(f"L and y_valid use classes 1..{top} and never 0: classes are numbered "
+                         f"0..C-1 (-1 = abstain), as in Snorkel; pass np.where(L >= 0, L - 1, -1) "
+                         "and y_valid - 1")
+
 def _problem(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, lf_names, label_names):
     "The `PWSData` of `explain_pipeline`'s arguments (the validation set stands in for no test)."
     if cardinality is None and label_names is not None: cardinality = len(label_names)
+    check_classes(L, y_valid, cardinality)
     if cardinality is None:
         cardinality = max(int(np.max(check_L(L))), int(np.max(y_valid))) + 1
     no_test = X_test is None
