@@ -33,7 +33,7 @@ def class_balance_table(Y:np.ndarray, # (N,C) soft labels of the training rows (
     return df
 
 def balance_warning(tab:pd.DataFrame, # `class_balance_table`
-                    tol:float=0.1 # largest gap accepted
+                    tol:float=0.15 # largest gap accepted
                    )->str: # '' when within `tol`
     "The warning of a class-balance table whose gap exceeds `tol` ('' when none does)."
     worst = tab.gap.idxmax()
@@ -154,7 +154,7 @@ def label_model_diagnostics(label_model, # fitted: sif_nb's, Snorkel's `LabelMod
                             lf_names=None, # M LF names (or Snorkel `LabelingFunction`s)
                             label_names=None, # C class names
                             approx=None, # the Eq. 15 identity model (`to_identity`), if used
-                            balance_tol:float=0.1, # class-balance gap that warns
+                            balance_tol:float=0.15, # class-balance gap that warns
                             accuracy_tol:float=0.2, # LF accuracy gap that flags an LF
                             rmse_tol:float=0.05, # Eq. 15 RMSE that warns
                             mv_gap:float=0.05, # accuracy below majority vote's that warns

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_influence.ipynb #52382a0f
 from __future__ import annotations
-import time, warnings, numpy as np, torch
+import time, warnings, numpy as np, pandas as pd, torch
 from dataclasses import dataclass
 from fastcore.basics import patch
 from .pws import check_L, check_X, check_y, row_chunks, sq_row_norms, lf_names as _lf_names
@@ -13,6 +13,7 @@ from .decomposition import check_W, check_sigma, gather_W, soft_labels, term_wei
 from .decomposition import removal_fraction, wm_delta
 from .results import SIFResult, check_label_names
 from .results import ScoreFactors, relatif, wm_factors, term_factors, per_term, block_rows
+from .diagnostics import class_balance_table, balance_warning
 
 # %% auto #0
 __all__ = ['coefficient_columns', 'GradDots', 'SingularHessianError', 'conjugate_gradient', 'Solver', 'CholeskySolver',
@@ -380,7 +381,16 @@ def __call__(self:SIF, X_eval, # (Nv,d) evaluation features (a validation set, o
     r.label_names = self.label_names
     r.meta = dict(n_eval=len(y_eval), **self.solver.meta, setup_s=self.setup_time)
     r.meta['call_s'] = time.perf_counter() - t0
+    r.meta['class_balance'] = self._balance(y_eval)
     return r
+
+@patch
+def _balance(self:SIF, y_eval)->pd.DataFrame:
+    "The training labels' class shares beside `y_eval`'s; warns on a gap > 0.15 (30+ points)."
+    tab = class_balance_table(self.Y, y_eval, label_names=self.label_names)
+    w = balance_warning(tab) if np.size(y_eval) >= 30 else ''
+    if w: warnings.warn(w, stacklevel=3)
+    return tab
 
 
 # %% ../nbs/04_influence.ipynb #6c98fb70

@@ -4,13 +4,14 @@
 
 # %% ../nbs/07a_pipeline.ipynb #fc32a434
 from __future__ import annotations
-import time, dataclasses, numpy as np, pandas as pd
+import time, dataclasses, warnings, numpy as np, pandas as pd
 from dataclasses import dataclass
 from .pws import PWSData, check_L
 from .label_models import (to_identity, LabelModel, WLabelModel, MajorityVote, DawidSkene,
                                  SnorkelLabelModel, as_label_model)
 from .end_model import SoftmaxRegression
 from .decomposition import soft_labels, covered
+from .diagnostics import label_model_diagnostics, LabelDiagnostics
 from .influence import SIF
 from .results import SIFResult
 from .components import repair, Repair
@@ -95,7 +96,17 @@ class Pipeline:
         self.engine = SIF(self.model, X, L, self.W, self.sigma, inverse=self.inverse,
                           lf_names=data.lf_names, label_names=data.label_names)
         self.fit_time = time.perf_counter() - t0
+        self.diagnostics_ = self.diagnostics()
+        for w in self.diagnostics_.warnings:            # the class balance: when the engine is called
+            if not w.startswith('class balance'): warnings.warn(w, stacklevel=2)
         return self
+
+    def diagnostics(self, warn:bool=False # issue each mismatch as a warning
+                   )->LabelDiagnostics:
+        "`label_model_diagnostics` of the fitted label model against the validation split."
+        d = self.data
+        return label_model_diagnostics(self.label_model, d.L_train, d.y_valid, d.L_valid,
+                                       d.lf_names, d.label_names, self.approx, warn=warn)
 
     def __call__(self,
                  X_eval:np.ndarray, # (n,d) evaluation features
@@ -220,6 +231,8 @@ class ExplainedPipeline:
 
     @property
     def rows(self)->np.ndarray: return self.pipeline.rows # (n,) training rows of L the engine uses
+    @property
+    def diagnostics(self)->LabelDiagnostics: return self.pipeline.diagnostics_ # the label model's
     def lf_table(self, method:str=None, **kw)->pd.DataFrame:
         "`SIFResult.lf_table` of the validation-set result."
         return self.result.lf_table(method, **kw)
@@ -260,7 +273,8 @@ def check_classes(L, # (N,M) votes, -1 = abstain
                          f"0..C-1 (-1 = abstain), as in Snorkel; pass np.where(L >= 0, L - 1, -1) "
                          "and y_valid - 1")
 
-def _problem(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, lf_names, label_names):
+def _problem(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, lf_names, label_names,
+             L_valid=None):
     "The `PWSData` of `explain_pipeline`'s arguments (the validation set stands in for no test)."
     if cardinality is None and label_names is not None: cardinality = len(label_names)
     check_classes(L, y_valid, cardinality)
@@ -269,7 +283,7 @@ def _problem(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, lf_names
     no_test = X_test is None
     X_test, y_test = (X_valid, y_valid) if no_test else (X_test, y_test)
     return PWSData(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, lf_names=lf_names,
-                   label_names=label_names, info=dict(test_is_valid=no_test))
+                   label_names=label_names, L_valid=L_valid, info=dict(test_is_valid=no_test))
 
 def explain_pipeline(L, # (N,M) ints, -1 = abstain
                      X_train, # (N,d) training features
@@ -282,11 +296,12 @@ def explain_pipeline(L, # (N,M) ints, -1 = abstain
                      cardinality:int=None, # C; default: len(label_names), or from L and y_valid
                      train_on:str='covered', # see `Pipeline`
                      relatif:bool=True, # RelatIF scores too
+                     L_valid=None, # (n,M) the LFs' votes on the validation set: diagnostics
                      **kw # more `Pipeline` arguments (identity, inverse, approx_kw, end-model ones)
                     )->ExplainedPipeline:
     "Fit label model, Eq. 15 approximation and end model as needed; influence on the valid loss."
     names = lf_names, label_names
-    data = _problem(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, *names)
+    data = _problem(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, *names, L_valid)
     C = data.cardinality
     make = SoftmaxRegression if end_model is None else (lambda C, **k: end_model.clone())
     pipe = Pipeline(resolve_label_model(label_model, C), make, train_on=train_on, **kw).fit(data)
