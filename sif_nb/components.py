@@ -120,7 +120,7 @@ class Repair:
 
     @property
     def best_method(self)->str:
-        "The method whose chosen refit is best on validation (`select`: loss, or accuracy then loss)."
+        "The method whose chosen refit is best on validation (`select`; accuracy ties: loss)."
         b = self.best()
         if self.select == 'loss': return str(b.valid_loss.idxmin())
         return str(b.sort_values(['valid_acc', 'valid_loss'], ascending=[False, True]).index[0])

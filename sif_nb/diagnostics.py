@@ -15,7 +15,7 @@ __all__ = ['class_balance_table', 'balance_warning', 'lf_accuracy_table', 'accur
            'label_model_diagnostics']
 
 # %% ../nbs/03a_diagnostics.ipynb #07e39a53
-def class_balance_table(Y:np.ndarray, # (N,C) soft labels of the training rows (zero rows: uncovered)
+def class_balance_table(Y:np.ndarray, # (N,C) training soft labels (zero rows: uncovered)
                         y_valid, # (Nv,) gold validation labels
                         prior=None, # (C,) the label model's class balance, if it has one
                         label_names=None # C class names
@@ -68,7 +68,7 @@ def lf_accuracy_table(lm, # fitted label model (any `as_label_model` accepts)
                       lf_names=None, # M LF names
                       tol:float=0.2, # largest |estimated - validation| accuracy not flagged
                       min_votes:int=10 # validation votes an LF needs to be flagged
-                     )->pd.DataFrame: # per LF: coverage, est_accuracy[, valid_accuracy, n_valid, off]
+                     )->pd.DataFrame: # coverage, est_accuracy[, valid_accuracy, n_valid, off]
     "Per LF: coverage over all rows, the label model's accuracy estimate, the validation accuracy."
     lm = as_label_model(lm)
     L = check_L(L_train, lm.cardinality if hasattr(lm, 'cardinality') else None, name='L_train')

@@ -369,7 +369,8 @@ def _result(self:SIF, dots:dict, S:GradDots)->SIFResult:
 @patch
 def __call__(self:SIF, X_eval, # (Nv,d) evaluation features (a validation set, or one test point)
              y_eval, # (Nv,) evaluation gold labels
-             relatif:bool=True # also self-influences, per-term and group RelatIF (Cholesky)
+             relatif:bool=True, # also self-influences, per-term and group RelatIF (Cholesky)
+             points:bool=None # per-point LF scores (`meta['lf_points']`); None: when cheap
             )->SIFResult:
     "Every score of the training pieces on the mean CE of (X_eval, y_eval); phi > 0: removal helps."
     t0 = time.perf_counter()
@@ -382,6 +383,8 @@ def __call__(self:SIF, X_eval, # (Nv,d) evaluation features (a validation set, o
     r.meta = dict(n_eval=len(y_eval), **self.solver.meta, setup_s=self.setup_time)
     r.meta['call_s'] = time.perf_counter() - t0
     r.meta['class_balance'] = self._balance(y_eval)
+    if self._want_points(points, np.size(y_eval)):
+        r.meta['lf_points'] = self._lf_points(X_eval, y_eval)
     return r
 
 @patch
@@ -608,6 +611,41 @@ def _add_groups(self:SIF, r:SIFResult, directions:dict):
         out.update({k_: _group_relatif(phi[k_], self_inf[k_], g['scale'][f][k_]) for k_ in phi})
         self_inf = dict(vote=q[:, :M], datum=q[:, M], **self_inf)
         r.group['R-' + f] = dict(out, **{'self_' + key: v for key, v in self_inf.items()})
+
+
+# %% ../nbs/04_influence.ipynb #12c359fb
+SIF.point_budget = 2e10 # multiply-adds of the per-point LF scores formed when `points=None`
+
+@patch
+def _want_points(self:SIF, points, n_eval:int)->bool:
+    "Whether to form the per-point LF scores: `points`, else when cheap (2+ points, Cholesky)."
+    fams = self._families()
+    if points is not None and points and not fams:
+        raise ValueError("points=True needs inverse=Cholesky() (a factor to solve with)")
+    if points is not None: return bool(points)
+    cost = self.L.size * len(fams) * self.model.C * self.model.theta.numel()
+    return bool(fams) and n_eval >= 2 and cost <= self.point_budget
+
+@patch
+def _lf_gradients(self:SIF, families:list)->torch.Tensor: # (2MF, p)
+    "Summed gradients of each LF's votes and abstentions per family, in one pass over the rows."
+    G = 0.
+    for sl in self._blocks(self.model.C * len(families) * (self.L.shape[1] + 1)):
+        t, kappa, full = term_factors(self.L[sl], self.W, self.sigma)
+        G = G + self._lf_sums(families, self._vote_groups(families, t, kappa, full, sl), sl)
+    return G
+
+@patch
+def _lf_points(self:SIF, X_eval, y_eval)->dict: # family -> votes, abstains: (M,Nv)
+    "Each LF's score per evaluation point, $-u_j^\\top g_k$, $u_j = H^{-1}G_j$; mean: the score."
+    fams, M, shape = self._families(), self.L.shape[1], self.model.theta.shape
+    Xe = self.model.features(check_X(X_eval, d=self.model.d, name='X_eval', copy=False, lazy=True))
+    y = check_y(y_eval, self.model.C, n=len(Xe), name='y_eval')
+    at = torch.as_tensor(y, device=self.model.theta.device)
+    A = [-self.model.grad_dots(Xe, self.solver.solve(G.reshape(shape)))[torch.arange(len(y)), at]
+         for G in self._lf_gradients(fams)]
+    A = torch.stack(A).cpu().numpy().reshape(len(fams), 2, M, len(y))
+    return {f: dict(votes=A[k, 0], abstains=A[k, 1]) for k, f in enumerate(fams)}
 
 
 # %% ../nbs/04_influence.ipynb #d225acec

@@ -97,7 +97,7 @@ class Pipeline:
                           lf_names=data.lf_names, label_names=data.label_names)
         self.fit_time = time.perf_counter() - t0
         self.diagnostics_ = self.diagnostics()
-        for w in self.diagnostics_.warnings:            # the class balance: when the engine is called
+        for w in self.diagnostics_.warnings:          # the class balance warns when SIF is called
             if not w.startswith('class balance'): warnings.warn(w, stacklevel=2)
         return self
 

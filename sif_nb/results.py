@@ -13,7 +13,7 @@ from .decomposition import soft_labels, removal_fraction, gather_W
 
 # %% auto #0
 __all__ = ['TERMS', 'METHODS', 'GROUPED', 'CAPTION', 'LF_COLUMNS', 'relatif', 'wm_factors', 'term_factors', 'per_term',
-           'block_rows', 'ScoreFactors', 'check_label_names', 'SIFResult']
+           'block_rows', 'ScoreFactors', 'check_label_names', 'SIFResult', 'bootstrap_interval']
 
 # %% ../nbs/04a_results.ipynb #c93d68a3
 def relatif(phi:np.ndarray, # influences
@@ -346,14 +346,45 @@ def _default_note(res:SIFResult, method:str, given)->str:
     return (f" [WM by default: sigma={res.sigma!r} has no RW; for RW approximate the label model"
             " by Eq. 15 (Pipeline, or label_models.to_identity) and refit]")
 
-LF_COLUMNS = ("phi = phi_votes ranks the LF by its votes' terms (removing its votes); phi_abstains: "
-              "its abstentions' terms (non-zero when the label model weighs abstains, e.g. Eq. 15); "
+LF_COLUMNS = ("phi = phi_votes ranks the LF by its votes' terms (removing its votes); "
+              "phi_abstains: its abstentions' terms (non-zero when the label model weighs "
+              "abstains, e.g. Eq. 15); "
               "phi_total: both (the whole LF); coverage: share of all training rows it votes on")
+
+def bootstrap_interval(P:np.ndarray, # (M,Nv) per-evaluation-point scores (their mean: the score)
+                       ci:float=0.9, # coverage of the interval
+                       n_boot:int=1000, # bootstrap resamples of the evaluation points
+                       seed:int=0 # resampling seed
+                      )->tuple: # (lo, hi), each (M,)
+    "Percentile bootstrap interval of the mean score, resampling evaluation points."
+    if not (isinstance(ci, float) and 0 < ci < 1):
+        raise ValueError(f"ci must be a number in (0, 1), got {ci!r}")
+    n = P.shape[1]
+    counts = np.random.default_rng(seed).multinomial(n, np.full(n, 1 / n), size=n_boot)  # (B,Nv)
+    boot = counts @ P.T / n                                                             # (B,M)
+    return np.quantile(boot, (1 - ci) / 2, axis=0), np.quantile(boot, (1 + ci) / 2, axis=0)
+
+@patch
+def _with_ci(self:SIFResult, df:pd.DataFrame, method:str, ci, n_boot:int, seed:int)->pd.DataFrame:
+    "`df` (LF order) with the bootstrap interval of phi_votes: ci_lo, ci_hi, zero_in_ci."
+    if ci is None: return df
+    P = self.meta.get('lf_points', {}).get(method)
+    if P is None:
+        raise ValueError(f"ci needs per-point LF scores of {method} (RW or WM): compute the result "
+                         "with SIF(...)(X_eval, y_eval, points=True) and inverse=Cholesky()")
+    lo, hi = bootstrap_interval(P['votes'], ci, n_boot, seed)
+    df = df.assign(ci_lo=lo, ci_hi=hi, zero_in_ci=(lo <= 0) & (hi >= 0))
+    df.attrs['ci'] = (f"ci_lo..ci_hi: {ci:.0%} bootstrap interval of phi_votes over the "
+                      f"{P['votes'].shape[1]} validation points ({n_boot} resamples, seed {seed}); "
+                      "zero_in_ci: its sign is not settled by this validation set")
+    return df
 
 @patch
 def lf_table(self:SIFResult, method:str=None, # a source-aware method; None: `default_method()`
              top:int=None, # rows kept
-             y=None # (N,) gold training labels (or of all `meta['n_train']` rows): LF accuracy
+             y=None, # (N,) gold training labels (or of all `meta['n_train']` rows): LF accuracy
+             ci:float=None, # e.g. 0.9: bootstrap interval of phi_votes over the validation points
+             n_boot:int=1000, seed:int=0 # bootstrap resamples and seed (with `ci`)
             )->pd.DataFrame:
     "Per LF, ranked by its votes' influence (phi > 0: removing them lowers the validation loss)."
     given, method = method, self._method(method)
@@ -365,8 +396,10 @@ def lf_table(self:SIFResult, method:str=None, # a source-aware method; None: `de
                        'coverage': fires.sum(0) / self.meta.get('n_train', N),
                        'n_votes': fires.sum(0), 'polarity': self._polarity()})
     if y is not None: df['accuracy'] = self._accuracy(y)
+    df = self._with_ci(df, method, ci, n_boot, seed)
+    note = f"; {df.attrs.pop('ci')}" if ci is not None else ''
     df = _sorted(df, top, method)
-    df.attrs['caption'] += f"; {LF_COLUMNS}{_default_note(self, method, given)}"
+    df.attrs['caption'] += f"; {LF_COLUMNS}{note}{_default_note(self, method, given)}"
     return df
 
 @patch
