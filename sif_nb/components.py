@@ -4,15 +4,15 @@
 
 # %% ../nbs/05_components.ipynb #dd369a39
 from __future__ import annotations
-import os, sys, numpy as np, pandas as pd
+import os, sys, time, numpy as np, pandas as pd
 from dataclasses import dataclass, field
 from .pws import check_L, check_y, check_X
 from .decomposition import soft_labels, perturbed_labels, term_weights
 from .results import METHODS, SIFResult
 
 # %% auto #0
-__all__ = ['REPAIR_METHODS', 'REPAIR_GRIDS', 'REPAIR_SELECT', 'discrepancy', 'mislabel_ap', 'show_progress', 'Repair',
-           'default_methods', 'repair', 'plot_repair']
+__all__ = ['REPAIR_METHODS', 'REPAIR_GRIDS', 'REPAIR_SELECT', 'SLOW_S', 'discrepancy', 'mislabel_ap', 'show_progress',
+           'progress_after_first', 'Repair', 'default_methods', 'repair', 'plot_repair']
 
 # %% ../nbs/05_components.ipynb #b3f80099
 def discrepancy(L, # (N,M) votes
@@ -102,6 +102,22 @@ def show_progress(progress=None # True/False; None: in a terminal, not under nbd
     if progress is not None: return bool(progress)
     quiet = os.environ.get('IN_TEST') or os.environ.get('CI')
     return bool(sys.stderr.isatty()) and not quiet
+
+SLOW_S = 10. # seconds of predicted work above which a loop announces itself and shows a bar
+
+def progress_after_first(n:int, # steps in all
+                         first_s:float, # seconds the first step took
+                         desc:str, # what the steps are, e.g. 'repair refits'
+                         progress=None # True/False; None: when the rest takes over `SLOW_S`
+                        ): # a tqdm bar at step 1 of n, or None
+    "After a loop's first step: say what the rest should cost and show a bar when it is long."
+    from tqdm.auto import tqdm
+    rest = first_s * (n - 1)
+    quiet = os.environ.get('IN_TEST') or os.environ.get('CI')
+    show = show_progress(progress) if progress is not None else rest > SLOW_S and not quiet
+    if not show: return None
+    print(f"{desc}: {n} steps, about {rest:.0f} s more ({first_s:.1f} s each)", file=sys.stderr)
+    return tqdm(total=n, initial=1, desc=desc)
 
 @dataclass
 class Repair:
@@ -210,19 +226,22 @@ def repair(res:SIFResult, # scores computed on the validation set
            select:str='loss' # choose each method's point by validation 'loss' or 'accuracy'
           )->Repair: # `.table`: one row per (method, grid point), `best` marks the chosen alpha
     "Drop pieces with phi > alpha, retrain, report validation/test loss and accuracy (Table 4)."
-    from tqdm import tqdm
     methods = default_methods(res) if methods is None else methods
     _check_repair_args(methods, grid, fractions, alphas, select)
     cands = {m: _method_keeps(res, m, grid, fractions, alphas) for m in methods}
     jobs = [(m, *c) for m in methods for c in cands[m]]
     rows, best = [], {}     # best: method -> (rank, keep, labels, model, row) at its first best
-    bar = tqdm(jobs, desc='repair refits', disable=not show_progress(progress))
-    for method, f, alpha, make_keep in bar:
+    bar, t0 = None, time.perf_counter()
+    for method, f, alpha, make_keep in jobs:
         kp = make_keep()                                     # one candidate mask at a time
         r, Y, m = _refit(res, model, X, method, kp, X_valid, y_valid, X_test, y_test)
+        if not rows: bar = progress_after_first(len(jobs), time.perf_counter() - t0, 'repair refits',
+                                                progress)
+        elif bar is not None: bar.update()
         rows.append(dict(method=method, fraction=f, alpha=alpha, **r))
         if method not in best or _rank(r, select) < best[method][0]:
             best[method] = (_rank(r, select), kp, Y, m, len(rows) - 1)
+    if bar is not None: bar.close()
     df = pd.DataFrame(rows)
     df['best'] = df.index.isin([v[4] for v in best.values()])
     df.attrs['grid'], df.attrs['select'] = grid, select
