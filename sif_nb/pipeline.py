@@ -19,7 +19,7 @@ from .components import repair, Repair
 # %% auto #0
 __all__ = ['TRAIN_ON', 'LABEL_MODEL_NAMES', 'training_rows', 'train_subset', 'Pipeline', 'fit_pipelines', 'as_engine', 'as_pipes',
            'train_view', 'compare_pipelines', 'resolve_label_model', 'ExplainedPipeline', 'check_classes',
-           'explain_pipeline']
+           'feature_names_of', 'explain_pipeline']
 
 # %% ../nbs/07a_pipeline.ipynb #e6f42aed
 TRAIN_ON = ('covered', 'all')   # end-model rows: those with a vote (the authors'), or all
@@ -273,17 +273,30 @@ def check_classes(L, # (N,M) votes, -1 = abstain
                          f"0..C-1 (-1 = abstain), as in Snorkel; pass np.where(L >= 0, L - 1, -1) "
                          "and y_valid - 1")
 
+def feature_names_of(vectorizer # a fitted vectorizer with `get_feature_names_out()`, or None
+                    )->list: # d feature names, or None
+    "The feature names of a fitted scikit-learn vectorizer (TF-IDF, counts, ...)."
+    if vectorizer is None: return None
+    try: return [str(n) for n in vectorizer.get_feature_names_out()]
+    except Exception as e:
+        raise ValueError("vectorizer must be a fitted transformer with get_feature_names_out() "
+                         f"(e.g. a fitted TfidfVectorizer), got {type(vectorizer).__name__}") from e
+
 def _problem(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, lf_names, label_names,
-             L_valid=None):
+             L_valid=None, texts=None, feature_names=None):
     "The `PWSData` of `explain_pipeline`'s arguments (the validation set stands in for no test)."
     if cardinality is None and label_names is not None: cardinality = len(label_names)
     check_classes(L, y_valid, cardinality)
+    if texts is not None and len(texts) != len(L):
+        raise ValueError(f"texts has {len(texts)} entries, L has {len(L)} rows: give one text per "
+                         "training row")
     if cardinality is None:
         cardinality = max(int(np.max(check_L(L))), int(np.max(y_valid))) + 1
     no_test = X_test is None
     X_test, y_test = (X_valid, y_valid) if no_test else (X_test, y_test)
     return PWSData(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, lf_names=lf_names,
-                   label_names=label_names, L_valid=L_valid, info=dict(test_is_valid=no_test))
+                   label_names=label_names, L_valid=L_valid, texts_train=texts,
+                   info=dict(test_is_valid=no_test, feature_names=feature_names))
 
 def explain_pipeline(L, # (N,M) ints, -1 = abstain
                      X_train, # (N,d) training features
@@ -297,11 +310,14 @@ def explain_pipeline(L, # (N,M) ints, -1 = abstain
                      train_on:str='covered', # see `Pipeline`
                      relatif:bool=True, # RelatIF scores too
                      L_valid=None, # (n,M) the LFs' votes on the validation set: diagnostics
+                     texts=None, # (N,) training texts: shown for the responsible rows
+                     vectorizer=None, # the fitted vectorizer of X (TF-IDF...): names the features
                      **kw # more `Pipeline` arguments (identity, inverse, approx_kw, end-model ones)
                     )->ExplainedPipeline:
     "Fit label model, Eq. 15 approximation and end model as needed; influence on the valid loss."
     names = lf_names, label_names
-    data = _problem(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, *names, L_valid)
+    data = _problem(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, *names, L_valid,
+                    texts, feature_names_of(vectorizer))
     C = data.cardinality
     make = SoftmaxRegression if end_model is None else (lambda C, **k: end_model.clone())
     pipe = Pipeline(resolve_label_model(label_model, C), make, train_on=train_on, **kw).fit(data)
