@@ -40,10 +40,12 @@ def balance_warning(tab:pd.DataFrame, # `class_balance_table`
     if tab.gap.max() <= tol: return ''
     cols = [c for c in ('labels', 'prior') if c in tab]
     seen = ', '.join(f"{c} {tab.loc[worst, c]:.2f}" for c in cols)
+    fix = ("a Snorkel LabelModel assumes uniform classes unless fit(..., class_balance=...) is "
+           "given: pass the validation split's balance" if 'prior' in tab else
+           "the LFs' votes do not reflect the classes: a label model with a class prior "
+           "(class_balance) or LFs for the under-voted classes")
     return (f"class balance: {worst!r} is {seen} in the label model but {tab.valid[worst]:.2f} "
-            f"in the validation split (gap {tab.gap.max():.2f} > {tol}); a Snorkel LabelModel "
-            "assumes uniform classes unless fit(..., class_balance=...) is given: pass the "
-            "validation split's balance")
+            f"in the validation split (gap {tab.gap.max():.2f} > {tol}); {fix}")
 
 # %% ../nbs/03a_diagnostics.ipynb #ba3eecc0
 def _posterior_accuracy(L, Y)->np.ndarray:
