@@ -202,8 +202,8 @@ def _refit(res, model, X, method, keep, X_valid, y_valid, X_test, y_test)->tuple
     return r, Y, m
 
 def _accuracy(model, X, y)->float:
-    "Share of `y` the model predicts."
-    return float((model.predict(X) == np.asarray(y)).mean())
+    "Share of `y` the model's most probable class gets right."
+    return float((np.asarray(model.predict_proba(X)).argmax(1) == np.asarray(y)).mean())
 
 def _rank(r:dict, select:str)->tuple:
     "Sort key of a refit's row: lower is better (validation loss; or accuracy, then loss)."
