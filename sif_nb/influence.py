@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_influence.ipynb #52382a0f
 from __future__ import annotations
-import time, warnings, numpy as np, pandas as pd, torch
+import sys, time, warnings, numpy as np, pandas as pd, scipy.sparse as sp, torch
 from dataclasses import dataclass
 from fastcore.basics import patch
 from .pws import check_L, check_X, check_y, row_chunks, sq_row_norms, lf_names as _lf_names
@@ -17,8 +17,9 @@ from .diagnostics import class_balance_table, balance_warning
 
 # %% auto #0
 __all__ = ['coefficient_columns', 'GradDots', 'SingularHessianError', 'conjugate_gradient', 'Solver', 'CholeskySolver',
-           'Cholesky', 'CGSolver', 'ConjugateGradient', 'lissa', 'ReferenceSolver', 'ReferenceLiSSA', 'SIF', 'sif',
-           'brute_force_sif', 'brute_force_groups', 'retrain_change', 'brute_force_scores_mlp']
+           'Cholesky', 'CGSolver', 'ConjugateGradient', 'lissa', 'ReferenceSolver', 'ReferenceLiSSA', 'SIF',
+           'madds_per_second', 'sif', 'brute_force_sif', 'brute_force_groups', 'retrain_change',
+           'brute_force_scores_mlp']
 
 # %% ../nbs/04_influence.ipynb #1b66b517
 def coefficient_columns(Yt:torch.Tensor # (N,C) soft labels
@@ -277,6 +278,7 @@ class SIF:
         model.check_fitted()
         self._set_data(X, L, W, lf_names)
         self._check_minimiser(grad_tol)
+        self._announce('forming and factoring the Hessian', self._hessian_madds(with_factor=True))
         self.solver = self.inverse.prepare(model, self.Xt, self.Yt)
         self._S, self._groups, self.setup_time = None, None, time.perf_counter() - t0
 
@@ -326,6 +328,35 @@ class SIF:
         if self._S is None: self._prepare_relatif()
         return self._S
 
+SIF.slow_s = 10. # predicted seconds above which a step says what it should cost before it starts
+_RATE = []
+
+def madds_per_second()->float:
+    "Multiply-adds a second of this machine's float64 matrix product (timed once, then cached)."
+    if not _RATE:
+        a = torch.rand(384, 384, dtype=torch.float64)
+        t = time.perf_counter()
+        for _ in range(4): a @ a
+        _RATE.append(4 * 384 ** 3 / max(time.perf_counter() - t, 1e-9))
+    return _RATE[0]
+
+@patch
+def _hessian_madds(self:SIF, with_factor:bool=False)->float:
+    "Multiply-adds of forming the Hessian (N rows, their non-zeros) and, if asked, factoring it."
+    N, D, p = self.Xt.shape[0], self.Xt.shape[1], self.model.theta.numel()
+    K = max(1, p // D)
+    width = self.X.nnz / max(N, 1) + 1 if sp.issparse(self.X) else D
+    work = N * width * D * K * (K + 1) / 2
+    return work + (4 * p ** 3 if with_factor else 0.)
+
+@patch
+def _announce(self:SIF, what:str, madds:float):
+    "Say what a step should cost before it starts, when that is over `slow_s` seconds."
+    if not isinstance(self.inverse, Cholesky): return
+    s = madds / madds_per_second()
+    if s > self.slow_s:
+        print(f"SIF: {what}: about {s:.0f} s ({madds:.1e} multiply-adds)", file=sys.stderr)
+
 # %% ../nbs/04_influence.ipynb #192c8355
 SIF.block_budget = 2 ** 20 # numbers per block of rows in the score assembly (8 MB of float64)
 
@@ -374,6 +405,7 @@ def __call__(self:SIF, X_eval, # (Nv,d) evaluation features (a validation set, o
             )->SIFResult:
     "Every score of the training pieces on the mean CE of (X_eval, y_eval); phi > 0: removal helps."
     t0 = time.perf_counter()
+    if relatif and self._S is None: self._announce('RelatIF self-influences', self._hessian_madds())
     S = self.self_inf if relatif else None                                    # cached across calls
     g = self.model.eval_grad(X_eval, y_eval)
     directions = self.solver.directions(g, self.W.shape[0])
