@@ -30,14 +30,17 @@ def class_balance_table(Y:np.ndarray, # (N,C) training soft labels (zero rows: u
     df['valid'] = np.bincount(y, minlength=C) / len(y)
     df['gap'] = (df.drop(columns='valid').sub(df.valid, axis=0)).abs().max(axis=1)
     df.index.name = 'class'
+    df.attrs['n_valid'] = len(y)
     return df
 
 def balance_warning(tab:pd.DataFrame, # `class_balance_table`
                     tol:float=0.15 # largest gap accepted
                    )->str: # '' when within `tol`
-    "The warning of a class-balance table whose gap exceeds `tol` ('' when none does)."
-    worst = tab.gap.idxmax()
-    if tab.gap.max() <= tol: return ''
+    "The warning of a class whose gap exceeds `tol` and 3 standard errors of its validation share."
+    n = tab.attrs.get('n_valid', np.inf)
+    excess = tab.gap - np.maximum(tol, 3 * np.sqrt(tab.valid * (1 - tab.valid) / n))
+    if (excess <= 0).all(): return ''
+    worst = excess.idxmax()
     cols = [c for c in ('labels', 'prior') if c in tab]
     seen = ', '.join(f"{c} {tab.loc[worst, c]:.2f}" for c in cols)
     fix = ("a Snorkel LabelModel assumes uniform classes unless fit(..., class_balance=...) is "
@@ -45,7 +48,7 @@ def balance_warning(tab:pd.DataFrame, # `class_balance_table`
            "the LFs' votes do not reflect the classes: a label model with a class prior "
            "(class_balance) or LFs for the under-voted classes")
     return (f"class balance: {worst!r} is {seen} in the label model but {tab.valid[worst]:.2f} "
-            f"in the validation split (gap {tab.gap.max():.2f} > {tol}); {fix}")
+            f"in the validation split (gap {tab.gap[worst]:.2f} of {n} points); {fix}")
 
 # %% ../nbs/03a_diagnostics.ipynb #ba3eecc0
 def _posterior_accuracy(L, Y)->np.ndarray:
