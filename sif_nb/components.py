@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .pws import check_L, check_y, check_X
 from .decomposition import soft_labels, perturbed_labels, term_weights
 from .results import METHODS, SIFResult
+from .influence import is_interactive
 
 # %% auto #0
 __all__ = ['REPAIR_METHODS', 'REPAIR_GRIDS', 'REPAIR_SELECT', 'SLOW_S', 'discrepancy', 'mislabel_ap', 'show_progress',
@@ -96,12 +97,10 @@ def _labels_without(res, method, keep):
     return perturbed_labels(res.L, res.W, res.sigma, keep, mode)
 
 # %% ../nbs/05_components.ipynb #44819da9
-def show_progress(progress=None # True/False; None: in a terminal, not under nbdev_test or CI
+def show_progress(progress=None # True/False; None: when someone watches (`is_interactive`)
                  )->bool:
     "Whether a loop shows its progress bar."
-    if progress is not None: return bool(progress)
-    quiet = os.environ.get('IN_TEST') or os.environ.get('CI')
-    return bool(sys.stderr.isatty()) and not quiet
+    return is_interactive() if progress is None else bool(progress)
 
 SLOW_S = 10. # seconds of predicted work above which a loop announces itself and shows a bar
 
@@ -113,8 +112,7 @@ def progress_after_first(n:int, # steps in all
     "After a loop's first step: say what the rest should cost and show a bar when it is long."
     from tqdm.auto import tqdm
     rest = first_s * (n - 1)
-    quiet = os.environ.get('IN_TEST') or os.environ.get('CI')
-    show = show_progress(progress) if progress is not None else rest > SLOW_S and not quiet
+    show = show_progress(progress) if progress is not None else rest > SLOW_S and is_interactive()
     if not show: return None
     print(f"{desc}: {n} steps, about {rest:.0f} s more ({first_s:.1f} s each)", file=sys.stderr)
     return tqdm(total=n, initial=1, desc=desc)

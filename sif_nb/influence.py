@@ -4,7 +4,8 @@
 
 # %% ../nbs/04_influence.ipynb #52382a0f
 from __future__ import annotations
-import sys, threading, time, warnings, numpy as np, pandas as pd, scipy.sparse as sp, torch
+import builtins, os, sys, threading, time, warnings
+import numpy as np, pandas as pd, scipy.sparse as sp, torch
 from dataclasses import dataclass
 from fastcore.basics import patch
 from .pws import check_L, check_X, check_y, row_chunks, memory_errors, lf_names as _lf_names
@@ -19,7 +20,7 @@ from .diagnostics import class_balance_table, balance_warning
 # %% auto #0
 __all__ = ['coefficient_columns', 'GradDots', 'SingularHessianError', 'conjugate_gradient', 'Solver', 'CholeskySolver',
            'Cholesky', 'CGSolver', 'ConjugateGradient', 'lissa', 'ReferenceSolver', 'ReferenceLiSSA', 'SIF',
-           'madds_per_second', 'sif', 'brute_force_sif', 'brute_force_groups', 'retrain_change',
+           'is_interactive', 'madds_per_second', 'sif', 'brute_force_sif', 'brute_force_groups', 'retrain_change',
            'brute_force_scores_mlp']
 
 # %% ../nbs/04_influence.ipynb #1b66b517
@@ -339,7 +340,15 @@ class SIF:
                 "numbers a block), and read the (N,M,C) scores by blocks (iter_votes, to_parquet)")
 
 SIF.slow_s = 10. # predicted seconds above which a step says what it should cost before it starts
+SIF.announce = None # say it: True, False, or None (when `is_interactive()`)
 _RATE = []
+
+def is_interactive()->bool:
+    "Whether someone watches: a terminal or a Jupyter kernel; not nbdev_test, a docs build or CI."
+    if os.environ.get('IN_TEST') or os.environ.get('CI'): return False
+    ip = getattr(builtins, 'get_ipython', None)
+    if ip is None: return bool(sys.stderr.isatty())
+    return type(ip()).__name__ in ('ZMQInteractiveShell', 'TerminalInteractiveShell')
 
 def madds_per_second()->float:
     "Multiply-adds a second of this machine's float64 matrix product (timed once, then cached)."
@@ -362,7 +371,8 @@ def _hessian_madds(self:SIF, with_factor:bool=False)->float:
 @patch
 def _announce(self:SIF, what:str, madds:float):
     "Say what a step should cost before it starts, when that is over `slow_s` seconds."
-    if not isinstance(self.inverse, Cholesky): return
+    say = is_interactive() if self.announce is None else self.announce
+    if not say or not isinstance(self.inverse, Cholesky): return
     s = madds / madds_per_second()
     if s > self.slow_s:
         print(f"SIF: {what}: about {s:.0f} s ({madds:.1e} multiply-adds)", file=sys.stderr)
