@@ -7,13 +7,14 @@ from __future__ import annotations
 import numpy as np, pandas as pd
 from dataclasses import dataclass, field
 from fastcore.basics import patch
-from .pws import check_y, row_chunks
+import threading
+from .pws import check_y, row_chunks, atomic_write
 from .decomposition import soft_labels, removal_fraction, gather_W
 
 
 # %% auto #0
 __all__ = ['TERMS', 'METHODS', 'GROUPED', 'CAPTION', 'relatif', 'wm_factors', 'term_factors', 'per_term', 'block_rows',
-           'ScoreFactors', 'check_label_names', 'SIFResult']
+           'ScoreFactors', 'check_label_names', 'LazyGroups', 'SIFResult']
 
 # %% ../nbs/04a_results.ipynb #c93d68a3
 def relatif(phi:np.ndarray, # influences
@@ -149,6 +150,24 @@ def _sorted(df:pd.DataFrame, top:int, method:str)->pd.DataFrame:
     df.attrs['caption'] = _caption(method)
     return df
 
+class LazyGroups(dict):
+    "Values by group kind; the keys `load` forms (W's parameter groups) are formed on first use."
+    def __init__(self, values:dict, # the values formed now
+                 load=None, # None, or a function returning a dict of every lazy key's value
+                 lazy:tuple=('param', 'self_param') # the keys `load` forms
+                ):
+        super().__init__(values)
+        self.load, self.lazy, self._lock = load, lazy, threading.Lock()
+
+    def __missing__(self, key):
+        "Form the lazy keys all at once (under a lock: a second reader waits, never sees half)."
+        if self.load is None or key not in self.lazy: raise KeyError(key)
+        with self._lock:
+            if key not in self: self.update(self.load())
+        return dict.__getitem__(self, key)
+
+    def __reduce__(self): return (dict, (dict(self),))      # pickles as the values formed
+
 class _Tensor:
     "A score tensor field: the array given, else formed from the result's `factors` on first use."
     def __set_name__(self, owner, name): self.name = name
@@ -241,26 +260,31 @@ class SIFResult:
         if not self.group or method not in self.group:
             raise ValueError(f"group RelatIF of {method} was not computed for this result; "
                              "use SIF(...)(X_eval, y_eval, relatif=True) with inverse=Cholesky()")
-        if key not in self.group[method]:
+        try: return self.group[method][key]                        # W's groups: formed on first use
+        except KeyError:
             raise ValueError(f"group RelatIF of {method} for W's parameters was not formed "
                              "(N x parameters too large): set SIF.group_params = True to form it")
-        return self.group[method][key]
 
     def aggregates(self, method:str='RW')->dict: # datum (N,), lf, lf_votes, lf_abstains (M,), param
         "Table 1 sums of a per-term method per datum, LF and parameter: one pass by blocks, cached."
         name = self._term_name(method)
         if name in self._sums: return self._sums[name]
         (N, M, C), L = self.shape, np.asarray(self.L)
-        out = dict(datum=np.empty(N), lf=0., lf_votes=0., lf_abstains=0., param=0.)
+        out = dict(datum=np.empty(N), lf=0., lf_votes=0., lf_abstains=0.)
         for sl in self.blocks():
             x, fires = self.terms(method, sl), (L[sl] != -1)[:, :, None]
             out['datum'][sl] = x.sum((1, 2))
             out['lf'] = out['lf'] + x.sum((0, 2))
             out['lf_votes'] = out['lf_votes'] + (x * fires).sum((0, 2))
             out['lf_abstains'] = out['lf_abstains'] + (x * ~fires).sum((0, 2))
-            out['param'] = out['param'] + _param_sums(x, L[sl])
-        self._sums[name] = out
+        self._sums[name] = out = LazyGroups(out, lambda: self._param_aggregate(method), ('param',))
         return out
+
+    def _param_aggregate(self, method:str)->dict: # param: (M,C+1,C)
+        "The parameter sums of `aggregates` (formed when a parameter table asks), by blocks."
+        L, out = np.asarray(self.L), 0.
+        for sl in self.blocks(): out = out + _param_sums(self.terms(method, sl), L[sl])
+        return dict(param=out)
 
     def data_influence(self, method:str='RW')->np.ndarray:
         "(N,) influence of each datum (phi > 0: removal lowers the loss); R-RW/R-WM: group RelatIF."
@@ -294,8 +318,10 @@ def _param_sums(x:np.ndarray, # (n,M,C) per-term values
                 L:np.ndarray # (n,M) votes
                )->np.ndarray: # (M,C+1,C)
     "Sums of `x` over the terms of each parameter $W_{jkc}$ (the rows where $L_{ij}=k-1$)."
-    onehot = np.eye(x.shape[2] + 1)[L + 1]                    # (n,M,C+1)
-    return np.einsum('nmc,nmk->mkc', x, onehot)
+    (n, M), C = L.shape, x.shape[2]
+    slot = (np.arange(M) * (C + 1) + L + 1).ravel()                   # parameter row of each (i,j)
+    return np.stack([np.bincount(slot, x[..., c].ravel(), M * (C + 1)) for c in range(C)],
+                    1).reshape(M, C + 1, C)
 
 
 # %% ../nbs/04a_results.ipynb #a0409c0e
@@ -337,6 +363,13 @@ def lf_table(self:SIFResult, method:str='RW', # a source-aware method
     return _sorted(df, top, method)
 
 @patch
+def _user_rows(self:SIFResult, df:pd.DataFrame)->pd.DataFrame:
+    "`df` with `row`, the user's row of L behind each `i`, where the result is of a row subset."
+    rows = self.meta.get('rows')                          # set by `Pipeline` (its training rows)
+    if rows is not None: df.insert(1, 'row', np.asarray(rows)[df.i.to_numpy()])
+    return df
+
+@patch
 def data_table(self:SIFResult, method:str='RW', top:int=None)->pd.DataFrame:
     "Per datum, with its training label (-1: uncovered); phi > 0: removal lowers the loss."
     phi, Y, N = self.data_influence(method), soft_labels(self.L, self.W, self.sigma), len(self.L)
@@ -345,7 +378,7 @@ def data_table(self:SIFResult, method:str='RW', top:int=None)->pd.DataFrame:
                        'd_valid_loss': -self.data_influence(_plain(method)) / N,
                        'weak_label': label,
                        'weak_prob': Y.max(1), 'n_votes': (self.L != -1).sum(1)})
-    return _sorted(df, top, method)
+    return _sorted(self._user_rows(df), top, method)
 
 def _top(ordinal, phi, k:int)->np.ndarray:
     "Positions of the `k` largest `phi`, ties to the smaller `ordinal` (a stable sort's head)."
@@ -395,7 +428,7 @@ def vote_table(self:SIFResult, method:str='RW', top:int=None, # rows kept
             d = self.terms(plain, rows).sum(2)[at, j] if len(rows) else phi
     df = pd.DataFrame({'i': i, 'j': j, 'lf': np.asarray(self.lf_names)[j], 'vote': self.L[i, j],
                        'phi': phi, 'd_valid_loss': -d / N}, index=index)
-    return _sorted(df, top, method)
+    return _sorted(self._user_rows(df), top, method)
 
 @patch
 def param_table(self:SIFResult, method:str='RW', top:int=None)->pd.DataFrame:
@@ -468,14 +501,15 @@ def to_parquet(self:SIFResult, path, # file to write
     try: import pyarrow as pa, pyarrow.parquet as pq
     except ImportError as e:
         raise ImportError("to_parquet needs pyarrow: pip install pyarrow (or sif_nb[dask])") from e
-    writer = None
-    try:
-        for df in self._view_parts(methods, abstentions):                 # one block at a time
-            t = pa.Table.from_pandas(df, preserve_index=False)
-            writer = writer or pq.ParquetWriter(path, t.schema.with_metadata({}))
-            writer.write_table(t.cast(writer.schema))
-    finally:
-        if writer is not None: writer.close()
+    with atomic_write(path) as f:                # all or nothing: `path` is untouched on error
+        writer = None
+        try:
+            for df in self._view_parts(methods, abstentions):             # one block at a time
+                t = pa.Table.from_pandas(df, preserve_index=False)
+                writer = writer or pq.ParquetWriter(f, t.schema.with_metadata({}))
+                writer.write_table(t.cast(writer.schema))
+        finally:
+            if writer is not None: writer.close()              # into the temporary file
     return path
 
 @patch
