@@ -122,7 +122,10 @@ class Pipeline:
         res.meta['rows'] = self.rows    # row i of the result is training point rows[i]
         res.meta['n_train'] = len(self.data.L_train)                  # of all these training rows
         if deletion and self.train_on == 'covered':    # 'all': no row leaves with its last vote
-            res.deletion = deletion_influence(self.engine, self.deletions, X_eval, y_eval)
+            try: res.deletion = deletion_influence(self.engine, self.deletions, X_eval, y_eval)
+            except (ValueError, TypeError) as e:              # a label model that cannot refit
+                warnings.warn(f"no deletion scores: refitting the label model without an LF "
+                              f"failed ({e}); the LF table ranks by phi", RuntimeWarning)
         return res
 
     @property
