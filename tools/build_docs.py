@@ -175,12 +175,21 @@ def embed_widgets(nb, prefix=''):
     nb.cells.append(mk_cell(f'<script type="{WSTATE}">{js}</script>\n\n'
                             f'<script src="{prefix}site_libs/widgets/embed.js"></script>', 'raw'))
 
-def check_title(nb, src):
-    "Warn when the title cell holds more than nbdev keeps (`# title`, `> description`, `- key: value` lines)"
-    c = next((c for c in nb.cells if c.cell_type in ('markdown', 'raw')), None)
-    if c is None or c.cell_type=='raw' or not re.match(r'#\s', c.source): return
-    if any(l.strip() and not re.match(r'[#>-]\s', l) for l in c.source.splitlines()):
-        print(f'Warning: {src.name}: nbdev drops everything but the title and description from its title cell')
+TITLE_WARNING = 'nbdev drops everything but the title and description from its title cell'
+
+def title_warning(src:Path) -> str:
+    """The warning for notebook `src` when its title cell holds more than nbdev keeps (`# title`, `> description`,
+    `- key: value` lines): the rest is lost from the page. Move that prose into a markdown cell of its own."""
+    cells = json.loads(Path(src).read_text()).get('cells', [])
+    c = next((c for c in cells if c['cell_type'] in ('markdown', 'raw')), None)
+    s = ''.join(c['source']) if c else ''
+    if c is None or c['cell_type']=='raw' or not re.match(r'#\s', s): return ''
+    extra = [l for l in s.splitlines() if l.strip() and not re.match(r'[#>-]\s', l)]
+    return f'Warning: {Path(src).name}: {TITLE_WARNING} ({extra[0][:60]!r} ...)' if extra else ''
+
+def check_title(src):
+    "Print `title_warning(src)`, if any"
+    if w := title_warning(src): print(w)
 
 def widget_state(nb):
     "Save the state of the widgets made in this process in `nb`'s metadata, as `exec_show_docs` does"
@@ -199,7 +208,7 @@ def exec_nb(src:Path, dst:Path, skip:set):
     sys.path.insert(0, str(ROOT))
     # `show_doc` cells are added first and run with the rest, so nothing is executed twice
     nb = NBProcessor(src, procs=[populate_language, add_show_docs], rm_directives=False, process=True).nb
-    check_title(nb, src)
+    check_title(src)
     import nbdev.showdoc
     nbdev.showdoc.BasicMarkdownRenderer = DocRenderer  # `show_doc` looks it up on each call
     k = CaptureShell(src)
@@ -499,7 +508,8 @@ def main(path:str=None, # Notebooks folder (default: `nbs_path` from settings.in
             res = dict(zip([f for f,_ in todo], ex.map(run, todo)))
         errs = [res.get(f) for f,_ in jobs]
         print(f'Executed {len(todo)} notebooks in {time.time()-t:.1f}s')
-    pages = [expectations(d, d.relative_to(proc).with_suffix('.html').as_posix()) for _,d in jobs if d.exists()]
+    pages = [{**expectations(d, d.relative_to(proc).with_suffix('.html').as_posix()), 'src': f.relative_to(ROOT).as_posix(),
+              'warnings': [w for w in [title_warning(f)] if w]} for f,d in jobs if d.exists()]
     (proc/'index.md').unlink(missing_ok=True)  # left by an earlier build without `index.ipynb`
     if not any(p['html']=='index.html' for p in pages): (proc/'index.md').write_text(index_md(cfg, pages))
     site_config(cfg, proc, [p['html'].replace('.html', '.ipynb') for p in pages])
