@@ -26,7 +26,7 @@ test per defect class, so a failure names the class, the page and the offending 
 - `test_index_first_screen`: the index's first screen (1280x900) shows two thirds of a figure at least;
 - `test_build_warnings`: the build dropped nothing (a title cell with prose nbdev drops: `build_docs.title_warning`);
 - `test_no_history`: no issue numbers or commit hashes in prose (what is true now, not how it came to be);
-- `test_no_missing_cells`: no NaN/None cells in output tables.
+- `test_no_missing_cells`: no NaN/None cells in the output tables of the result pages (index, Tutorials, Evidence).
 
 `tools/test_docs_checks.py` runs each of the last six checks on a small page with its defect (it must fail) and without.
 
@@ -239,10 +239,11 @@ FIRST_SCREEN = r"""() => {
 }"""
 
 EMPTY_CELLS = r"""() => {
-  // cells of output tables that show a missing value (NaN, None ...), per table
+  // cells of output tables that show a missing value (NaN, None ...), per table; not the markdown tables of
+  // `show_doc` (a parameter's default may well be None)
   const main = document.querySelector('main') || document.body, out = [];
   const miss = new Set(['NaN', 'nan', 'None', '<NA>', 'NaT', 'null', 'undefined']);
-  main.querySelectorAll('.cell-output table').forEach((t, i) => {
+  [...main.querySelectorAll('.cell-output table')].filter(t => !t.closest('.cell-output-markdown')).forEach((t, i) => {
     const cells = [...t.querySelectorAll('td, tbody th')].filter(c => miss.has(c.innerText.trim()));
     if (!cells.length) return;
     const head = t.querySelector('th:not(:empty)');
@@ -430,13 +431,14 @@ def _places(pat, text, n=40):
 
 def raw_maths_problems(reader:dict) -> list:
     "Maths left as TeX (`$`, `\\cmd`, `^{`), control characters in prose, and control characters in a formula's source"
-    out = [f'raw maths in prose: {_snippet(reader["plain"], m)}' for m in RAW_MATHS.finditer(reader['plain'])]
+    out = [f'raw maths in prose: {_snippet(reader["plain"], m)}' for m in _places(RAW_MATHS, reader['plain'])]
     out += [f'control character {m[0]!r} in prose: {_snippet(reader["text"], m)}' for m in _places(CONTROL, reader['text'])]
     out += [f'control character {m[0]!r} in the formula {t!r}' for t in reader['maths'] for m in TEX_CONTROL.finditer(t)]
     return list(dict.fromkeys(out))   # one line per place, not per character
 
 ISSUE = re.compile(r'\b(?:issues?|PRs?|pull requests?)\s*#?\d+', re.I)
-HASH = re.compile(r'\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b')   # lower-case hex with digits and letters
+# lower-case hex of 7-40 characters with digits and letters, not part of a number (`7.993606e-15`)
+HASH = re.compile(r'(?<![\w.])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b(?![-+]?\d)')
 
 def history_problems(reader:dict) -> list:
     "Build history in prose: issue or PR numbers, commit hashes (not a checksum named as one: `sha256 53aa5117`)"
@@ -479,9 +481,20 @@ def test_no_history(url, browser, exp):
     "Reader pages say what is true now: no issue numbers, no commit hashes in prose"
     _fail(history_problems(visit(browser, url, exp)['reader']), f'build history on {exp["html"]}')
 
-@pytest.mark.parametrize('exp', PAGES, ids=IDS)
+def result_pages(sections=('Tutorials', 'Evidence')) -> list:
+    "The pages of the index and of the sidebar's `sections` (nbs/sidebar.yml): the pages that show results"
+    sb = ROOT/'nbs'/'sidebar.yml'
+    found = set(re.findall(r'[\w./-]+\.ipynb', json.dumps([o for o in (yaml.safe_load(sb.read_text())['website']['sidebar']
+                                                                 ['contents'] if sb.exists() else [])
+                                                       if isinstance(o, dict) and o.get('section') in sections])))
+    srcs = {f.split('/')[-1] for f in found} | {'index.ipynb'}
+    return [p for p in PAGES if p.get('src', '').split('/')[-1] in srcs]
+
+RESULTS = result_pages()
+
+@pytest.mark.parametrize('exp', RESULTS, ids=[p['html'] for p in RESULTS])
 def test_no_missing_cells(url, browser, exp):
-    "No NaN/None cells in output tables"
+    "No NaN/None cells in the output tables of the result pages (index, tutorials, evidence)"
     _fail(empty_cell_problems(visit(browser, url, exp)['empty_cells']), f'tables with missing values on {exp["html"]}')
 
 def test_index_first_screen(url, browser):

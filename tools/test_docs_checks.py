@@ -75,3 +75,25 @@ def test_missing_cells_fail(browser):
     found = empty_cell_problems(collect(browser, t.format('TREC', 'NaN') + t.format('None', '0.5'), EMPTY_CELLS))
     assert len(found) == 2 and 'NaN' in found[0] and 'None' in found[1], found
     assert empty_cell_problems(collect(browser, t.format('TREC', '—'), EMPTY_CELLS)) == []
+    doc = t.replace('"cell-output"', '"cell-output cell-output-markdown"')   # show_doc: a default of None
+    assert empty_cell_problems(collect(browser, doc.format('default', 'None'), EMPTY_CELLS)) == []
+
+def test_api_to_end():
+    "On a page with `api: end` the show_doc cells move under an API heading at the end; other pages keep their order"
+    import sys
+    sys.path.insert(0, str(ROOT/'tools'))
+    from build_docs import api_to_end, API_HEADING
+    from execnb.nbio import dict2nb
+    def nb(api):
+        cells = [dict(cell_type='raw', source=f'---\ntitle: T\n{api}---\n', metadata={}),
+                 dict(cell_type='markdown', source='Narrative.', metadata={}),
+                 dict(cell_type='code', source='#| echo: false\n#| output: asis\nshow_doc(f)', metadata={}, outputs=[]),
+                 dict(cell_type='code', source='f(1)', metadata={}, outputs=[])]
+        return dict2nb(dict(cells=cells, metadata={}, nbformat=4, nbformat_minor=5))
+    a = nb('api: end\n')
+    assert api_to_end(a) == 1
+    last = [c.source.split('\n')[-1] for c in a.cells[1:]]
+    assert last == ['Narrative.', 'f(1)', 'The functions and classes of this page, in its order.', 'show_doc(f)'], last
+    assert a.cells[-2].source.startswith(API_HEADING)
+    b = nb('')
+    assert api_to_end(b) == 0 and b.cells[2].source.endswith('show_doc(f)')
