@@ -89,7 +89,8 @@ class Pipeline:
         model = self.end_model(data.cardinality, **self.end_kw)
         self.model = model.fit(X, self.Y_train)
         self.engine = SIF(self.model, X, L, self.W, self.sigma,
-                          inverse=self.inverse, lf_names=data.lf_names)
+                          inverse=self.inverse, lf_names=data.lf_names,
+                          label_names=data.label_names)
         self.fit_time = time.perf_counter() - t0
         return self
 
