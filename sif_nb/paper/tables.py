@@ -161,7 +161,7 @@ def table5_vs_paper(t5:pd.DataFrame, # table5.csv: dataset (our key), label_mode
 TABLE2_COLUMNS = {  # the answers first, the text of the test point last
     'dataset': 'dataset', 'label_model': 'LM', 'point': 'test #', 'true_label': 'true',
     'pred (prob)': 'pred. (prob.)', 'resp_lf': 'resp. LF', 'resp_vote_lf': 'resp. vote: LF',
-    'resp_vote_data': 'on datum #', 'resp_vote': 'vote', 'resp_data': 'resp. datum #',
+    'resp_vote': 'vote', 'resp_vote_data': 'on datum #', 'resp_data': 'resp. datum #',
     'resp_data_true_label': 'its true label', 'resp. weak label (prob)': 'its weak label (prob.)',
     'data': 'test data'}
 
