@@ -8,7 +8,8 @@ import copy, math, warnings, numpy as np, torch
 from fastcore.basics import patch
 from .pws import check_X, check_y, check_cardinality, check_labels, check_eval_labels
 from .pws import row_chunks
-from .end_model import to_tensor, ConvergenceError, design, load_rows, tdot, weighted_gram
+from .end_model import to_tensor, ConvergenceError, minimiser_gap, feature_scale
+from .end_model import design, load_rows, tdot, weighted_gram
 
 # %% auto #0
 __all__ = ['newton_minimise', 'check_sklearn_logreg', 'check_sklearn_fitted', 'fit_soft', 'logreg_layout', 'full_params',
@@ -185,7 +186,7 @@ class SklearnLogisticRegression:
     def __init__(self, estimator, # scikit-learn `LogisticRegression`: its settings (C, solver, tol)
                  cardinality:int, # number of classes C
                  polish:bool=True, # Newton steps from sklearn's solution to `tol`, same objective
-                 tol:float=1e-10, # gradient-norm tolerance of the polish
+                 tol:float=1e-10, # `minimiser_gap` the polish reaches
                  max_iter:int=50, # Newton steps of the polish
                  device='cpu', # torch device of the parameters
                  chunk_size:int=4096): # rows per chunk when forming Hessians
@@ -232,38 +233,40 @@ def _adopt(self:SklearnLogisticRegression, est, X, Y, grad_tol:float=None):
     self.theta = theta_from_sklearn(est, self.idx, self.device)
     Xt, Yt = self.features(X), to_tensor(Y, self.device)
     self.sklearn_grad_norm_ = float(self.objective_grad(Xt, Yt).norm())
-    g_max = float(self.objective_grad(Xt, Yt).abs().max())
-    if grad_tol is not None and g_max > grad_tol:
+    scale = feature_scale(X, self.chunk_size)             # the unit of `minimiser_gap`
+    self.sklearn_gap_ = gap = self.sklearn_grad_norm_ / scale
+    if grad_tol is not None and gap > grad_tol:
         raise ValueError("the LogisticRegression is not at the minimiser of its objective on "
-                         f"(X, Y) (largest gradient entry {g_max:.1e} > grad_tol={grad_tol:.0e}): "
-                         "was it fit on other rows or labels? Fit it with "
-                         "SklearnLogisticRegression(clf, C).fit(X, Y)")
-    P0 = self.predict_proba(X)
-    if self.polish: self._polish(Xt, Yt)
+                         f"(X, Y) (gradient norm {self.sklearn_grad_norm_:.1e}, {gap:.1e} relative "
+                         f"to the feature scale > grad_tol={grad_tol:.0e}): was it fit on other "
+                         "rows or labels? Fit it with SklearnLogisticRegression(clf, C).fit(X, Y)")
+    P0, theta0 = self.predict_proba(X), self.theta
+    if self.polish: self._polish(Xt, Yt, self.tol * scale)
     self.grad_norm_ = float(self.objective_grad(Xt, Yt).norm())
     self.polish_shift_ = float(np.abs(self.predict_proba(X) - P0).max())
+    self.polish_theta_shift_ = float((self.theta - theta0).norm())
     self.estimator_ = self.to_sklearn(est)
     return self
 
 @patch
-def _polish(self:SklearnLogisticRegression, Xt, Yt):
-    "Newton steps on the same objective, from sklearn's solution to gradient norm `tol`."
+def _polish(self:SklearnLogisticRegression, Xt, Yt, target:float):
+    "Newton steps on the same objective, from sklearn's solution to gradient norm `target`."
     f = lambda t: float(self.objective(t, Xt, Yt))
     g = lambda t: self._grad(t, Xt, Yt)
     h = lambda t: self._hessian(t, Xt, Yt)
-    self.theta, gn, self.n_polish_ = newton_minimise(f, g, h, self.theta, self.tol, self.max_iter)
-    if gn >= self.tol:
+    self.theta, gn, self.n_polish_ = newton_minimise(f, g, h, self.theta, target, self.max_iter)
+    if gn >= target:
         raise ConvergenceError(f"the Newton polish stopped after {self.n_polish_} steps with "
-                               f"gradient norm {gn:.2e} > tol={self.tol:.0e}; raise max_iter or "
-                               "loosen tol")
+                               f"gradient norm {gn:.2e} > tol * feature scale = {target:.0e}; "
+                               "raise max_iter or loosen tol")
 
 # %% ../nbs/02a_adapters.ipynb #ccf05ece
 def from_sklearn(clf, # fitted `LogisticRegression` (classes 0..C-1, L2 penalty, converged)
                  X, # (N,d) the features it was fit on
                  Y, # (N,C) the labels it was fit on (soft, via `fit_soft`), or (N,) ints
                  polish:bool=True, # Newton steps to `tol` on the same objective (see above)
-                 tol:float=1e-10, # gradient-norm tolerance of the polish
-                 grad_tol:float=None, # largest gradient entry accepted at clf's solution; 10 tol
+                 tol:float=1e-10, # `minimiser_gap` the polish reaches
+                 grad_tol:float=1e-2, # largest `minimiser_gap` accepted at clf's solution
                  **kwargs # more `SklearnLogisticRegression` settings (max_iter, device, chunk_size)
                 )->SklearnLogisticRegression:
     "Wrap a user's fitted `LogisticRegression` as an end model explaining its solution on (X, Y)."
@@ -271,7 +274,7 @@ def from_sklearn(clf, # fitted `LogisticRegression` (classes 0..C-1, L2 penalty,
     check_sklearn_logreg(clf)
     C = check_sklearn_fitted(clf)
     m = SklearnLogisticRegression(clone(clf), C, polish=polish, tol=tol, **kwargs)
-    return m._adopt(clf, X, Y, 10 * clf.tol if grad_tol is None else grad_tol)
+    return m._adopt(clf, X, Y, grad_tol)
 
 # %% ../nbs/02a_adapters.ipynb #775d254d
 @patch
@@ -407,7 +410,7 @@ class TorchClassifier:
     def __init__(self, net:torch.nn.Module, # classifier; copied, cast to float64, in eval mode
                  cardinality:int, # number of classes C (= net's output width)
                  l2:float=1e-3, # L2 strength on all trainable parameters (mean CE + l2/2 |theta|^2)
-                 tol:float=1e-8, # gradient-norm tolerance of the fit
+                 tol:float=1e-8, # `minimiser_gap` the fit reaches
                  max_iter:int=2000, # L-BFGS iterations
                  newton_max:int=500, # finish with exact Newton steps when p <= newton_max
                  device='cpu', # torch device of the parameters
@@ -497,11 +500,11 @@ def _check_output(self:TorchClassifier, theta, Xt):
                          f"{tuple(z.shape)} for n={len(Xt[:2])}")
 
 @patch
-def _newton(self:TorchClassifier, f, th):
-    "Newton steps with the exact Hessian from `th`; `th` itself where the Hessian is not PD."
+def _newton(self:TorchClassifier, f, th, target:float):
+    "Newton steps with the exact Hessian from `th` to gradient norm `target`; `th` if H is not PD."
     g, h = torch.func.grad(f), torch.func.hessian(f)
     try:
-        return newton_minimise(lambda t: float(f(t)), g, h, th, self.tol, 20)[0]
+        return newton_minimise(lambda t: float(f(t)), g, h, th, target, 20)[0]
     except ConvergenceError:
         return th
 
@@ -510,7 +513,7 @@ def fit(self:TorchClassifier, X, # (N,d) features
         Y, # (N,C) non-negative soft labels, or (N,) ints
         theta0=None # (p,) start (a warm start); the net's own parameters when None
        ):
-    "Fit by L-BFGS to gradient norm `tol`; raises `ConvergenceError` otherwise."
+    "Fit by L-BFGS to `minimiser_gap` below `tol`; raises `ConvergenceError` otherwise."
     X = check_X(X)
     Y = check_labels(Y, self.C, n=len(X))
     self._d, Xt, Yt = X.shape[1], to_tensor(X, self.device), to_tensor(Y, self.device)
@@ -518,15 +521,16 @@ def fit(self:TorchClassifier, X, # (N,d) features
     if th.shape != self.theta0.shape:
         raise ValueError(f"theta0 has shape {tuple(th.shape)}, expected {tuple(self.theta0.shape)}")
     self._check_output(th, Xt)
-    f = lambda t: self.objective(t, Xt, Yt)
-    th = lbfgs_minimise(f, th.to(self.device), self.tol, self.max_iter)
+    f, target = (lambda t: self.objective(t, Xt, Yt)), self.tol * feature_scale(X)
+    th = lbfgs_minimise(f, th.to(self.device), target, self.max_iter)
     if len(th) <= self.newton_max:              # exact Newton steps: L-BFGS's line search can
-        th = self._newton(f, th)                                         # stall near 1e-8
+        th = self._newton(f, th, target)                                 # stall near 1e-8
     self.theta = th
     self.grad_norm_ = float(self.objective_grad(Xt, Yt).norm())
-    if self.grad_norm_ > self.tol:
+    if self.grad_norm_ > target:
         raise ConvergenceError(f"L-BFGS stopped with gradient norm {self.grad_norm_:.2e} > "
-                               f"tol={self.tol:.0e}; raise max_iter or l2, or loosen tol")
+                               f"tol * feature scale = {target:.0e}; raise max_iter or l2, or "
+                               "loosen tol")
     return self
 
 @patch

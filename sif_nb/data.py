@@ -8,7 +8,7 @@ import os, re, io, json, hashlib, html, time, numpy as np, pandas as pd
 from pathlib import Path
 from dataclasses import dataclass
 from .pws import (PWSData, check_X, check_y, check_L, check_cardinality, infer_cardinality,
-                        lf_summary, ABSTAIN)
+                        lf_summary, ABSTAIN, atomic_write)
 
 # %% auto #0
 __all__ = ['MINILM_HELP', 'SHIPPED_RECIPE', 'ADULT_NUMERIC', 'CENSUS_NOTE', 'IMDB_LFS', 'YELP_LFS', 'KEYWORD_LFS', 'data_dir',
@@ -16,7 +16,7 @@ __all__ = ['MINILM_HELP', 'SHIPPED_RECIPE', 'ADULT_NUMERIC', 'CENSUS_NOTE', 'IMD
            'read_label_names', 'read_lf_names', 'standardize', 'resolve_dataset', 'load_wrench', 'TreeLF', 'apply_lfs',
            'dedup_lfs', 'class_balanced_subset', 'tree_lfs', 'split_indices', 'tree_pws', 'load_default', 'read_arff',
            'read_uci', 'load_uci_tree', 'pws_stats', 'load_census_standin', 'KeywordLF', 'apply_keyword_lfs',
-           'load_cosine_text', 'list_datasets', 'load_dataset']
+           'load_cosine_text', 'list_datasets', 'load_dataset', 'dataset_files']
 
 # %% ../nbs/06_data.ipynb #b7134342
 def _search_roots():
@@ -94,13 +94,16 @@ def minilm_embeddings(texts:list, # N texts
     texts = [str(t) for t in texts]
     key = hashlib.sha256('\x00'.join(['all-MiniLM-L6-v2', *texts]).encode()).hexdigest()[:24]
     f = None if cache is False else cache_dir(cache) / f'minilm_{key}.npy'
-    if f is not None and f.exists(): return np.load(f)
+    if f is not None and f.exists():
+        try: E = np.load(f)                          # no pickles: np.load's default
+        except (OSError, ValueError, EOFError): E = None         # truncated or foreign: recomputed
+        if E is not None and E.shape[:1] == (len(texts),) and np.isfinite(E).all(): return E
     encoder = _load_minilm(device)
     E = encoder.encode(texts, batch_size=batch_size, convert_to_numpy=True, show_progress_bar=False)
     E = np.asarray(E, dtype=np.float64)
     if f is not None:
         f.parent.mkdir(parents=True, exist_ok=True)
-        np.save(f, E)
+        with atomic_write(f) as out: np.save(out, E)
     return E
 
 # %% ../nbs/06_data.ipynb #48b95f12
@@ -887,3 +890,13 @@ def load_dataset(name:str, # a name from `list_datasets()` (any case), or a WREN
                          "(or a path to a WRENCH-format folder)")
     r = _REGISTRY[key]
     return r['loader'](**{**r['kw'], **kwargs})
+
+# %% ../nbs/06_data.ipynb #afdbb438
+def dataset_files(name:str # a name from `list_datasets()` (any case), or a WRENCH-format folder
+                 )->list: # [Path], sorted; empty for the scikit-learn sets built into the package
+    "Every file under the folder `load_dataset(name)` reads from."
+    key, low = _registry_key(name), str(name).lower()
+    if key is None and low in _UNAVAILABLE: raise ValueError(_UNAVAILABLE[low])
+    if key is not None and _REGISTRY[key]['files'] is None: return []
+    folder = resolve_dataset(name) if key is None else data_dir() / _REGISTRY[key]['files']
+    return sorted(p for p in Path(folder).rglob('*') if p.is_file())

@@ -8,12 +8,13 @@ from typing import Protocol, runtime_checkable
 import numpy as np, torch, scipy.sparse as sp
 from fastcore.basics import patch
 from .pws import check_X, check_y, check_cardinality, check_labels, check_eval_labels, row_chunks
-from .pws import is_lazy, is_dask_array, float_block, sq_row_norms
+from .pws import is_lazy, is_dask_array, float_block, sq_row_norms, dask_compute
 
 # %% auto #0
 __all__ = ['EndModel', 'to_tensor', 'add_bias', 'logits', 'probs', 'SparseRows', 'DesignMatrix', 'DaskDesign', 'by_blocks',
            'design', 'load_rows', 'tdot', 'weighted_gram', 'row_quad', 'objective', 'gradient', 'hessian',
-           'ConvergenceError', 'grad_scale', 'newton', 'one_hot', 'hessian_vector', 'SoftmaxRegression', 'MLP']
+           'ConvergenceError', 'grad_scale', 'feature_scale', 'minimiser_gap', 'newton', 'one_hot', 'hessian_vector',
+           'SoftmaxRegression', 'MLP']
 
 # %% ../nbs/02_end_model.ipynb #300f8595
 @runtime_checkable
@@ -161,7 +162,7 @@ class DesignMatrix:
         a, b = self._range(slice(None) if sl is None else sl)
         raw = self.X[a:b]
         if sp.issparse(raw): return SparseRows(float_block(raw), self.bias, self.device)
-        if hasattr(raw, 'compute'): raw = raw.compute()                      # a dask block
+        if hasattr(raw, 'compute'): raw = dask_compute(raw)[0]               # a dask block
         out, d = np.empty((b - a, self.shape[1])), self.X.shape[1]
         out[:, :d] = raw                                           # cast: one float64 copy
         if self.bias: out[:, d] = 1.
@@ -241,7 +242,7 @@ class DaskDesign(DesignMatrix):
                  for B, a, b in bounds]
         while reduce and len(parts) > 1:
             parts = [dask.delayed(_block_sum)(*parts[i:i + 8]) for i in range(0, len(parts), 8)]
-        out = dask.compute(*parts)
+        out = dask_compute(*parts)
         out = np.asarray(out[0] if reduce else np.concatenate(out))
         return torch.from_numpy(out).to(self.device)
 
@@ -377,6 +378,21 @@ def grad_scale(Xt:torch.Tensor # (N,d+1) design tensor
     sq = Xt[:, :-1].pow(2).sum(1) if isinstance(Xt, torch.Tensor) else Xt.sq_norms()
     s = float(sq.mean().sqrt())
     return min(1., s) if s > 0 else 1.
+
+def feature_scale(X, # (N,d) validated features: dense, sparse, memmap or dask
+                  chunk_size:int=4096 # rows per block
+                 )->float: # min(1, RMS feature-row norm), as `grad_scale` of their design
+    "The unit of the minimiser test, from the features (no design matrix needed)."
+    s = float(np.sqrt(sq_row_norms(X, chunk_size).mean())) if X.shape[0] else 0.
+    return min(1., s) if s > 0 else 1.
+
+def minimiser_gap(g, # the training objective's gradient at theta (any shape), or its norm
+                  X, # (N,d) the training features
+                  chunk_size:int=4096 # rows per block
+                 )->float: # |g| / min(1, RMS feature-row norm)
+    "How far from the minimiser: the one test the fits and `SIF` share (a fit stops below tol)."
+    gn = float(g.norm()) if isinstance(g, torch.Tensor) else float(g)
+    return gn / feature_scale(X, chunk_size)
 
 def _check_bounded(theta, Xt, r, g, l2, chunk_size, it):
     "With l2 = 0: refuse a tiny gradient whose Newton step is not tiny (no minimiser: separable)."
@@ -706,8 +722,9 @@ def fit(self:MLP, X, # (N,d) features
     self._d = X.shape[1]
     Xt = self._Xt(X)
     Y = to_tensor(check_labels(Y, self.C, len(X)), self.device)
+    scale = feature_scale(X)                             # tol is relative to it, as SIF's grad_tol
     theta = self._init_theta().requires_grad_(True)
-    opt = torch.optim.LBFGS([theta], lr=1, max_iter=self.max_iter, tolerance_grad=self.tol,
+    opt = torch.optim.LBFGS([theta], lr=1, max_iter=self.max_iter, tolerance_grad=self.tol * scale,
                             tolerance_change=0, history_size=50, line_search_fn='strong_wolfe')
     def closure():
         opt.zero_grad()
@@ -716,11 +733,34 @@ def fit(self:MLP, X, # (N,d) features
         return f
     opt.step(closure)
     self.theta = theta.detach()
-    self.grad_norm_ = float(self.train_grad(X, Y).norm())
-    if self.grad_norm_ > 10 * self.tol:
-        raise ConvergenceError(f"L-BFGS stopped with gradient norm {self.grad_norm_:.2e} > "
-                               f"tol={self.tol:.0e}; increase max_iter or l2")
+    self.polish_shift_, self.n_polish_ = self._polish(Xt, Y, self.tol * scale)
+    self.grad_norm_ = float(self.objective_grad(Xt, Y).norm())
+    self.gap_ = self.grad_norm_ / scale
+    if self.gap_ > self.tol:
+        raise ConvergenceError(f"L-BFGS and {self.n_polish_} Newton steps stopped with gradient "
+                               f"norm {self.grad_norm_:.2e}, {self.gap_:.2e} relative to the "
+                               f"feature scale > tol={self.tol:.0e}; increase max_iter or l2")
     return self
+
+@patch
+def _polish(self:MLP, Xt, Y, target:float, # gradient norm to reach
+            steps:int=5, # Newton steps at most
+            max_p:int=3000 # no polish above this many parameters (the Hessian is (p,p))
+           )->tuple: # (how far theta moved (L2 norm), Newton steps taken)
+    "Newton steps from L-BFGS's end while the gradient is above `target` and H positive definite."
+    start, n = self.theta, 0
+    gn = float(self.objective_grad(Xt, Y).norm())
+    while gn > target and n < steps and len(self.theta) <= max_p:
+        chol, info = torch.linalg.cholesky_ex(self.objective_hessian(Xt, Y))
+        if info: break                                              # not convex here: no step
+        old = self.theta
+        self.theta = old - torch.cholesky_solve(self.objective_grad(Xt, Y)[:, None], chol)[:, 0]
+        new = float(self.objective_grad(Xt, Y).norm())
+        if not new < gn:
+            self.theta = old
+            break
+        gn, n = new, n + 1
+    return float((self.theta - start).norm()), n
 
 @patch
 def predict_proba(self:MLP, X)->np.ndarray:

@@ -4,11 +4,12 @@
 
 # %% ../nbs/04_influence.ipynb #52382a0f
 from __future__ import annotations
-import time, warnings, numpy as np, torch
+import threading, time, warnings, numpy as np, torch
 from dataclasses import dataclass
 from fastcore.basics import patch
-from .pws import check_L, check_X, check_y, row_chunks, sq_row_norms, lf_names as _lf_names
+from .pws import check_L, check_X, check_y, row_chunks, memory_errors, lf_names as _lf_names
 from .end_model import EndModel, SoftmaxRegression, MLP, to_tensor, one_hot, objective, logits
+from .end_model import minimiser_gap
 from .decomposition import check_W, check_sigma, gather_W, soft_labels, term_weights
 from .decomposition import removal_fraction, wm_delta
 from .results import SIFResult, check_label_names
@@ -262,21 +263,24 @@ class SIF:
                  X, # (N,d) training features: an array (not copied), scipy.sparse (CSR), a memmap
                  L, # (N,M) training votes, -1 = abstain
                  W, # (M,C+1,C) label-model parameters
-                 sigma:str='identity', # label model's sigma ('identity' or 'exp')
+                 sigma:str=None, # 'identity' or 'exp'; None: a label model's own, else 'identity'
                  inverse=None, # `Cholesky()` (default), `ConjugateGradient()` or `ReferenceLiSSA()`
                  lf_names=None, # M LF names
                  chunk_size:int=4096, # rows per chunk
-                 grad_tol:float=1e-6, # largest |gradient| / min(1, feature scale) at the minimiser
+                 grad_tol:float=1e-6, # largest `minimiser_gap` (|gradient| / feature scale)
                  label_names=None): # C class names for the tables (default 'class 0', ...)
         t0 = time.perf_counter()
-        self.model, self.sigma, self.chunk_size = model, check_sigma(sigma), chunk_size
+        self.model, self.chunk_size = model, chunk_size
+        self.sigma = None if sigma is None else check_sigma(sigma)
         self.inverse = _choose_inverse(inverse)
         self.label_names = check_label_names(label_names, model.C)
         row_chunks(0, chunk_size)
         model.check_fitted()
-        self._set_data(X, L, W, lf_names)
-        self._check_minimiser(grad_tol)
-        self.solver = self.inverse.prepare(model, self.Xt, self.Yt)
+        self._cache_lock = threading.Lock()              # guards the lazy caches (`self_inf`)
+        with memory_errors('SIF(...)', self._memory_advice):
+            self._set_data(X, L, W, lf_names)
+            self._check_minimiser(grad_tol)
+            self.solver = self.inverse.prepare(model, self.Xt, self.Yt)
         self._S, self._groups, self.setup_time = None, None, time.perf_counter() - t0
 
     def _set_data(self, X, L, W, lf_names):
@@ -284,18 +288,16 @@ class SIF:
         from sif_nb.label_models import label_model_W  # W: a label model or a tensor
         self.X = check_X(X, d=self.model.d, copy=False, lazy=True)  # held, not copied
         self.L = check_L(L, self.model.C, n=self.X.shape[0])
-        given = None if self.sigma == 'identity' else self.sigma  # the default yields to a model's
-        W, self.sigma = label_model_W(W, given, self.model.C)
+        W, self.sigma = label_model_W(W, self.sigma, self.model.C)     # None: the model's sigma
         self.W = check_W(W, self.L.shape[1], self.model.C)
         self.lf_names = _lf_names(L, lf_names)
         self.Y = soft_labels(self.L, self.W, self.sigma)
         self.Xt, self.Yt = self.model.features(self.X), to_tensor(self.Y, self.model.device)
 
     def _check_minimiser(self, grad_tol:float):
-        "Refuse a model off the minimiser: |g| / min(1, RMS feature-row norm) above `grad_tol`."
+        "Refuse a model off the minimiser: `minimiser_gap` above `grad_tol` (the fits' own test)."
         gn = float(self.model.objective_grad(self.Xt, self.Yt).norm())
-        s = float(np.sqrt(sq_row_norms(self.X, self.chunk_size).mean()))
-        rel = gn / (min(1., s) if s > 0 else 1.)                  # as `SoftmaxRegression.fit`'s tol
+        rel = minimiser_gap(gn, self.X, self.chunk_size)
         if rel > grad_tol:
             raise ValueError("the end model is not at the minimiser of the noise-aware loss on "
                              f"these labels (gradient norm {gn:.2e}, {rel:.2e} relative to the "
@@ -322,8 +324,16 @@ class SIF:
     @property
     def self_inf(self)->GradDots:
         "Self-influences along `coefficient_columns` (cached with the groups'); None without one."
-        if self._S is None: self._prepare_relatif()
+        if self._S is None:
+            with self._cache_lock:                       # one thread prepares, the others wait
+                if self._S is None: self._prepare_relatif()
         return self._S
+
+    def _memory_advice(self)->str:
+        "What to change when a step runs out of memory: the block-wise options."
+        return (f"use inverse=ConjugateGradient() (never forms the (p,p) Hessian), a smaller "
+                f"chunk_size (now {self.chunk_size}) or SIF.block_budget (now {self.block_budget} "
+                "numbers a block), and read the (N,M,C) scores by blocks (iter_votes, to_parquet)")
 
 # %% ../nbs/04_influence.ipynb #192c8355
 SIF.block_budget = 2 ** 20 # numbers per block of rows in the score assembly (8 MB of float64)
@@ -372,11 +382,12 @@ def __call__(self:SIF, X_eval, # (Nv,d) evaluation features (a validation set, o
             )->SIFResult:
     "Every score of the training pieces on the mean CE of (X_eval, y_eval); phi > 0: removal helps."
     t0 = time.perf_counter()
-    S = self.self_inf if relatif else None                                    # cached across calls
-    g = self.model.eval_grad(X_eval, y_eval)
-    directions = self.solver.directions(g, self.W.shape[0])
-    r = self._result(self._dots(directions), S)
-    if S is not None and self._groups: self._add_groups(r, directions)
+    with memory_errors('SIF(...)(X_eval, y_eval)', self._memory_advice):
+        S = self.self_inf if relatif else None                                # cached across calls
+        g = self.model.eval_grad(X_eval, y_eval)
+        directions = self.solver.directions(g, self.W.shape[0])
+        r = self._result(self._dots(directions), S)
+        if S is not None and self._groups: self._add_groups(r, directions)
     r.label_names = self.label_names
     r.meta = dict(n_eval=len(y_eval), **self.solver.meta, setup_s=self.setup_time)
     r.meta['call_s'] = time.perf_counter() - t0
@@ -565,11 +576,11 @@ def _prepare_relatif(self:SIF):
             t, kappa, full = term_factors(self.L[sub], self.W, self.sigma)
             for f, x in self._term_roots(GradDots.split(S[sub]), t, kappa, full).items():
                 if f in scale: _add_sums(scale[f], _group_sums(x, self.L[sub]), sub)
-    self._S = GradDots.split(S)
-    if not fams: return
-    G = self._param_sums(fams) if params else _lf_groups(G, len(fams), M)
-    self._groups = dict(families=fams, rows=rows, G=G,
-                        sums=self.solver.sum_self_influences(G).cpu().numpy(), scale=scale)
+    if fams:
+        G = self._param_sums(fams) if params else _lf_groups(G, len(fams), M)
+        self._groups = dict(families=fams, rows=rows, G=G,
+                            sums=self.solver.sum_self_influences(G).cpu().numpy(), scale=scale)
+    self._S = GradDots.split(S)                       # last: a set `_S` means the groups are ready
 
 @patch
 def _add_groups(self:SIF, r:SIFResult, directions:dict):
@@ -605,7 +616,7 @@ def sif(model:EndModel, # fitted end model
         X, # (N,d) training features
         L, # (N,M) training votes, -1 = abstain
         W, # (M,C+1,C) label-model parameters
-        sigma:str='identity', # label model's sigma ('identity' or 'exp')
+        sigma:str=None, # 'identity' or 'exp'; None: a label model's own, else 'identity'
         X_eval=None, # (Nv,d) evaluation features (required)
         y_eval=None, # (Nv,) evaluation gold labels (required)
         inverse=None, # `Cholesky()` (default), `ConjugateGradient()` or `ReferenceLiSSA()`

@@ -576,7 +576,8 @@ def as_label_model(obj, # sif_nb label model, Snorkel `LabelModel` (fitted or no
                   )->LabelModel: # an object with .W, .sigma, .name, .fit(L)
     "Any supported label model as one with `.W`, `.sigma`, `.name` and `.fit(L)`."
     if _is_W_pair(obj):
-        if looks_like_cond_probs(obj[0]): raise ValueError(_COND_PROBS_HELP)
+        if obj[1] != 'identity' and looks_like_cond_probs(obj[0]):
+            raise ValueError(_COND_PROBS_HELP)
         lm = WLabelModel(obj[0], obj[1], name or 'W')
     elif is_snorkel_model(obj): lm = SnorkelAdapter(obj, refit=refit, name=name or 'Snorkel')
     elif _is_label_model(obj): lm = obj
@@ -598,7 +599,7 @@ def label_model_W(W, # fitted label model (sif_nb or Snorkel), (W, sigma) pair, 
                  )->tuple: # (W (M,C+1,C) float64, sigma)
     "(W, sigma) from a fitted label model or a raw tensor; a model brings its own sigma."
     if isinstance(W, (np.ndarray, list)) or (isinstance(W, tuple) and not _is_W_pair(W)):
-        if looks_like_cond_probs(W): raise ValueError(_COND_PROBS_HELP)
+        if sigma != 'identity' and looks_like_cond_probs(W): raise ValueError(_COND_PROBS_HELP)
         s = check_sigma(default if sigma is None else sigma)
         return check_W(W, cardinality=cardinality, sigma=s), s
     lm = as_label_model(W, cardinality)

@@ -207,6 +207,11 @@ def resolve_label_model(label_model, # a LABEL_MODEL_NAMES key, a class (called 
     return label_model
 
 # %% ../nbs/07a_pipeline.ipynb #efc1b42c
+def _user_index(df:pd.DataFrame)->pd.DataFrame:
+    "A result table indexed by the user's rows: `row` becomes `i`, the engine's `i` is `i_train`."
+    df = df.rename(columns={'i': 'i_train', 'row': 'i'})
+    return df[['i', *(c for c in df.columns if c != 'i')]]
+
 @dataclass
 class ExplainedPipeline:
     "A fitted `Pipeline`, its validation-set `SIFResult` and the data, with the tables and repair."
@@ -221,12 +226,12 @@ class ExplainedPipeline:
         return self.result.lf_table(method, **kw)
 
     def vote_table(self, method:str='RW', **kw)->pd.DataFrame:
-        "`SIFResult.vote_table` of the validation-set result."
-        return self.result.vote_table(method, **kw)
+        "`SIFResult.vote_table`: `i` the row of the user's L, `i_train` the end model's row."
+        return _user_index(self.result.vote_table(method, **kw))
 
     def data_table(self, method:str='RW', **kw)->pd.DataFrame:
-        "`SIFResult.data_table` of the validation-set result."
-        return self.result.data_table(method, **kw)
+        "`SIFResult.data_table`: `i` the row of the user's L, `i_train` the end model's row."
+        return _user_index(self.result.data_table(method, **kw))
 
     def repair(self, methods=('IF', 'RW', 'WM'), # any of REPAIR_METHODS
                **kw # `repair` options (grid, fractions, alphas, progress)

@@ -4,14 +4,16 @@
 
 # %% ../nbs/00_pws.ipynb #e57dfb4f
 from __future__ import annotations
+import contextlib, os, re, tempfile, time
 import numpy as np, pandas as pd, scipy.sparse as sp
+from pathlib import Path
 from dataclasses import dataclass, field
 
 # %% auto #0
-__all__ = ['ABSTAIN', 'first_true', 'check_rows', 'check_L', 'check_cardinality', 'infer_cardinality', 'row_chunks', 'is_lazy',
-           'is_dask_array', 'float_block', 'row_blocks', 'sq_row_norms', 'check_X', 'check_y', 'check_labels',
-           'check_eval_labels', 'vote_index', 'one_hot_votes', 'lf_name', 'lf_names', 'lf_summary', 'PWSData',
-           'make_synthetic']
+__all__ = ['ABSTAIN', 'DASK_PATIENCE', 'first_true', 'check_rows', 'check_L', 'check_cardinality', 'infer_cardinality',
+           'row_chunks', 'is_lazy', 'is_dask_array', 'float_block', 'row_blocks', 'sq_row_norms', 'dask_compute',
+           'check_X', 'check_y', 'check_labels', 'check_eval_labels', 'vote_index', 'one_hot_votes', 'lf_name',
+           'lf_names', 'lf_summary', 'PWSData', 'make_synthetic', 'atomic_write', 'oom_size', 'is_oom', 'memory_errors']
 
 # %% ../nbs/00_pws.ipynb #998cc4cc
 ABSTAIN = -1
@@ -119,7 +121,7 @@ def float_block(B # rows of features: scipy.sparse, a numpy or dask array, a mem
                ): # float64 CSR for scipy.sparse, else a dense float64 array
     "One block of rows in float64: CSR stays sparse, anything else becomes a dense array."
     if sp.issparse(B): return B.tocsr().astype(np.float64, copy=False)
-    if hasattr(B, 'compute'): B = B.compute()                 # a dask block
+    if hasattr(B, 'compute'): B = dask_compute(B)[0]          # a dask block
     return np.asarray(B, dtype=np.float64)
 
 def row_blocks(X, # (N,d) features: dense, memmap, scipy.sparse or another array read by row slices
@@ -132,7 +134,7 @@ def sq_row_norms(X, # (N,d) features, dense or lazy
                  chunk_size:int=4096 # rows per block
                 )->np.ndarray: # (N,)
     "Squared row norms $\\lVert x_i\\rVert^2$ by row blocks, no (N,d) temporary."
-    if is_dask_array(X): return np.asarray((X.astype(np.float64) ** 2).sum(1).compute())  # workers
+    if is_dask_array(X): return np.asarray(dask_compute((X.astype(np.float64) ** 2).sum(1))[0])
     sq = lambda B: np.asarray(B.multiply(B).sum(1)).ravel() if sp.issparse(B) else (B ** 2).sum(1)
     return np.concatenate([sq(B) for _, B in row_blocks(X, chunk_size)])
 
@@ -153,12 +155,49 @@ def _check_lazy(X, n, d, name, copy):
             at = (int(np.searchsorted(A.indptr, bad[0], side='right') - 1), int(A.indices[bad[0]]))
             raise ValueError(f"{name} has a non-finite value at {at}")
         return A
-    if is_dask_array(X) and bool(np.isfinite(X).all().compute()): return X  # one pass, on workers
+    if is_dask_array(X) and bool(dask_compute(np.isfinite(X).all())[0]): return X  # on workers
     for sl, B in row_blocks(X, max(1, 2 ** 20 // max(1, shape[1]))):
         if not np.isfinite(B).all():
             r, c = first_true(~np.isfinite(B))
             raise ValueError(f"{name} has a non-finite value at {(sl.start + r, c)}")
     return X
+
+# %% ../nbs/00_pws.ipynb #53f61fbe
+DASK_PATIENCE = 30. # seconds a distributed computation waits with no worker before it fails
+
+def _dask_client():
+    "The default `dask.distributed` client, or None (distributed not installed, or no client)."
+    try: from distributed import default_client
+    except ImportError: return None
+    try: return default_client()
+    except ValueError: return None
+
+def _no_workers(client, futures, patience:float):
+    "Cancel `futures` and raise `TimeoutError` naming the cluster that lost its workers."
+    client.cancel(futures)
+    where = getattr(client.scheduler, 'address', None) or repr(client)
+    raise TimeoutError(f"the dask cluster at {where} has had no workers for {patience:g} s "
+                       "(all lost?); the computation is cancelled. Restart its workers (or the "
+                       "cluster) and call again; sif_nb.pws.DASK_PATIENCE sets the wait")
+
+def dask_compute(*parts, # dask collections or delayed objects
+                 patience:float=None # seconds with no worker before failing (DASK_PATIENCE)
+                )->tuple: # their values, as `dask.compute`
+    "`dask.compute(*parts)`, on a distributed cluster with a bounded wait for lost workers."
+    import dask
+    client = _dask_client()
+    if client is None: return dask.compute(*parts)
+    from distributed import wait
+    patience = DASK_PATIENCE if patience is None else patience
+    futures, empty_since = client.compute(list(parts)), None
+    while True:
+        try:
+            wait(futures, timeout=min(1., patience))
+            return tuple(client.gather(futures))
+        except TimeoutError: pass
+        if client.nthreads(): empty_since = None
+        elif empty_since is None: empty_since = time.monotonic()
+        elif time.monotonic() - empty_since >= patience: _no_workers(client, futures, patience)
 
 # %% ../nbs/00_pws.ipynb #be251c23
 def check_X(X, # (N,d) numbers: an array, a DataFrame, scipy.sparse, or (lazy) a memmap
@@ -429,3 +468,76 @@ def make_synthetic(n:int=1000, # N training points
     info = dict(seed=seed, accuracy=acc.copy(), coverage=cov.copy(), class_balance=pri, mu=mu)
     return PWSData(L, X, Xv, yv, Xt, yt, C, y_train=y, L_valid=Lv, L_test=Lt, name='synthetic',
                    info=info)
+
+# %% ../nbs/00_pws.ipynb #937a22ad
+def _umask()->int:
+    "The process umask (read by setting it and setting it back)."
+    m = os.umask(0o22)
+    os.umask(m)
+    return m
+
+_UMASK = _umask()
+
+def _fsync_dir(folder:Path):
+    "Make a rename in `folder` durable (POSIX); a no-op where folders cannot be opened."
+    try: fd = os.open(folder, os.O_RDONLY)
+    except OSError: return
+    try: os.fsync(fd)
+    except OSError: pass
+    finally: os.close(fd)
+
+@contextlib.contextmanager
+def atomic_write(path, # the file to write; its folder must exist
+                 mode:str='wb' # 'wb' (bytes) or 'w' (UTF-8 text)
+                ): # yields a file object on a temporary file beside `path`
+    "Write `path` all or nothing: a temp file beside it, flush, fsync, rename; on error, no trace."
+    if mode not in ('wb', 'w'): raise ValueError(f"mode must be 'wb' or 'w', got {mode!r}")
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+    try:
+        os.chmod(tmp, 0o666 & ~_UMASK)                 # as `open` would create it
+        text = {'encoding': 'utf-8', 'newline': ''} if mode == 'w' else {}
+        with os.fdopen(fd, mode, **text) as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:                              # KeyboardInterrupt too
+        with contextlib.suppress(OSError): os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+# %% ../nbs/00_pws.ipynb #0c7e8eac
+_ALLOC = re.compile(r"allocate (\d+) bytes|allocate ([\d.]+ [KMGTPE]i?B)", re.IGNORECASE)
+
+def _size(n:float)->str:
+    "Bytes in readable units."
+    for unit in ('B', 'KiB', 'MiB', 'GiB'):
+        if n < 1024: return f"{n:.3g} {unit}"
+        n /= 1024
+    return f"{n:.3g} TiB"
+
+def oom_size(msg:str # an out-of-memory message (torch's allocators, numpy's)
+            )->str: # the size that failed, e.g. '7.45 GiB', or 'an unknown size'
+    "The allocation size an out-of-memory message names."
+    m = _ALLOC.search(msg)
+    if m is None: return 'an unknown size'
+    return _size(int(m.group(1))) if m.group(1) else m.group(2)
+
+def is_oom(e:BaseException # an exception
+          )->bool: # whether it is out of memory (`MemoryError`, torch's CPU or CUDA allocator)
+    "True for `MemoryError` and torch's out-of-memory `RuntimeError`s."
+    if isinstance(e, MemoryError): return True
+    msg = str(e)
+    return isinstance(e, RuntimeError) and ('DefaultCPUAllocator' in msg or 'out of memory' in msg)
+
+@contextlib.contextmanager
+def memory_errors(what:str, # the step, named in the error (e.g. 'SIF(...)')
+                  advice # what to use instead (the block-wise option); or a function giving it
+                 ):
+    "Re-raise an out-of-memory error inside the block as `MemoryError` with its size and `advice`."
+    try: yield
+    except (MemoryError, RuntimeError) as e:
+        if not is_oom(e): raise
+        size, advice = oom_size(str(e)), advice() if callable(advice) else advice
+        raise MemoryError(f"{what} ran out of memory allocating {size}: {advice}") from e

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np, pandas as pd
 from dataclasses import dataclass, field
 from fastcore.basics import patch
-from .pws import check_y, row_chunks
+from .pws import check_y, row_chunks, atomic_write
 from .decomposition import soft_labels, removal_fraction, gather_W
 
 
@@ -337,6 +337,13 @@ def lf_table(self:SIFResult, method:str='RW', # a source-aware method
     return _sorted(df, top, method)
 
 @patch
+def _user_rows(self:SIFResult, df:pd.DataFrame)->pd.DataFrame:
+    "`df` with `row`, the user's row of L behind each `i`, where the result is of a row subset."
+    rows = self.meta.get('rows')                          # set by `Pipeline` (its training rows)
+    if rows is not None: df.insert(1, 'row', np.asarray(rows)[df.i.to_numpy()])
+    return df
+
+@patch
 def data_table(self:SIFResult, method:str='RW', top:int=None)->pd.DataFrame:
     "Per datum, with its training label (-1: uncovered); phi > 0: removal lowers the loss."
     phi, Y, N = self.data_influence(method), soft_labels(self.L, self.W, self.sigma), len(self.L)
@@ -345,7 +352,7 @@ def data_table(self:SIFResult, method:str='RW', top:int=None)->pd.DataFrame:
                        'd_valid_loss': -self.data_influence(_plain(method)) / N,
                        'weak_label': label,
                        'weak_prob': Y.max(1), 'n_votes': (self.L != -1).sum(1)})
-    return _sorted(df, top, method)
+    return _sorted(self._user_rows(df), top, method)
 
 def _top(ordinal, phi, k:int)->np.ndarray:
     "Positions of the `k` largest `phi`, ties to the smaller `ordinal` (a stable sort's head)."
@@ -395,7 +402,7 @@ def vote_table(self:SIFResult, method:str='RW', top:int=None, # rows kept
             d = self.terms(plain, rows).sum(2)[at, j] if len(rows) else phi
     df = pd.DataFrame({'i': i, 'j': j, 'lf': np.asarray(self.lf_names)[j], 'vote': self.L[i, j],
                        'phi': phi, 'd_valid_loss': -d / N}, index=index)
-    return _sorted(df, top, method)
+    return _sorted(self._user_rows(df), top, method)
 
 @patch
 def param_table(self:SIFResult, method:str='RW', top:int=None)->pd.DataFrame:
@@ -468,14 +475,15 @@ def to_parquet(self:SIFResult, path, # file to write
     try: import pyarrow as pa, pyarrow.parquet as pq
     except ImportError as e:
         raise ImportError("to_parquet needs pyarrow: pip install pyarrow (or sif_nb[dask])") from e
-    writer = None
-    try:
-        for df in self._view_parts(methods, abstentions):                 # one block at a time
-            t = pa.Table.from_pandas(df, preserve_index=False)
-            writer = writer or pq.ParquetWriter(path, t.schema.with_metadata({}))
-            writer.write_table(t.cast(writer.schema))
-    finally:
-        if writer is not None: writer.close()
+    with atomic_write(path) as f:                # all or nothing: `path` is untouched on error
+        writer = None
+        try:
+            for df in self._view_parts(methods, abstentions):             # one block at a time
+                t = pa.Table.from_pandas(df, preserve_index=False)
+                writer = writer or pq.ParquetWriter(f, t.schema.with_metadata({}))
+                writer.write_table(t.cast(writer.schema))
+        finally:
+            if writer is not None: writer.close()              # into the temporary file
     return path
 
 @patch

@@ -8,7 +8,7 @@ import argparse, json, os, resource, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 import sif_nb
-from ..pws import make_synthetic
+from ..pws import make_synthetic, atomic_write
 from ..end_model import SoftmaxRegression, to_tensor, add_bias, hessian
 from ..decomposition import soft_labels, term_weights
 from ..influence import SIF, ReferenceLiSSA, brute_force_sif
@@ -18,11 +18,11 @@ from ..components import show_progress
 # %% auto #0
 __all__ = ['TABLE_METHODS', 'TOP_VOTES', 'DASK_WORKERS', 'DASK_BLOCKS', 'ENGINE_METHODS', 'LIMITS', 'CORE', 'LM_METHODS',
            'TARGET_1', 'TARGET_3', 'TARGET_4', 'TARGET_5', 'KEY', 'dense_W', 'make_problem', 'fit_end_model',
-           'save_problem', 'load_problem', 'published_params', 'published_log_probs', 'published_ce', 'expand_rw',
-           'published_hvp', 'published_lissa', 'per_sample_grads', 'published_block_inverse', 'published_rw_relatif',
-           'factorised_tables', 'measure', 'wait_quiet', 'run_measurement', 'prepare_problem', 'run_benchmark',
-           'target_plan', 'full_plan', 'smoke_plan', 'summary', 'replace_rows', 'best_of', 'loglog_slope',
-           'check_targets', 'plot_results', 'main']
+           'save_problem', 'cached_problem_error', 'load_problem', 'published_params', 'published_log_probs',
+           'published_ce', 'expand_rw', 'published_hvp', 'published_lissa', 'per_sample_grads',
+           'published_block_inverse', 'published_rw_relatif', 'factorised_tables', 'measure', 'wait_quiet',
+           'run_measurement', 'prepare_problem', 'run_benchmark', 'target_plan', 'full_plan', 'smoke_plan', 'summary',
+           'replace_rows', 'best_of', 'loglog_slope', 'check_targets', 'plot_results', 'main']
 
 # %% ../../nbs/08_benchmark.ipynb #ccfa13bf
 def dense_W(m:int, # M
@@ -62,11 +62,33 @@ def save_problem(path, p:dict, model:SoftmaxRegression,
                  memmap:bool=False, # X to its own float32 .npy (`load_problem` maps it), not the .npz
                  **info):
     "Save a problem, its fitted parameters and `info` (e.g. the fit time) to `path` (.npz)."
-    arrays = dict(p)
-    if memmap: np.save(_x_path(path), np.asarray(arrays.pop('X'), dtype=np.float32))
-    np.savez(path, **arrays, theta=model.theta.cpu().numpy(), l2=model.l2, info=json.dumps(info))
+    arrays, info = dict(p), dict(info, versions=_versions())
+    if memmap:
+        X = np.asarray(arrays.pop('X'), dtype=np.float32)
+        with atomic_write(_x_path(path)) as f: np.save(f, X)
+    with atomic_write(path) as f:
+        np.savez(f, **arrays, theta=model.theta.cpu().numpy(), l2=model.l2, info=json.dumps(info))
 
 def _problem_info(path)->dict: return json.loads(str(np.load(path)['info']))
+
+def _versions()->dict:
+    "The versions a fitted problem depends on."
+    return dict(sif_nb=sif_nb.__version__, torch=torch.__version__, numpy=np.__version__)
+
+def cached_problem_error(path, # a problem file written by `save_problem`
+                         memmap:bool=False # whether its X was saved apart
+                        )->str: # why it cannot be used, or None when it can
+    "Check a cached problem: readable (not truncated), complete, and fitted by these versions."
+    try:
+        with np.load(path) as z:
+            missing = {'L', 'W', 'X_eval', 'y_eval', 'theta', 'l2', 'info'} - set(z.files)
+            info = json.loads(str(z['info'])) if 'info' in z.files else {}
+    except Exception as e: return f"unreadable ({type(e).__name__}: {e})"
+    if missing: return f"incomplete (no {sorted(missing)})"
+    if memmap and not _x_path(path).exists(): return f"its X file {_x_path(path).name} is missing"
+    if info.get('versions') != _versions():
+        return f"fitted with {info.get('versions')}, not {_versions()}"
+    return None
 
 def load_problem(path)->tuple:
     "(problem dict, fitted `SoftmaxRegression`, info dict); X a read-only memmap if saved apart."
@@ -379,7 +401,10 @@ def prepare_problem(cfg:dict, cache, seed:int=0)->Path:
     "Generate, fit and save the problem of size `cfg` (N, M, C, d) unless cached (large ones in a child); its path."
     mm = bool(cfg.get('memmap'))
     path = Path(cache) / f"N{cfg['N']}_M{cfg['M']}_C{cfg['C']}_d{cfg['d']}_s{seed}{'_mm' if mm else ''}.npz"
-    if path.exists(): return path
+    if path.exists():
+        why = cached_problem_error(path, mm)
+        if why is None: return path
+        print(f"{path}: {why}; preparing it again", flush=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     if cfg['N'] * cfg['d'] < 10 ** 6:
         _prepare(cfg['N'], cfg['M'], cfg['C'], cfg['d'], seed, path, mm)
@@ -389,6 +414,10 @@ def prepare_problem(cfg:dict, cache, seed:int=0)->Path:
     cp = subprocess.run(cmd, capture_output=True, text=True, env=_child_env())
     if cp.returncode: raise RuntimeError(f"preparing {_size(cfg)} failed: {cp.stderr.strip()[-500:]}")
     return path
+
+def _save_csv(df:pd.DataFrame, path):
+    "A results table to CSV, atomically (a crash leaves the previous file)."
+    with atomic_write(path, 'w') as f: df.to_csv(f, index=False)
 
 def run_benchmark(plan:list, # dicts with N, M, C, d, `methods`; optional `threads` (0 = torch default),
                              # `memmap` (X a float32 memmap) and `timeout` (s, default 900)
@@ -429,7 +458,7 @@ def run_benchmark(plan:list, # dicts with N, M, C, d, `methods`; optional `threa
                 r.setdefault('threads', cfg.get('threads') or torch.get_num_threads())
                 terms = size['N'] * size['M'] * size['C']
                 rows.append(dict(**size, method=m, terms=terms, fit_s=fit.get('fit_s'), **r))
-                if partial is not None: pd.DataFrame(rows).to_csv(partial, index=False)
+                if partial is not None: _save_csv(pd.DataFrame(rows), partial)
                 bar.update()
                 if verbose:
                     say(f"{_size(size):32s} {r['threads']}t {m:12s} {r['status']:8s} "
@@ -611,7 +640,8 @@ def plot_results(df:pd.DataFrame, path=None):
     ax.grid(True, which='both', alpha=.3)
     ax.legend(fontsize=8, loc='upper center', bbox_to_anchor=(.5, -.13), ncol=3)  # below: hides no point
     fig.tight_layout()
-    if path is not None: fig.savefig(path, dpi=120)
+    if path is not None:
+        with atomic_write(path) as f: fig.savefig(f, format=Path(path).suffix[1:] or 'png', dpi=120)
     return fig
 
 # %% ../../nbs/08_benchmark.ipynb #b93a6613
@@ -654,7 +684,7 @@ def main(argv=None):
         old = out / 'benchmark_results.csv' if out and a.targets else None
         if old is not None and old.exists(): df = replace_rows(pd.read_csv(old), df)
     if out:
-        df.to_csv(out / 'benchmark_results.csv', index=False)
+        _save_csv(df, out / 'benchmark_results.csv')
         (out / 'benchmark_results.partial.csv').unlink(missing_ok=True)
         plot_results(df, out / 'benchmark_loglog.png')
     with pd.option_context('display.width', 250, 'display.max_columns', 20, 'display.float_format', '{:.4g}'.format):

@@ -32,6 +32,7 @@ def run_demo(out='demo_out', # folder for the plots and CSVs
     from sif_nb.explanations import explain, short_name
     from sif_nb.plots import plot_lf_influence, plot_term_histogram
     from sif_nb.components import repair, plot_repair
+    from sif_nb.pws import atomic_write
     say = _say if verbose else (lambda *a: None)
     out, t0 = Path(out), time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
@@ -67,16 +68,18 @@ def run_demo(out='demo_out', # folder for the plots and CSVs
     files = []
     def save(ax, name):
         files.append(out / name)
-        ax.figure.savefig(files[-1], dpi=110, bbox_inches='tight')
+        with atomic_write(files[-1]) as f:
+            ax.figure.savefig(f, format='png', dpi=110, bbox_inches='tight')
         plt.close(ax.figure)
     for n, r in valid.items():
         save(plot_lf_influence(r, method=method, title=f"LF influence on validation loss ({n}, {method})"),
              f"lf_influence_{n}.png")
     save(plot_term_histogram(valid['MV'], method=method), 'term_histogram_MV.png')
     save(plot_repair(rep), 'repair_MV.png')
-    ex.to_frame().to_csv(out / 'explanation.csv', index=False)
-    tab.to_csv(out / 'repair_MV.csv', index=False)
-    pd.concat(lfs, names=['label_model']).to_csv(out / 'harmful_lfs.csv')
+    tables = {'explanation.csv': (ex.to_frame(), False), 'repair_MV.csv': (tab, False),
+              'harmful_lfs.csv': (pd.concat(lfs, names=['label_model']), True)}
+    for name, (df, index) in tables.items():
+        with atomic_write(out / name, 'w') as f: df.to_csv(f, index=index)   # all or nothing
     say(f"\nwrote {len(files)} plots and 3 CSVs to {out}/ in {time.perf_counter() - t0:.1f}s")
     return dict(data=ds, pipelines=pipes, explanation=ex, valid=valid, lf_tables=lfs, repair=rep, files=files)
 

@@ -5,10 +5,11 @@
 # %% ../../nbs/10_experiments.ipynb #ebe8f665
 from __future__ import annotations
 import argparse, inspect, itertools, json, sys, tempfile, time, platform, traceback, warnings, dataclasses
+import hashlib, re
 import numpy as np, pandas as pd, torch
 from dataclasses import dataclass, field
 from pathlib import Path
-from ..pws import PWSData, check_X, check_labels
+from ..pws import PWSData, check_X, check_labels, atomic_write
 from ..label_models import MajorityVote, DawidSkene, SnorkelLabelModel, to_identity
 from ..decomposition import soft_labels, covered
 from ..end_model import SoftmaxRegression, ConvergenceError, gradient, to_tensor
@@ -19,14 +20,15 @@ from .baselines import weshap, mute_votes, oof_probs, cleanlab_vote_quality, qua
 # %% auto #0
 __all__ = ['PAPER_NAMES', 'DATASET_NOTES', 'SEEDED_DATA', 'TEXT_DATA', 'COSINE_DATA', 'LABEL_MODELS', 'L2_GRID', 'SIF_T3',
            'FRACTIONS', 'T4_METHODS', 'SIF_METHODS', 'MUTE_FRACTIONS', 'T3_BASELINES', 'T4_BASELINES', 'PROTOCOLS',
-           'PAPER_T4', 'PAPER_T3', 'MINILM_DATA', 'FIG2_BARS', 'subsample_train', 'pool_minilm', 'load_experiment_data',
-           'seed_matters', 'make_label_model', 'WarmSoftmaxRegression', 'select_l2', 'gd_fit_many',
-           'GDSoftmaxRegression', 'knn_probs', 'mislabel_scores', 'correct_vote_ap', 'best_row', 'erm_loss',
-           'run_repair', 'repair_grid', 'mute_candidates', 'mute_repair', 'covered_subset', 'fit_end_model',
+           'PAPER_T4', 'PAPER_T3', 'MINILM_DATA', 'FIG2_BARS', 'CACHE_FORMAT', 'subsample_train', 'pool_minilm',
+           'load_experiment_data', 'seed_matters', 'make_label_model', 'WarmSoftmaxRegression', 'select_l2',
+           'gd_fit_many', 'GDSoftmaxRegression', 'knn_probs', 'mislabel_scores', 'correct_vote_ap', 'best_row',
+           'erm_loss', 'run_repair', 'repair_grid', 'mute_candidates', 'mute_repair', 'covered_subset', 'fit_end_model',
            'sif_engine', 'spearman', 'rel_max_diff', 'Config', 'smoke_config', 'run_pipeline', 'pick_misclassified',
            'table2_rows', 'suite_plan', 'run_suite', 'summarize', 'fig2_table', 'paper_table3', 'paper_table4',
            'paper_table5', 'compare', 'side_by_side', 'headline_gains', 'plot_fig2', 'plot_vs_paper', 'summaries',
-           'save_plots', 'save_results', 'merge_raw', 'run_resumable', 'main']
+           'save_plots', 'save_results', 'merge_raw', 'data_fingerprint', 'cache_key', 'CacheError', 'write_entry',
+           'read_entry', 'clear_cache', 'run_resumable', 'main']
 
 # %% ../../nbs/10_experiments.ipynb #5fd8d787
 PAPER_NAMES = {'census': 'Census', 'mushroom': 'Mushroom', 'PhishingWebsites': 'PW', 'spambase': 'Spambase',
@@ -830,6 +832,14 @@ _VS_PAPER = {'table3': ('Table 3, AP at finding wrong votes', 'AP'),
              'table3_correct': ('Table 3, AP at finding correct votes', 'AP'),
              'table4': ('Table 4, test loss', 'test loss')}
 
+def _save_fig(fig, path:Path):
+    "A figure to a PNG file, atomically."
+    with atomic_write(path) as f: fig.savefig(f, format='png', dpi=120, bbox_inches='tight')
+
+def _save_csv(df:pd.DataFrame, path:Path, **kw):
+    "A table to a CSV file, atomically."
+    with atomic_write(path, 'w') as f: df.to_csv(f, **kw)
+
 def save_plots(out)->list:
     "Write fig2.png and the ours-vs-paper scatter plots from the summary CSVs in `out`; returns the files written."
     import matplotlib
@@ -838,14 +848,14 @@ def save_plots(out)->list:
     out, done = Path(out), []
     if (out / 'fig2.csv').exists():
         ax = plot_fig2(pd.read_csv(out / 'fig2.csv', index_col=0))
-        ax.figure.savefig(out / 'fig2.png', dpi=120, bbox_inches='tight')
+        _save_fig(ax.figure, out / 'fig2.png')
         done.append('fig2.png')
     for k, (title, lab) in _VS_PAPER.items():
         if not (out / f'{k}.csv').exists(): continue
         paper = paper_table4() if k == 'table4' else paper_table3()
         cmp = compare(pd.read_csv(out / f'{k}.csv'), paper, paper.columns[-1])
         ax = plot_vs_paper(cmp, title=f"{title}: ours (mean over seeds) vs paper", label=lab)
-        ax.figure.savefig(out / f'{k}_vs_paper.png', dpi=120, bbox_inches='tight')
+        _save_fig(ax.figure, out / f'{k}_vs_paper.png')
         done.append(f'{k}_vs_paper.png')
     plt.close('all')
     return done
@@ -862,19 +872,21 @@ def save_results(raw:dict, # run_suite output
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     for k, df in raw.items():
-        if k not in ('table2', 'info') and len(df): df.to_csv(out / f'raw_{k}.csv', index=False)
+        if k not in ('table2', 'info') and len(df): _save_csv(df, out / f'raw_{k}.csv', index=False)
     s = summaries(raw)
-    for k in ('table3', 'table3_correct', 'table4', 'table5'): s[k].to_csv(out / f'{k}.csv', index=False)
-    if len(s['fig2']): s['fig2'].to_csv(out / 'fig2.csv')
-    if len(raw['table2']): raw['table2'].to_csv(out / 'table2.csv', index=False)
-    raw['info'].to_csv(out / 'run_info.csv', index=False)
+    for k in ('table3', 'table3_correct', 'table4', 'table5'):
+        _save_csv(s[k], out / f'{k}.csv', index=False)
+    if len(s['fig2']): _save_csv(s['fig2'], out / 'fig2.csv')
+    if len(raw['table2']): _save_csv(raw['table2'], out / 'table2.csv', index=False)
+    _save_csv(raw['info'], out / 'run_info.csv', index=False)
     save_plots(out)
     config = {k: (list(v) if isinstance(v, tuple) else v) for k, v in dataclasses.asdict(cfg or Config()).items()}
     meta = dict(config=config, wall_s=wall_s, finished=time.strftime('%Y-%m-%d %H:%M:%S'),
                 python=platform.python_version(), numpy=np.__version__, torch=torch.__version__,
                 pandas=pd.__version__, threads=torch.get_num_threads(),
                 n_pipelines=len(raw['info']), n_errors=len(raw['errors']))
-    (out / 'run_meta.json').write_text(json.dumps(meta, indent=1, default=str))
+    with atomic_write(out / 'run_meta.json', 'w') as f:
+        f.write(json.dumps(meta, indent=1, default=str))
     return out
 
 # %% ../../nbs/10_experiments.ipynb #cbd3da60
@@ -885,31 +897,123 @@ def merge_raw(parts:list # `run_suite` outputs
     frames = {k: [p[k] for p in parts if k in p and len(p[k])] for k in keys}
     return {k: pd.concat(v, ignore_index=True) if v else pd.DataFrame() for k, v in frames.items()}
 
-def _cache_file(cache:Path, name:str)->Path: return cache / f"{name.replace(':', '_')}.pkl"
+CACHE_FORMAT = 'sif_nb.experiments.cache/1' # written into every entry's meta.json
+
+def _entry_dir(cache:Path, name:str)->Path:
+    "The folder of one dataset key inside `cache`: a safe stem plus a hash (a path stays inside)."
+    stem = re.sub(r'[^A-Za-z0-9_.-]+', '_', Path(name).name or 'data').strip('.') or 'data'
+    return cache / f"{stem[:40]}-{hashlib.sha256(name.encode()).hexdigest()[:12]}"
 
 def _settings(cfg)->dict:
-    "A run's settings as a plain dict (pickles stay readable whichever module defined `Config`)."
-    return cfg if isinstance(cfg, dict) else dataclasses.asdict(cfg)
+    "A run's settings as a plain dict (JSON-comparable whichever module defined `Config`)."
+    d = cfg if isinstance(cfg, dict) else dataclasses.asdict(cfg)
+    return json.loads(json.dumps(d, sort_keys=True, default=str))
+
+def data_fingerprint(name:str # a dataset key ('name', 'name:tfidf' or a folder)
+                    )->dict: # file -> [size, mtime_ns]; {'error': ...} when the data is not found
+    "Sizes and modification times of the files a dataset key is read from."
+    from sif_nb.data import dataset_files
+    try: files = dataset_files(_split_key(name)[0])
+    except (FileNotFoundError, ValueError) as e: return {'error': str(e)}
+    return {str(f): [f.stat().st_size, f.stat().st_mtime_ns] for f in files}
+
+def cache_key(cfg:Config # the settings of one dataset's run (`datasets` of length 1)
+             )->dict: # settings, data fingerprint and versions
+    "What a cached dataset's rows depend on: settings, the data files, sif_nb, torch and the rest."
+    import sif_nb
+    versions = dict(sif_nb=sif_nb.__version__, torch=torch.__version__, numpy=np.__version__,
+                    pandas=pd.__version__, python=platform.python_version())
+    return dict(settings=_settings(cfg), data=data_fingerprint(cfg.datasets[0]), versions=versions)
+
+class CacheError(ValueError):
+    "A cache entry that cannot be used: truncated, foreign or of other inputs."
+
+def _write_table(df:pd.DataFrame, f):
+    "One raw table as Parquet (object columns of mixed types as strings)."
+    import pyarrow as pa, pyarrow.parquet as pq
+    try: t = pa.Table.from_pandas(df, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        mixed = {c: str for c in df.columns if df[c].dtype == object}
+        t = pa.Table.from_pandas(df.astype(mixed), preserve_index=False)
+    pq.write_table(t, f)
+
+def write_entry(folder:Path, key:dict, raw:dict, wall:float):
+    "Write one dataset's raw tables (Parquet, checksummed) and then its meta.json, each atomically."
+    folder.mkdir(parents=True, exist_ok=True)
+    tables = {}
+    for k, df in raw.items():
+        tables[k] = None                                           # an empty table: no file
+        if not len(df.columns): continue
+        with atomic_write(folder / f'{k}.parquet') as f: _write_table(df, f)
+        tables[k] = hashlib.sha256((folder / f'{k}.parquet').read_bytes()).hexdigest()
+    meta = dict(format=CACHE_FORMAT, key=key, wall=wall, tables=tables)
+    with atomic_write(folder / 'meta.json', 'w') as f: json.dump(meta, f, indent=1)
+
+def _stale(old:dict, new:dict)->str:
+    "What differs between two cache keys, in words."
+    parts = [k for k in ('settings', 'data', 'versions') if old.get(k) != new.get(k)]
+    if 'versions' in parts:
+        v = [f"{m} {old['versions'].get(m)} -> {x}" for m, x in new['versions'].items()
+             if old.get('versions', {}).get(m) != x]
+        parts[parts.index('versions')] = 'versions (' + ', '.join(v) + ')'
+    return ', '.join(parts)
+
+def read_entry(folder:Path, # one dataset's cache folder
+               key:dict # the inputs the entry must have been computed from
+              )->tuple: # (raw tables, wall seconds)
+    "Read one dataset's cached rows, or raise `CacheError` saying why they cannot be used."
+    import pyarrow.parquet as pq
+    try: meta = json.loads((folder / 'meta.json').read_text())
+    except (OSError, ValueError) as e:
+        raise CacheError(f"{folder}: unreadable meta.json ({e})") from None
+    if not isinstance(meta, dict) or meta.get('format') != CACHE_FORMAT:
+        raise CacheError(f"{folder}: not a sif_nb experiments cache entry")
+    if meta['key'] != key:
+        raise CacheError(f"{folder}: stale, its {_stale(meta['key'], key)} changed")
+    raw = {}
+    for k, digest in meta['tables'].items():
+        raw[k] = pd.DataFrame()
+        if digest is None: continue
+        f = folder / f'{k}.parquet'
+        if not f.exists() or hashlib.sha256(f.read_bytes()).hexdigest() != digest:
+            raise CacheError(f"{f}: missing, truncated or modified (checksum differs)")
+        raw[k] = pq.read_table(f).to_pandas()
+    return raw, meta['wall']
+
+def clear_cache(cache # a folder given to `run_resumable`
+               )->list: # the entry folders removed
+    "Remove every experiments cache entry in `cache` (folders with a meta.json); nothing else."
+    import shutil
+    gone = [d for d in Path(cache).glob('*-*') if (d / 'meta.json').is_file()]
+    for d in gone: shutil.rmtree(d)
+    return gone
 
 def run_resumable(cfg:Config, # settings
-                  cache, # folder of one pickle per dataset
+                  cache, # folder of one entry (Parquet tables + meta.json) per dataset
                   log=print, # progress printer
                   runner=None # `run_suite`-like function (default `run_suite`)
                  )->tuple: # (merged raw rows, seconds spent computing, summed over datasets)
-    "`run_suite` one dataset at a time; a dataset already in `cache` under the same settings is read back."
+    "`run_suite` one dataset at a time; a dataset cached under the same inputs is read back."
     runner, cache, parts, wall = runner or run_suite, Path(cache), [], 0.
     cache.mkdir(parents=True, exist_ok=True)
+    for old in sorted(cache.glob('*.pkl')):
+        log(f"{old}: an old pickle cache, not loaded (pickles can run code); delete it")
     for name in cfg.datasets:
-        sub, f = dataclasses.replace(cfg, datasets=(name,)), _cache_file(cache, name)
-        if f.exists() and _settings((got := pd.read_pickle(f))['cfg']) == _settings(sub):
-            log(f"{name}: read back from {f}")
-        else:
+        sub = dataclasses.replace(cfg, datasets=(name,))
+        key, folder, got = cache_key(sub), _entry_dir(cache, name), None
+        if (folder / 'meta.json').exists():
+            try:
+                got = read_entry(folder, key)
+                log(f"{name}: read back from {folder}")
+            except CacheError as e:
+                log(f"{name}: {e}; computing it again (clear_cache or --clear-cache removes all)")
+        if got is None:
             t0 = time.perf_counter()
-            got = dict(cfg=_settings(sub), raw=runner(sub, log=log), wall=None)
-            got['wall'] = time.perf_counter() - t0
-            pd.to_pickle(got, f)
-        parts.append(got['raw'])
-        wall += got['wall']
+            raw = runner(sub, log=log)
+            got = raw, time.perf_counter() - t0
+            write_entry(folder, key, raw, got[1])
+        parts.append(got[0])
+        wall += got[1]
     return merge_raw(parts), wall
 
 
@@ -926,7 +1030,9 @@ def main(argv=None):
     ap.add_argument('--protocols', nargs='*', default=None, help=f'subset of {list(PROTOCOLS)}')
     ap.add_argument('--device', default=None, help="torch device of the end models, e.g. 'cuda'")
     ap.add_argument('--cache', default=None, help='folder of per-dataset results; a rerun resumes from it')
+    ap.add_argument('--clear-cache', action='store_true', help='first remove the --cache entries')
     a = ap.parse_args(argv)
+    if a.clear_cache and a.cache: print('removed', len(clear_cache(a.cache)), 'cache entries')
     cfg = Config() if a.full else smoke_config()
     if a.datasets: cfg.datasets = tuple(a.datasets)
     if a.seeds: cfg.seeds = tuple(a.seeds)
@@ -936,8 +1042,13 @@ def main(argv=None):
     if a.cache: raw, wall = run_resumable(cfg, a.cache, log)
     else: raw, wall = run_suite(cfg, log=log), time.perf_counter() - t0
     out = a.out or ('nbs/results' if a.full else None)
-    pd.to_pickle(raw, Path(tempfile.gettempdir()) / 'sif_nb_experiments_raw.pkl')   # kept in case saving fails
-    if out: print('results in', save_results(raw, out, cfg, wall))
+    try:
+        if out: print('results in', save_results(raw, out, cfg, wall))
+    except BaseException:                        # keep the rows: a fresh folder, never a fixed name
+        keep = Path(tempfile.mkdtemp(prefix='sif_nb_experiments_'))
+        write_entry(keep, cache_key(cfg), raw, wall)
+        print(f"saving failed; the raw rows are in {keep} (read_entry(folder, key))", flush=True)
+        raise
     print(f"{len(raw['info'])} pipelines, {len(raw['errors'])} errors, wall time {wall:.0f}s")
     return raw
 
