@@ -4,20 +4,21 @@
 
 # %% ../nbs/01_label_models.ipynb #49c8db6e
 from __future__ import annotations
-import sys, time, warnings
+import os, sys, time, warnings
 from contextlib import contextmanager, nullcontext
 import numpy as np, torch, scipy.sparse as sp
 from types import SimpleNamespace
+from tqdm import tqdm
 from scipy.linalg import cho_factor, cho_solve, LinAlgError
 from scipy.optimize import minimize, linear_sum_assignment, Bounds, least_squares
 from .pws import check_L, check_cardinality, first_true, one_hot_votes, vote_index, check_y
 
 # %% auto #0
-__all__ = ['SIGMAS', 'SNORKEL_SETTINGS', 'EQ15_STARTS', 'EQ15_METHODS', 'check_sigma', 'check_W', 'check_votes_W', 'class_scores',
-           'normalise_scores', 'probs_from_W', 'covered', 'LabelModel', 'WLabelModel', 'mv_W', 'MajorityVote',
-           'lf_accuracies', 'DawidSkene', 'overlap_matrix', 'pick_seed', 'SnorkelLabelModel', 'is_snorkel_model',
-           'is_snorkel_fitted', 'from_snorkel', 'looks_like_cond_probs', 'SnorkelAdapter', 'as_label_model',
-           'label_model_W', 'eq15_loss_grad', 'approximate_identity', 'to_identity']
+__all__ = ['SIGMAS', 'SNORKEL_SETTINGS', 'EQ15_STARTS', 'EQ15_METHODS', 'EQ15_TOL', 'EQ15_SCREEN', 'check_sigma', 'check_W',
+           'check_votes_W', 'class_scores', 'normalise_scores', 'probs_from_W', 'covered', 'LabelModel', 'WLabelModel',
+           'mv_W', 'MajorityVote', 'lf_accuracies', 'DawidSkene', 'overlap_matrix', 'pick_seed', 'SnorkelLabelModel',
+           'is_snorkel_model', 'is_snorkel_fitted', 'from_snorkel', 'looks_like_cond_probs', 'SnorkelAdapter',
+           'as_label_model', 'label_model_W', 'eq15_loss_grad', 'approximate_identity', 'to_identity']
 
 # %% ../nbs/01_label_models.ipynb #7a52f655
 SIGMAS = ('identity', 'exp')
@@ -667,6 +668,104 @@ def _starts(init, W, sigma, seed)->dict:
     name = lambda k, v: v if isinstance(v, str) else f"array{k}"
     return {name(k, v): _init_Wbar(v, W, sigma, seed) for k, v in enumerate(items)}
 
+# %% ../nbs/01_label_models.ipynb #563ffc5a
+def _used_rows(A)->np.ndarray:
+    "(M(C+1),) bool: the W-bar rows that some distinct vote row uses (non-empty design columns)."
+    return np.diff(A.tocsc().indptr) > 0
+
+def _kron_sum(Ad, a, v, q)->np.ndarray:
+    "sum_u A_u^T A_u (x) a_u (I - v_u 1^T - 1 v_u^T + q_u 1 1^T), (RC,RC), in C+2 products."
+    R, C = Ad.shape[1], v.shape[1]
+    prod = lambda z: (Ad * z[:, None]).T @ Ad
+    P0, Pq = prod(a), prod(a * q)
+    Q = [prod(a * v[:, k]) for k in range(C)]
+    H = np.empty((R, C, R, C))
+    for k in range(C):
+        for l in range(k, C):
+            H[:, k, :, l] = Pq - Q[k] - Q[l] + (P0 if k == l else 0)
+            H[:, l, :, k] = H[:, k, :, l]
+    return H.reshape(R * C, R * C)
+
+def _newton_system(x, Ad, Y, w, eps)->tuple:
+    "(f, g, H, h): |r|^2, J^T r, half the exact Hessian of f, and diag(J^T J) (>= 0)."
+    s = Ad @ x.reshape(Ad.shape[1], -1)
+    Z = np.maximum(s.sum(1, keepdims=True), eps)
+    yb = s / Z
+    r = yb - Y
+    ry = (r * yb).sum(1)
+    a, q = w / Z[:, 0] ** 2, (yb ** 2).sum(1)
+    g = Ad.T @ (w[:, None] * (r - ry[:, None]) / Z)                            # J^T r
+    h = Ad.T @ (a[:, None] * (1 - 2 * yb + q[:, None]))                        # diag(J^T J)
+    H = _kron_sum(Ad, a, yb + r, q + 2 * ry)                                   # J^T J + sum r H_r
+    return float((w[:, None] * r ** 2).sum()), g.ravel(), H, h.ravel()
+
+def _objective(x, Ad, Y, w, eps)->float:
+    "The Eq. 15 objective |r|^2 alone."
+    s = Ad @ x.reshape(Ad.shape[1], -1)
+    return float((w[:, None] * (s / np.maximum(s.sum(1, keepdims=True), eps) - Y) ** 2).sum())
+
+# %% ../nbs/01_label_models.ipynb #17d1503a
+def _active_step(g, H, h, x, mu)->np.ndarray:
+    "Projected damped Newton point; a slot at 0 that the step would push below 0 is held there."
+    move = ~((x <= 0) & (g > 0))
+    for _ in range(20):
+        Hm = H[np.ix_(move, move)]
+        Hm[np.diag_indices_from(Hm)] += mu * h[move] + 1e-12 * h[move].mean() + 1e-300
+        d = np.zeros_like(x)
+        d[move] = -cho_solve(cho_factor(Hm, check_finite=False), g[move], check_finite=False)
+        held = move & (x <= 0) & (d < 0)
+        if not held.any(): break
+        move &= ~held
+    return np.maximum(x + d, 0)
+
+def _newton_loop(x, system, objective, max_iter, tol, bar)->SimpleNamespace:
+    "Damped Newton with Nielsen's update; stop when a step, or 20 together, gain little."
+    f, g, H, h = system(x)
+    mu, nu, it, ok, past = 1e-3, 2., 0, False, [f]
+    while it < max_iter and not ok:
+        it += 1
+        bar.update()
+        try: xn = _active_step(g, H, h, x, mu)
+        except LinAlgError:                                  # not positive definite: damp more
+            mu, nu = mu * nu, 2 * nu
+            continue
+        d, fn = xn - x, objective(xn)
+        pred = -(2 * g @ d + d @ (H @ d))
+        if fn < f:
+            rho = (f - fn) / pred if pred > 0 else 0.
+            past = past[-19:] + [fn]
+            ok = f - fn <= tol * f or (len(past) == 20 and past[0] - fn <= 100 * tol * fn)
+            x, mu, nu = _unit_max(xn), mu * max(1 / 3, 1 - (2 * min(rho, 1.) - 1) ** 3), 2.
+            f, g, H, h = system(x)
+            bar.set_postfix(loss=f'{f:.6g}', refresh=False)
+        else: ok, mu, nu = mu > 1e10, mu * nu, 2 * nu
+    msg = 'converged: relative reduction <= tol, or no step helps' if ok else 'max_iter reached'
+    return SimpleNamespace(x=x, fun=f, nit=it, success=ok, message=msg)
+
+def _fast_lm(x0, hi, args, max_iter, tol, bar=None):
+    "Bounded damped Newton on the W-bar rows that L's patterns use; other rows keep their start."
+    A, _, Y, w, eps = args
+    C = Y.shape[1]
+    rows = _used_rows(A)
+    Ad = A[:, rows].toarray()
+    x = (x0 if x0.any() else np.ones(x0.shape)).reshape(-1, C).copy()
+    free = (hi.reshape(-1, C)[rows] > 0).ravel()
+    def system(z):
+        f, g, H, h = _newton_system(_embed(z, free), Ad, Y, w, eps)
+        return f, g[free], H[np.ix_(free, free)], h[free]
+    objective = lambda z: _objective(_embed(z, free), Ad, Y, w, eps)
+    bar = _NoBar() if bar is None else bar
+    z0 = x[rows].ravel()[free]
+    with _one_thread(): res = _newton_loop(z0, system, objective, max_iter, tol, bar)
+    x[rows] = _embed(res.x, free).reshape(-1, C)
+    res.x = x.ravel()
+    return res
+
+class _NoBar:
+    "A stand-in for a disabled tqdm bar."
+    def update(self, n=1): pass
+    def set_postfix(self, **kw): pass
+
 # %% ../nbs/01_label_models.ipynb #1dc4736d
 def _precond(AT, w, C):
     "(M(C+1)C,) diagonal scaling D = 1/sqrt(row weight of each W-bar row), floored at 1e-3 max."
@@ -777,14 +876,37 @@ def _lm_loop(x, free, a, system, max_iter, tol):
     msg = 'converged: relative reduction <= tol, or no step helps' if ok else 'max_iter reached'
     return SimpleNamespace(x=_embed(x, free), fun=f, nit=it, success=ok, message=msg)
 
-EQ15_METHODS = dict(lm=_lm, lbfgsb=_lbfgsb, least_squares=_least_squares)
+EQ15_METHODS = dict(fast_lm=_fast_lm, lm=_lm, lbfgsb=_lbfgsb, least_squares=_least_squares)
+EQ15_TOL = dict(fast_lm=1e-9, lm=1e-12, lbfgsb=1e-12, least_squares=1e-12)
+EQ15_SCREEN = 20
 
-def _fit_starts(starts, hi, args, method, max_iter, tol)->tuple:
+def _show_progress(progress=None)->bool:
+    "Whether to show a progress bar: `progress`, or when None in a terminal outside tests and CI."
+    if progress is not None: return bool(progress)
+    quiet = os.environ.get('IN_TEST') or os.environ.get('CI')
+    return bool(sys.stderr.isatty()) and not quiet
+
+def _fit_starts(starts, hi, args, method, max_iter, tol, progress=None)->tuple:
     "(name of the best start, its result, {name: result}) by the Eq. 15 objective."
     fit = EQ15_METHODS[method]
-    runs = {k: fit(x0, hi, args, max_iter, tol) for k, x0 in starts.items()}
-    best = min(runs, key=lambda k: runs[k].fun)
+    if method != 'fast_lm':
+        runs = {k: fit(x0, hi, args, max_iter, tol) for k, x0 in starts.items()}
+        best = min(runs, key=lambda k: runs[k].fun)
+        return best, runs[best], runs
+    screen = min(EQ15_SCREEN, max_iter) if len(starts) > 1 else max_iter
+    total = screen * len(starts) + max_iter - screen
+    with tqdm(total=total, desc='Eq. 15', disable=not _show_progress(progress), leave=False) as bar:
+        runs = {k: fit(x0, hi, args, screen, tol, bar) for k, x0 in starts.items()}
+        best = min(runs, key=lambda k: runs[k].fun)
+        if not runs[best].success and max_iter > screen:
+            runs[best] = _resume(runs[best], fit(runs[best].x.reshape(hi.shape), hi, args,
+                                                 max_iter - screen, tol, bar))
     return best, runs[best], runs
+
+def _resume(first, more)->SimpleNamespace:
+    "The continued run, counting the iterations of both parts."
+    more.nit += first.nit
+    return more
 
 def _rmse(L, W, sigma, Wb)->tuple:
     "(rmse, max abs) of the identity W-bar's labels against (W, sigma)'s, on all of L."
@@ -820,12 +942,13 @@ def approximate_identity(L, # (N,M) ints, -1 = abstain
                          W, # (M,C+1,C) parameters of the model to approximate
                          sigma:str='exp', # its sigma
                          max_iter:int=3000, # iteration limit per start (nfev for least_squares)
-                         tol:float=1e-12, # stop when a step lowers the objective by < tol, relative
+                         tol:float=None, # relative-reduction stop; None: `EQ15_TOL[method]`
                          init=EQ15_STARTS, # start(s): 'zero', 'softmax', 'mv', 'random', arrays
                          seed:int=0, # seed for init='random'
                          abstain:bool=True, # fit the abstain slot (False pins it to 0)
                          eps:float=1e-12, # denominator floor during fitting
-                         method:str='lm' # 'lm', 'lbfgsb' or 'least_squares' (the authors' solver)
+                         method:str='fast_lm', # 'fast_lm', 'lm', 'lbfgsb', 'least_squares' (authors')
+                         progress:bool=None # progress bar (None: on a terminal, not in tests)
                         )->tuple: # (W_bar (M,C+1,C) >= 0 with max 1, info dict)
     "Eq. 15: the non-negative identity-sigma W-bar whose labels best match (W, sigma)'s on L."
     t0 = time.perf_counter()
@@ -842,8 +965,9 @@ def approximate_identity(L, # (N,M) ints, -1 = abstain
     for x0 in starts.values(): x0[:, 0] = np.minimum(x0[:, 0], hi[:, 0])
     A, AT = _design(U, m, C)
     args = (A, AT, probs_from_W(U, W, sigma), counts / len(L), eps)
-    best, res, runs = _fit_starts(starts, hi, args, method, max_iter, tol)
-    info = _eq15_info(L, W, sigma, best, runs, len(U), t0)
+    tol = EQ15_TOL[method] if tol is None else tol
+    best, res, runs = _fit_starts(starts, hi, args, method, max_iter, tol, progress)
+    info = dict(_eq15_info(L, W, sigma, best, runs, len(U), t0), method=method)
     _warn_unconverged(info, max_iter, method)
     return _unit_max(res.x.reshape(W.shape)), info
 
