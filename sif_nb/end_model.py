@@ -8,13 +8,13 @@ from typing import Protocol, runtime_checkable
 import numpy as np, torch, scipy.sparse as sp
 from fastcore.basics import patch
 from .pws import check_X, check_y, check_cardinality, check_labels, check_eval_labels, row_chunks
-from .pws import is_lazy, is_dask_array, float_block, sq_row_norms, dask_compute
+from .pws import is_lazy, is_dask_array, float_block, sq_row_norms, first_true, dask_compute
 
 # %% auto #0
 __all__ = ['EndModel', 'to_tensor', 'add_bias', 'logits', 'probs', 'SparseRows', 'DesignMatrix', 'DaskDesign', 'by_blocks',
-           'design', 'load_rows', 'tdot', 'weighted_gram', 'row_quad', 'objective', 'gradient', 'hessian',
-           'ConvergenceError', 'grad_scale', 'feature_scale', 'minimiser_gap', 'newton', 'one_hot', 'hessian_vector',
-           'SoftmaxRegression', 'MLP']
+           'design', 'dense_design', 'load_rows', 'tdot', 'weighted_gram', 'row_quad', 'sym_gram', 'sym_quad',
+           'objective', 'gradient', 'hessian', 'ConvergenceError', 'grad_scale', 'feature_scale', 'minimiser_gap',
+           'newton', 'one_hot', 'hessian_vector', 'SoftmaxRegression', 'MLP']
 
 # %% ../nbs/02_end_model.ipynb #300f8595
 @runtime_checkable
@@ -276,8 +276,30 @@ def design(X, # (N,d) validated features: an in-memory array, or lazy (`is_lazy`
     "The design $[x, 1]$ of validated features: one tensor in memory, or a lazy `DesignMatrix`."
     if is_dask_array(X): return DaskDesign(X, bias, device, chunk_size)
     if is_lazy(X): return DesignMatrix(X, bias, device, chunk_size)
-    t = to_tensor(X, device)
-    return add_bias(t) if bias else t
+    return dense_design(X, bias, device, check=False)[0]
+
+def dense_design(X, # (N,d) in-memory numbers (any real dtype), shape already checked
+                 bias:bool=True, # append the column of ones
+                 device='cpu', # torch device
+                 check:bool=True, # refuse non-finite values (a `ValueError` naming `name`)
+                 name:str='X', # name used in error messages
+                 block:int=2 ** 16 # numbers read at a time
+                )->tuple: # ((N,d+1) float64 tensor, (N,) squared feature-row norms or None)
+    "The design $[x, 1]$ in one pass over X: cast into place (one copy), checked, row norms."
+    X = np.asarray(X)
+    N, d = X.shape
+    out, sq = np.empty((N, d + bias)), np.empty(N) if check else None
+    for sl in row_chunks(N, max(1, block // max(d, 1))):
+        B = out[sl, :d]
+        B[...] = X[sl]                                                   # cast: the one copy
+        if bias: out[sl, d] = 1.
+        if not check: continue
+        ok = np.isfinite(B)
+        if not ok.all():
+            r, c = first_true(~ok)
+            raise ValueError(f"{name} has a non-finite value at {(sl.start + r, c)}")
+        np.einsum('ij,ij->i', B, B, out=sq[sl])
+    return torch.from_numpy(out).to(device), sq
 
 def load_rows(Xt, sl:slice):
     "Rows `sl` of a design: a view of a tensor, or a `DesignMatrix` chunk loaded once."
@@ -292,14 +314,40 @@ def tdot(B:torch.Tensor, # (N,k)
 def weighted_gram(X, # (n,D) rows: a tensor or `SparseRows`
                   w:torch.Tensor # (n,) weights
                  )->torch.Tensor: # (D,D)
-    "$\\tilde X^\\top\\mathrm{diag}(w)\\tilde X$."
-    return X.T @ (w[:, None] * X) if isinstance(X, torch.Tensor) else X.gram(w)
+    "$\\tilde X^\\top\\mathrm{diag}(w)\\tilde X$ (for a tensor, `sym_gram`)."
+    return sym_gram(X, w) if isinstance(X, torch.Tensor) else X.gram(w)
 
 def row_quad(X, # (n,D) rows: a tensor or `SparseRows`
              M:torch.Tensor # (D,D)
             )->torch.Tensor: # (n,)
-    "$\\tilde x_i^\\top M\\tilde x_i$ per row."
-    return ((X @ M) * X).sum(1) if isinstance(X, torch.Tensor) else X.quad(M)
+    "$\\tilde x_i^\\top M\\tilde x_i$ per row (for a tensor, `sym_quad` of the symmetric part)."
+    if isinstance(X, torch.Tensor): return sym_quad(X, (M + M.T) / 2)
+    return X.quad(M)
+
+def _col_blocks(D:int)->list:
+    "Column blocks of the symmetric products: four of at least 96 columns (one when D <= 96)."
+    return row_chunks(D, max(96, -(-D // 4)))
+
+def sym_gram(X:torch.Tensor, # (n,D)
+             w:torch.Tensor # (n,) weights
+            )->torch.Tensor: # (D,D)
+    "$X^\\top\\mathrm{diag}(w)X$ from its upper block triangle, mirrored (5/8 of the flops)."
+    D = X.shape[1]
+    WX, G = w[:, None] * X, X.new_empty(D, D)
+    for b in _col_blocks(D): G[b, b.start:] = X[:, b].T @ WX[:, b.start:]
+    for b in _col_blocks(D): G[b.stop:, b] = G[b, b.stop:].T
+    return G
+
+def sym_quad(X:torch.Tensor, # (n,D)
+             M:torch.Tensor # (D,D) symmetric
+            )->torch.Tensor: # (n,)
+    "$x_i^\\top Mx_i$ per row from the lower block triangle of M (off-diagonal blocks doubled)."
+    out = 0.
+    for b in _col_blocks(M.shape[0]):
+        Mb = M[b.start:, b].clone()                # the diagonal block and the blocks below it
+        Mb[b.stop - b.start:] *= 2
+        out = out + (X[:, b] * (X[:, b.start:] @ Mb)).sum(1)
+    return out
 
 # %% ../nbs/02_end_model.ipynb #18fb1358
 def _ce_sum(Xt, Y, theta): return -(Y * torch.log_softmax(logits(theta, Xt), 1)).sum()
@@ -533,6 +581,12 @@ class SoftmaxRegression:
         "(N,d+1) design $[x, 1]$ of validated features (a `DesignMatrix` when lazy): the `Xt`."
         return self._Xt(check_X(X, d=self.d, copy=False, lazy=True))     # _Xt copies a dense X
 
+    def features_and_norms(self, X, name:str='X')->tuple: # (X as validated, `features`, (N,) norms)
+        "`features` and the squared feature-row norms; an in-memory X read once (`dense_design`)."
+        X = check_X(X, d=self.d, name=name, copy=False, lazy=True, finite=False)
+        if is_lazy(X): return X, self._Xt(X), sq_row_norms(X, self.chunk_size)
+        return (X, *dense_design(X, True, self.device, name=name))
+
     def predict_proba(self, X)->np.ndarray:
         "(N,C) class probabilities."
         return probs(self.theta, self.features(X)).cpu().numpy()
@@ -556,6 +610,32 @@ class SoftmaxRegression:
     def objective_hvp(self, Xt, Yt, v:torch.Tensor)->torch.Tensor:
         "(C-1,d+1) Hessian-vector product $Hv$ (closed form, $H$ not formed), on tensors."
         return hessian_vector(self.theta, Xt, Yt.sum(1), self.l2, v)
+
+    def hvp_operator(self, Xt, Yt): # function v -> H v on (C-1,d+1) tensors
+        "`objective_hvp` with the probabilities computed once (for a design tensor in memory)."
+        if not isinstance(Xt, torch.Tensor): return lambda v: self.objective_hvp(Xt, Yt, v)
+        P, r, N = probs(self.theta, Xt)[:, 1:], Yt.sum(1, keepdim=True), len(Xt)
+        def hv(v):
+            U = Xt @ v.T
+            AU = P * U - P * (P * U).sum(1, keepdim=True)
+            return tdot(r * AU, Xt) / N + self.l2 * v
+        return hv
+
+    def kron_preconditioner(self, Xt, Yt)->tuple: # (function v -> M^-1 v, condition number of M)
+        "$M^{-1}$, $\\kappa(M)$ of $M = A\\otimes S + \\lambda I$, a Kronecker approximation of H."
+        K, D = self.theta.shape
+        r, N, S, A = Yt.sum(1), len(Xt), 0., 0.
+        for sl in row_chunks(N, self.chunk_size):
+            X = load_rows(Xt, sl)
+            P = probs(self.theta, X)[:, 1:]
+            rP = r[sl, None] * P
+            S, A = S + weighted_gram(X, r[sl]), A + torch.diag(rP.sum(0)) - rP.T @ P
+        ea, Qa = torch.linalg.eigh(A / N)
+        es, Qs = torch.linalg.eigh(S / N)
+        den = ea.clamp(min=0)[:, None] * es.clamp(min=0)[None, :] + self.l2
+        if not float(den.min()) > 0: return None, float('inf')
+        apply = lambda v: Qa @ ((Qa.T @ v @ Qs) / den) @ Qs.T
+        return apply, float(den.max() / den.min())
 
     def train_grad(self, X, Y)->torch.Tensor:
         "`objective_grad` for features `X` (N,d) and labels `Y` (N,C)."

@@ -6,19 +6,22 @@
 from __future__ import annotations
 import threading, time, warnings, numpy as np, torch
 from dataclasses import dataclass
+from functools import partial
+from scipy.linalg import lapack, eigvalsh_tridiagonal
 from fastcore.basics import patch
 from .pws import check_L, check_X, check_y, row_chunks, memory_errors, lf_names as _lf_names
 from .end_model import EndModel, SoftmaxRegression, MLP, to_tensor, one_hot, objective, logits
 from .end_model import minimiser_gap
 from .decomposition import check_W, check_sigma, gather_W, soft_labels, term_weights
 from .decomposition import removal_fraction, wm_delta
-from .results import SIFResult, check_label_names
+from .results import SIFResult, check_label_names, LazyGroups
 from .results import ScoreFactors, relatif, wm_factors, term_factors, per_term, block_rows
 
 # %% auto #0
 __all__ = ['coefficient_columns', 'GradDots', 'SingularHessianError', 'conjugate_gradient', 'Solver', 'CholeskySolver',
-           'Cholesky', 'CGSolver', 'ConjugateGradient', 'lissa', 'ReferenceSolver', 'ReferenceLiSSA', 'SIF', 'sif',
-           'brute_force_sif', 'brute_force_groups', 'retrain_change', 'brute_force_scores_mlp']
+           'Cholesky', 'CGSolver', 'ConjugateGradient', 'AutoSolver', 'Auto', 'lissa', 'ReferenceSolver',
+           'ReferenceLiSSA', 'SIF', 'sif', 'brute_force_sif', 'brute_force_groups', 'retrain_change',
+           'brute_force_scores_mlp']
 
 # %% ../nbs/04_influence.ipynb #1b66b517
 def coefficient_columns(Yt:torch.Tensor # (N,C) soft labels
@@ -49,24 +52,29 @@ class SingularHessianError(ValueError):
 def conjugate_gradient(hvp, # function v -> H v on flat (p,) vectors
                        b:torch.Tensor, # (p,) right-hand side
                        tol:float=1e-10, # relative residual to reach
-                       max_iter:int=None # steps; 10 p when None
+                       max_iter:int=None, # steps; 10 p when None
+                       history:list=None, # when given, each step's (alpha, beta) is appended to it
+                       precond=None # function r -> M^-1 r of a preconditioner M (None: M = I)
                       )->torch.Tensor: # (p,) x with H x = b
-    "Solve H x = b for symmetric positive definite H given as `hvp`."
-    x, r = torch.zeros_like(b), b.clone()
-    p, rr = r.clone(), float(r @ r)
+    "Solve H x = b for symmetric positive definite H given as `hvp` (preconditioned by `precond`)."
+    x, r, bn = torch.zeros_like(b), b.clone(), float(b.norm())
+    z = precond(r) if precond else r
+    p, rz = z.clone(), float(r @ z)
     for it in range(max_iter or 10 * len(b)):
-        if rr ** .5 <= tol * float(b.norm()): return x
+        if float(r.norm()) <= tol * bn: return x
         Hp = hvp(p)
         pHp = float(p @ Hp)
         if pHp <= 0:
             msg = f"CG met a direction of non-positive curvature ({pHp:.2e}); add damping"
             raise SingularHessianError(msg)
-        alpha = rr / pHp
+        alpha = rz / pHp
         x, r = x + alpha * p, r - alpha * Hp
-        rr_new = float(r @ r)
-        p, rr = r + rr_new / rr * p, rr_new
+        z = precond(r) if precond else r
+        rz_new = float(r @ z)
+        if history is not None: history.append((alpha, rz_new / rz))
+        p, rz = z + rz_new / rz * p, rz_new
     raise SingularHessianError(f"CG did not reach tol={tol:.0e} in {it + 1} steps "
-                               f"(residual {rr ** .5:.2e}); add damping")
+                               f"(residual {float(r.norm()):.2e}); add damping")
 
 # %% ../nbs/04_influence.ipynb #56b56254
 class Solver:
@@ -119,22 +127,31 @@ def _warn_ill_conditioned(cond:float, top:float):
                f"dominated by round-off; consider damping={1e-6 * top:.1e} or a larger l2")
         warnings.warn(msg, stacklevel=5)
 
+def _rcond(H:torch.Tensor, # (p,p) symmetric positive definite
+           chol:torch.Tensor # (p,p) its lower Cholesky factor
+          )->tuple: # (reciprocal condition number, 1-norm of H)
+    "LAPACK's estimate (pocon, O(p^2)) of $1/\\kappa_1(H)$ from the Cholesky factor."
+    anorm = float(H.abs().sum(0).max())
+    rcond, info = lapack.dpocon(chol.detach().cpu().numpy().T, anorm, uplo='U')   # U = L^T, no copy
+    return (float(rcond) if info == 0 else 0.), anorm
+
 def _factor(H:torch.Tensor, # (p,p) Hessian
             damping:float # added to the diagonal
            )->tuple: # (chol, cond)
     "Cholesky factor and condition number of H + damping I; `SingularHessianError` if not PD."
     H = _damped(H, damping)
-    ev = torch.linalg.eigvalsh(H)
-    low, top = float(ev[0]), float(ev[-1])
-    cond = top / low if low > 0 else float('inf')
-    _warn_ill_conditioned(cond, top)
     chol, info = torch.linalg.cholesky_ex(H)
-    if info or low <= 0:
-        suggested = max(1e-6, -2 * low + 1e-6 * top)
-        ev_range = f"eigenvalues {low:.2e} .. {top:.2e}"
-        fix = f"pass damping >= {suggested:.1e} or fit the end model with l2 > 0"
-        raise SingularHessianError(f"the Hessian is not positive definite ({ev_range}); {fix}")
-    return chol, cond
+    rcond, anorm = _rcond(H, chol) if not info else (0., None)
+    if rcond > 0:
+        cond = 1 / rcond
+        _warn_ill_conditioned(cond, anorm)
+        return chol, cond
+    ev = torch.linalg.eigvalsh(H)                      # not positive definite: say how far from it
+    low, top = float(ev[0]), float(ev[-1])
+    suggested = max(1e-6, -2 * low + 1e-6 * top)
+    ev_range = f"eigenvalues {low:.2e} .. {top:.2e}"
+    fix = f"pass damping >= {suggested:.1e} or fit the end model with l2 > 0"
+    raise SingularHessianError(f"the Hessian is not positive definite ({ev_range}); {fix}")
 
 @dataclass
 class CholeskySolver(Solver):
@@ -193,6 +210,94 @@ class ConjugateGradient:
         "A solver on the model's Hessian-vector products at (Xt, Yt)."
         return CGSolver(model, Xt, Yt, self.damping, self.tol, self.max_iter)
 
+# %% ../nbs/04_influence.ipynb #bbb5b99c
+def _lanczos_cond(history:list # CG's (alpha, beta) per step (`conjugate_gradient(history=...)`)
+                 )->float:
+    "Condition number estimated from CG's coefficients: extreme eigenvalues of the Lanczos matrix."
+    if not history: return 1.
+    a, b = np.array(history).T
+    diag, off = 1 / a, np.sqrt(b[:-1]) / a[:-1]
+    diag[1:] += b[:-1] / a[:-1]
+    ev = eigvalsh_tridiagonal(diag, off)
+    return float(ev[-1] / ev[0]) if ev[0] > 0 else float('inf')
+
+def _cg_budget(theta:torch.Tensor)->int:
+    "CG steps costing about half of forming softmax regression's H ((K,D) theta); else 10 p."
+    if theta.ndim != 2: return 10 * theta.numel()
+    K, D = theta.shape
+    return max(20, K * (K + 1) * D // 300)      # a step reads X twice: memory-bound (measured)
+
+@dataclass
+class AutoSolver(Solver):
+    "Conjugate gradients when they converge well within budget; else the Cholesky factor (on need)."
+    model:EndModel # the fitted end model
+    Xt:object # design of the training set
+    Yt:torch.Tensor # (N,C) training soft labels
+    tol:float=1e-12 # CG's relative residual
+    max_cond:float=1e6 # largest condition number (estimated by CG) for which CG's answer is kept
+    max_iter:int=None # CG steps; about half the cost of forming H when None
+
+    def __post_init__(self):
+        self._chol, self._op, self.cg_steps, self.cg_cond = None, None, None, None
+        self._lock = threading.Lock()
+
+    def _cholesky(self)->CholeskySolver:
+        "The Cholesky strategy, prepared once (thread-safe)."
+        with self._lock:
+            if self._chol is None: self._chol = Cholesky().prepare(self.model, self.Xt, self.Yt)
+        return self._chol
+
+    @property
+    def chol(self)->torch.Tensor: return self._cholesky().chol
+    @property
+    def cond(self)->float: return self._chol.cond if self._chol is not None else self.cg_cond
+
+    def _operators(self):
+        "H v and the preconditioner (the model's `hvp_operator`, `kron_preconditioner` if any)."
+        if self._op is None:
+            m, shape = self.model, self.model.theta.shape
+            hvp = getattr(m, 'hvp_operator', None)
+            op = hvp(self.Xt, self.Yt) if hvp else partial(m.objective_hvp, self.Xt, self.Yt)
+            kron = getattr(m, 'kron_preconditioner', None)
+            pre, cM = kron(self.Xt, self.Yt) if kron else (None, 1.)
+            flat = lambda f: None if f is None else (lambda x: f(x.reshape(shape)).reshape(-1))
+            self._op = (flat(op), flat(pre), cM)
+        return self._op
+
+    def _cg(self, b:torch.Tensor)->torch.Tensor:
+        "CG's answer (flat), or None when it does not converge or H looks ill-conditioned."
+        hv, pre, cM = self._operators()
+        steps, hist = self.max_iter or _cg_budget(self.model.theta), []
+        try: x = conjugate_gradient(hv, b, self.tol, steps, hist, pre)
+        except SingularHessianError: return None
+        cond = _lanczos_cond(hist) * cM              # kappa(H) <= kappa(M^-1 H) kappa(M), estimated
+        if not cond <= self.max_cond: return None
+        self.cg_steps, self.cg_cond = len(hist), cond
+        return x
+
+    def solve(self, v:torch.Tensor)->torch.Tensor:
+        "$H^{-1}v$ by CG while no factor is formed and CG succeeds, else by the Cholesky factor."
+        x = self._cg(v.reshape(-1)) if self._chol is None else None
+        return x.reshape(v.shape) if x is not None else self._cholesky().solve(v)
+
+    @property
+    def meta(self)->dict:
+        "Which method answered (CG or Cholesky), its steps and the condition number."
+        used = 'Cholesky' if self._chol is not None else 'ConjugateGradient'
+        steps = None if self._chol is not None else self.cg_steps
+        return dict(damping=0., cond=self.cond, inverse=f'Auto: {used}', cg_steps=steps)
+
+@dataclass
+class Auto:
+    "CG on $Hv$ when only IF/RW/WM are asked and H is well conditioned, else `Cholesky()`."
+    tol:float=1e-12 # CG's relative residual
+    max_cond:float=1e6 # largest estimated condition number for which CG's answer is kept
+    max_iter:int=None # CG steps; about half the cost of forming H when None
+
+    def prepare(self, model:EndModel, Xt, Yt)->AutoSolver:
+        "A solver that forms nothing yet."
+        return AutoSolver(model, Xt, Yt, self.tol, self.max_cond, self.max_iter)
+
 # %% ../nbs/04_influence.ipynb #b7377317
 def lissa(Hv, # function h -> H h on theta-shaped tensors
           v:torch.Tensor, # theta-shaped right-hand side
@@ -249,11 +354,11 @@ class ReferenceLiSSA:
 
 # %% ../nbs/04_influence.ipynb #13b66b51
 def _choose_inverse(inverse):
-    "The strategy of `SIF(inverse=...)`: `Cholesky()` when None."
+    "The strategy of `SIF(inverse=...)`: `Cholesky()` when None (`Auto()` is asked for by name)."
     if inverse is None: return Cholesky()
     if isinstance(inverse, type) or not callable(getattr(inverse, 'prepare', None)):
         raise TypeError("inverse must be an inverse-Hessian strategy such as Cholesky(), "
-                        f"ConjugateGradient() or ReferenceLiSSA(), got {inverse!r}")
+                        f"ConjugateGradient(), Auto() or ReferenceLiSSA(), got {inverse!r}")
     return inverse
 
 # %% ../nbs/04_influence.ipynb #6cd3a681
@@ -264,7 +369,7 @@ class SIF:
                  L, # (N,M) training votes, -1 = abstain
                  W, # (M,C+1,C) label-model parameters
                  sigma:str=None, # 'identity' or 'exp'; None: a label model's own, else 'identity'
-                 inverse=None, # `Cholesky()` (default), `ConjugateGradient()` or `ReferenceLiSSA()`
+                 inverse=None, # `Cholesky()` (default), `ConjugateGradient()`, `Auto()`, ...
                  lf_names=None, # M LF names
                  chunk_size:int=4096, # rows per chunk
                  grad_tol:float=1e-6, # largest `minimiser_gap` (|gradient| / feature scale)
@@ -286,18 +391,25 @@ class SIF:
     def _set_data(self, X, L, W, lf_names):
         "Validate the training set and form its soft labels; W may be a fitted label model."
         from sif_nb.label_models import label_model_W  # W: a label model or a tensor
-        self.X = check_X(X, d=self.model.d, copy=False, lazy=True)  # held, not copied
-        self.L = check_L(L, self.model.C, n=self.X.shape[0])
+        scan = getattr(self.model, 'features_and_norms', None)  # one pass: checks, design, norms
+        if scan is not None: self.X, self.Xt, self._sq = scan(X)             # X held, not copied
+        else: self.X, self._sq = check_X(X, d=self.model.d, copy=False, lazy=True), None
+        self.L = check_L(L, self.model.C, n=self.X.shape[0], smallest=True)   # int8 for C < 127
         W, self.sigma = label_model_W(W, self.sigma, self.model.C)     # None: the model's sigma
         self.W = check_W(W, self.L.shape[1], self.model.C)
         self.lf_names = _lf_names(L, lf_names)
-        self.Y = soft_labels(self.L, self.W, self.sigma)
-        self.Xt, self.Yt = self.model.features(self.X), to_tensor(self.Y, self.model.device)
+        blocks = row_chunks(len(self.L), block_rows(self.L.shape[1]))      # no (N,M) int64 copy
+        self.Y = np.concatenate([soft_labels(self.L[sl], self.W, self.sigma) for sl in blocks])
+        if scan is None: self.Xt = self.model.features(self.X)
+        self.Yt = to_tensor(self.Y, self.model.device)
 
     def _check_minimiser(self, grad_tol:float):
         "Refuse a model off the minimiser: `minimiser_gap` above `grad_tol` (the fits' own test)."
         gn = float(self.model.objective_grad(self.Xt, self.Yt).norm())
-        rel = minimiser_gap(gn, self.X, self.chunk_size)
+        if self._sq is None: rel = minimiser_gap(gn, self.X, self.chunk_size)
+        else:                                  # `minimiser_gap` from the norms of the one pass
+            s = float(np.sqrt(self._sq.mean()))
+            rel = gn / (min(1., s) if s > 0 else 1.)
         if rel > grad_tol:
             raise ValueError("the end model is not at the minimiser of the noise-aware loss on "
                              f"these labels (gradient norm {gn:.2e}, {rel:.2e} relative to the "
@@ -390,6 +502,7 @@ def __call__(self:SIF, X_eval, # (Nv,d) evaluation features (a validation set, o
         if S is not None and self._groups: self._add_groups(r, directions)
     r.label_names = self.label_names
     r.meta = dict(n_eval=len(y_eval), **self.solver.meta, setup_s=self.setup_time)
+    if r.group: r.meta['group_dtype'] = str(self._groups['rows'].dtype)     # the vote-group columns
     r.meta['call_s'] = time.perf_counter() - t0
     return r
 
@@ -518,6 +631,43 @@ def _with_params(self:SIF, families:list)->bool:
     cost = len(self.L) * int(self._active_params().sum()) * len(families) * self.model.theta.numel()
     return cost <= self.param_group_budget
 
+_PARAM_LOCK = threading.Lock() # held while an engine forms its parameter groups (`_param_groups`)
+
+@patch
+def _param_groups(self:SIF)->tuple: # ((F(P+3M), p) summed gradients, (F(P+3M),) self-influences)
+    "The lazy cache of W's parameter groups: formed once, when a parameter table first asks."
+    with _PARAM_LOCK:                           # a second caller waits, then reads the cache
+        if getattr(self, '_param_G', None) is None:
+            G = self._param_sums(self._groups['families'])
+            self._param_G = (G, self.solver.sum_self_influences(G).cpu().numpy())
+    return self._param_G
+
+@patch
+def _param_group_values(self:SIF, k:int, # the family's position in `_families()`
+                        family:str, # 'RW' or 'WM'
+                        s:torch.Tensor # the family's direction
+                       )->dict: # param, self_param: (M,C+1,C)
+    "Group RelatIF of every parameter $W_{jkc}$ of one family along `s`, and its self-influence."
+    (N, M), C = self.L.shape, self.model.C
+    G, sums = self._param_groups()
+    P = M * (C + 1) * C
+    rows = slice(k * (P + 3 * M), k * (P + 3 * M) + P)
+    phi, q = -(G[rows] @ s.reshape(-1)).cpu().numpy(), sums[rows]
+    scale = self._groups['scale'][family]['param'].reshape(-1)
+    shape = (M, C + 1, C)
+    return dict(param=_group_relatif(phi, q, scale).reshape(shape), self_param=q.reshape(shape))
+
+SIF.group_dtype = None # dtype of the (N,M) vote-group columns; None: float64 up to group_bytes
+SIF.group_bytes = 2 ** 28 # float64 vote-group columns (cache and tables) above this: float32
+
+@patch
+def _group_dtype(self:SIF, families:list)->np.dtype:
+    "The dtype of the vote-group self-influences and RelatIF: `group_dtype`, else by their size."
+    if self.group_dtype is not None: return np.dtype(self.group_dtype)
+    N, M = self.L.shape
+    big = 8 * N * (2 * M + 1) * len(families) > self.group_bytes
+    return np.dtype(np.float32 if big else np.float64)
+
 @patch
 def _lf_sums(self:SIF, families:list, Vg:torch.Tensor, rows:slice)->torch.Tensor: # (2MF, p)
     "Summed gradients of each LF's votes and abstentions in some rows from the vote-group columns."
@@ -557,8 +707,8 @@ def _prepare_relatif(self:SIF):
     "Self-influences of the columns and row groups (by blocks), then of LF and W groups; cached."
     (N, M), C, fams = self.L.shape, self.model.C, self._families()
     R0, width = 2 * C + 1, 2 * C + 1 + len(fams) * (M + 1)
-    S, rows = np.empty((N, R0)), np.empty((N, width - R0))
-    scale, params, G = {f: dict(datum=np.empty(N)) for f in fams}, self._with_params(fams), 0.
+    S, rows = np.empty((N, R0)), np.empty((N, width - R0), self._group_dtype(fams))
+    scale, G = {f: dict(datum=np.empty(N)) for f in fams}, 0.
     for sl in self._blocks(C * width, 8):                  # `self_dots` inverts H once a block
         V = self.Yt.new_empty(sl.stop - sl.start, C, width)          # filled by smaller blocks
         for sub in self._sub_blocks(sl, C * width):
@@ -567,7 +717,7 @@ def _prepare_relatif(self:SIF):
             if not fams: continue
             t, kappa, full = term_factors(self.L[sub], self.W, self.sigma)
             V[at, :, R0:] = Vg = self._vote_groups(fams, t, kappa, full, sub)
-            if not params: G = G + self._lf_sums(fams, Vg, sub)
+            G = G + self._lf_sums(fams, Vg, sub)                   # W's groups: `_param_groups`
         s = self.solver.self_influences(self.model, self.Xt[sl], V, self.chunk_size)
         if s is None: return                                    # the strategy gives no RelatIF
         s = s.cpu().numpy()
@@ -577,7 +727,7 @@ def _prepare_relatif(self:SIF):
             for f, x in self._term_roots(GradDots.split(S[sub]), t, kappa, full).items():
                 if f in scale: _add_sums(scale[f], _group_sums(x, self.L[sub]), sub)
     if fams:
-        G = self._param_sums(fams) if params else _lf_groups(G, len(fams), M)
+        G = _lf_groups(G, len(fams), M)                     # W's groups: `_param_groups`, asked
         self._groups = dict(families=fams, rows=rows, G=G,
                             sums=self.solver.sum_self_influences(G).cpu().numpy(), scale=scale)
     self._S = GradDots.split(S)                       # last: a set `_S` means the groups are ready
@@ -589,7 +739,8 @@ def _add_groups(self:SIF, r:SIFResult, directions:dict):
     fams, nr, ns = g['families'], M + 1, len(g['sums']) // len(g['families'])
     dirs = {id(directions[f]): directions[f] for f in fams}          # one pass per direction
     sums = {k: -(g['G'] @ s.reshape(-1)).cpu().numpy() for k, s in dirs.items()}   # (F(P+3M),)
-    vote, datum = {f: np.empty((N, M)) for f in fams}, {f: np.empty(N) for f in fams}
+    dt = g['rows'].dtype                              # float32 for large N M: see `group_dtype`
+    vote, datum = {f: np.empty((N, M), dt) for f in fams}, {f: np.empty(N) for f in fams}
     for sl in self._blocks(C * len(fams) * nr):
         t, kappa, full = term_factors(self.L[sl], self.W, self.sigma)
         Vg = self._vote_groups(fams, t, kappa, full, sl)
@@ -600,7 +751,7 @@ def _add_groups(self:SIF, r:SIFResult, directions:dict):
             p, q = phi[id(directions[f])][:, cols], g['rows'][sl, cols]
             vote[f][sl] = _group_relatif(p[:, :M], q[:, :M], roots[f].sum(2))
             datum[f][sl] = _group_relatif(p[:, M], q[:, M], g['scale'][f]['datum'][sl])
-    r.group = {}
+    r.group, params = {}, self._with_params(fams)
     for k, f in enumerate(fams):
         q = g['rows'][:, k * nr:(k + 1) * nr]                        # views of the cache
         cut = lambda b: _split_sums(b[k * ns:(k + 1) * ns], M, C)
@@ -608,7 +759,9 @@ def _add_groups(self:SIF, r:SIFResult, directions:dict):
         out = dict(vote=vote[f], datum=datum[f])
         out.update({k_: _group_relatif(phi[k_], self_inf[k_], g['scale'][f][k_]) for k_ in phi})
         self_inf = dict(vote=q[:, :M], datum=q[:, M], **self_inf)
-        r.group['R-' + f] = dict(out, **{'self_' + key: v for key, v in self_inf.items()})
+        load = partial(self._param_group_values, k, f, directions[f]) if params else None
+        values = dict(out, **{'self_' + key: v for key, v in self_inf.items()})
+        r.group['R-' + f] = LazyGroups(values, load)                   # W's groups: on first use
 
 
 # %% ../nbs/04_influence.ipynb #d225acec
@@ -619,7 +772,7 @@ def sif(model:EndModel, # fitted end model
         sigma:str=None, # 'identity' or 'exp'; None: a label model's own, else 'identity'
         X_eval=None, # (Nv,d) evaluation features (required)
         y_eval=None, # (Nv,) evaluation gold labels (required)
-        inverse=None, # `Cholesky()` (default), `ConjugateGradient()` or `ReferenceLiSSA()`
+        inverse=None, # `Cholesky()` (default; `Auto()` when relatif=False), `ConjugateGradient()`
         lf_names=None, # M LF names
         chunk_size:int=4096, # rows per chunk
         grad_tol:float=1e-6, # largest gradient norm accepted as "at the minimiser"
@@ -628,6 +781,7 @@ def sif(model:EndModel, # fitted end model
        )->SIFResult:
     "One-shot `SIF(model, X, L, W, sigma, ...)(X_eval, y_eval, relatif)`."
     if X_eval is None or y_eval is None: raise ValueError("sif needs X_eval and y_eval")
+    if inverse is None and not relatif: inverse = Auto()              # no factor needed: CG may do
     engine = SIF(model, X, L, W, sigma, inverse, lf_names, chunk_size, grad_tol, label_names)
     return engine(X_eval, y_eval, relatif=relatif)
 

@@ -51,24 +51,25 @@ def check_rows(rows, # a nested list or tuple of rows (anything else is left to 
     raise ValueError(f"{name} is ragged: row {bad} {say(lens[bad])} but row 0 {say(lens[0])}; "
                      "every row needs one entry per column")
 
-def _as_int_matrix(L, name):
-    "`L` as a fresh int64 array, refusing ragged lists, fractional floats, NaN, strings and bools."
+def _as_int_matrix(L, name, cast:bool=True):
+    "`L` as a fresh int64 array (`cast=False`: as is); refuses ragged, fractional, NaN, str, bool."
     if isinstance(L, pd.DataFrame): L = L.to_numpy()
     check_rows(L, name)
     a = np.asarray(L)
     if a.dtype == object or a.dtype.kind not in 'iuf':
         raise ValueError(f"{name} must hold integers, got dtype {a.dtype}")
     _check_integral(a, name)
-    return a.astype(np.int64)
+    return a.astype(np.int64) if cast else a
 
 # %% ../nbs/00_pws.ipynb #3d211776
 def check_L(L, # (N,M) ints, -1 = abstain; a DataFrame's values are used
             cardinality:int=None, # C, number of classes; inferred as max(L)+1 when None
             n:int=None, # expected N (e.g. rows of the features), checked when given
-            name:str='L' # name used in error messages
-           )->np.ndarray: # (N,M) int64 copy
-    "Validate a label matrix and return it as a fresh int64 array."
-    a = _as_int_matrix(L, name)
+            name:str='L', # name used in error messages
+            smallest:bool=False # the smallest signed int type holding -1..C (int8 for C < 127)
+           )->np.ndarray: # (N,M) int64 copy (`smallest`: int8, int16, ... copy)
+    "Validate a label matrix and return it as a fresh int64 array (or its smallest int type)."
+    a = _as_int_matrix(L, name, cast=False)                         # checked before any cast
     if a.ndim != 2: raise ValueError(f"{name} must be 2-D (N,M), got shape {a.shape}")
     if 0 in a.shape:
         raise ValueError(f"{name} is empty: shape {a.shape}; need at least one row and one LF")
@@ -81,7 +82,7 @@ def check_L(L, # (N,M) ints, -1 = abstain; a DataFrame's values are used
     if (a >= C).any():
         at = first_true(a >= C)
         raise ValueError(f"{name}[{at}] = {a[at]} is not a class in 0..{C-1}")
-    return a
+    return a.astype(np.min_scalar_type(-(C + 1)) if smallest else np.int64)
 
 def check_cardinality(C # number of classes
                      )->int: # `C` as a Python int
@@ -205,7 +206,9 @@ def check_X(X, # (N,d) numbers: an array, a DataFrame, scipy.sparse, or (lazy) a
             d:int=None, # expected width d, checked when given
             name:str='X', # name used in error messages
             copy:bool=True, # when False, a float64 array (or CSR matrix) comes back as it is
-            lazy:bool=False # keep scipy.sparse (as CSR) and row-readable arrays (memmap) unloaded
+            lazy:bool=False, # keep scipy.sparse (as CSR) and row-readable arrays (memmap) unloaded
+            finite:bool=True # False: an in-memory array comes back in its own dtype, unchecked for
+                             # non-finite values (the caller checks them while it reads X)
            )->np.ndarray: # (N,d) float64; with `lazy`, CSR or the array-like itself
     "Validate a feature matrix (finite, 2-D) and return a float64 copy (see `is_lazy` for `lazy`)."
     if isinstance(X, pd.DataFrame): X = X.to_numpy()
@@ -217,10 +220,10 @@ def check_X(X, # (N,d) numbers: an array, a DataFrame, scipy.sparse, or (lazy) a
     a = np.asarray(X)
     if a.dtype.kind not in 'iuf':
         raise ValueError(f"{name} must hold real numbers, got dtype {a.dtype}")
-    a = a.astype(np.float64, copy=copy)
+    if finite: a = a.astype(np.float64, copy=copy)
     if a.ndim != 2: raise ValueError(f"{name} must be 2-D (N,d), got shape {a.shape}")
     if a.shape[0] == 0: raise ValueError(f"{name} has no rows")
-    if not np.isfinite(a).all():
+    if finite and not np.isfinite(a).all():
         raise ValueError(f"{name} has a non-finite value at {first_true(~np.isfinite(a))}")
     _check_shape(a.shape, n, d, name)
     return a

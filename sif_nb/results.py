@@ -7,13 +7,14 @@ from __future__ import annotations
 import numpy as np, pandas as pd
 from dataclasses import dataclass, field
 from fastcore.basics import patch
+import threading
 from .pws import check_y, row_chunks, atomic_write
 from .decomposition import soft_labels, removal_fraction, gather_W
 
 
 # %% auto #0
 __all__ = ['TERMS', 'METHODS', 'GROUPED', 'CAPTION', 'relatif', 'wm_factors', 'term_factors', 'per_term', 'block_rows',
-           'ScoreFactors', 'check_label_names', 'SIFResult']
+           'ScoreFactors', 'check_label_names', 'LazyGroups', 'SIFResult']
 
 # %% ../nbs/04a_results.ipynb #c93d68a3
 def relatif(phi:np.ndarray, # influences
@@ -149,6 +150,24 @@ def _sorted(df:pd.DataFrame, top:int, method:str)->pd.DataFrame:
     df.attrs['caption'] = _caption(method)
     return df
 
+class LazyGroups(dict):
+    "Values by group kind; the keys `load` forms (W's parameter groups) are formed on first use."
+    def __init__(self, values:dict, # the values formed now
+                 load=None, # None, or a function returning a dict of every lazy key's value
+                 lazy:tuple=('param', 'self_param') # the keys `load` forms
+                ):
+        super().__init__(values)
+        self.load, self.lazy, self._lock = load, lazy, threading.Lock()
+
+    def __missing__(self, key):
+        "Form the lazy keys all at once (under a lock: a second reader waits, never sees half)."
+        if self.load is None or key not in self.lazy: raise KeyError(key)
+        with self._lock:
+            if key not in self: self.update(self.load())
+        return dict.__getitem__(self, key)
+
+    def __reduce__(self): return (dict, (dict(self),))      # pickles as the values formed
+
 class _Tensor:
     "A score tensor field: the array given, else formed from the result's `factors` on first use."
     def __set_name__(self, owner, name): self.name = name
@@ -241,26 +260,31 @@ class SIFResult:
         if not self.group or method not in self.group:
             raise ValueError(f"group RelatIF of {method} was not computed for this result; "
                              "use SIF(...)(X_eval, y_eval, relatif=True) with inverse=Cholesky()")
-        if key not in self.group[method]:
+        try: return self.group[method][key]                        # W's groups: formed on first use
+        except KeyError:
             raise ValueError(f"group RelatIF of {method} for W's parameters was not formed "
                              "(N x parameters too large): set SIF.group_params = True to form it")
-        return self.group[method][key]
 
     def aggregates(self, method:str='RW')->dict: # datum (N,), lf, lf_votes, lf_abstains (M,), param
         "Table 1 sums of a per-term method per datum, LF and parameter: one pass by blocks, cached."
         name = self._term_name(method)
         if name in self._sums: return self._sums[name]
         (N, M, C), L = self.shape, np.asarray(self.L)
-        out = dict(datum=np.empty(N), lf=0., lf_votes=0., lf_abstains=0., param=0.)
+        out = dict(datum=np.empty(N), lf=0., lf_votes=0., lf_abstains=0.)
         for sl in self.blocks():
             x, fires = self.terms(method, sl), (L[sl] != -1)[:, :, None]
             out['datum'][sl] = x.sum((1, 2))
             out['lf'] = out['lf'] + x.sum((0, 2))
             out['lf_votes'] = out['lf_votes'] + (x * fires).sum((0, 2))
             out['lf_abstains'] = out['lf_abstains'] + (x * ~fires).sum((0, 2))
-            out['param'] = out['param'] + _param_sums(x, L[sl])
-        self._sums[name] = out
+        self._sums[name] = out = LazyGroups(out, lambda: self._param_aggregate(method), ('param',))
         return out
+
+    def _param_aggregate(self, method:str)->dict: # param: (M,C+1,C)
+        "The parameter sums of `aggregates` (formed when a parameter table asks), by blocks."
+        L, out = np.asarray(self.L), 0.
+        for sl in self.blocks(): out = out + _param_sums(self.terms(method, sl), L[sl])
+        return dict(param=out)
 
     def data_influence(self, method:str='RW')->np.ndarray:
         "(N,) influence of each datum (phi > 0: removal lowers the loss); R-RW/R-WM: group RelatIF."
@@ -294,8 +318,10 @@ def _param_sums(x:np.ndarray, # (n,M,C) per-term values
                 L:np.ndarray # (n,M) votes
                )->np.ndarray: # (M,C+1,C)
     "Sums of `x` over the terms of each parameter $W_{jkc}$ (the rows where $L_{ij}=k-1$)."
-    onehot = np.eye(x.shape[2] + 1)[L + 1]                    # (n,M,C+1)
-    return np.einsum('nmc,nmk->mkc', x, onehot)
+    (n, M), C = L.shape, x.shape[2]
+    slot = (np.arange(M) * (C + 1) + L + 1).ravel()                   # parameter row of each (i,j)
+    return np.stack([np.bincount(slot, x[..., c].ravel(), M * (C + 1)) for c in range(C)],
+                    1).reshape(M, C + 1, C)
 
 
 # %% ../nbs/04a_results.ipynb #a0409c0e

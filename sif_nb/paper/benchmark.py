@@ -11,18 +11,19 @@ import sif_nb
 from ..pws import make_synthetic, atomic_write
 from ..end_model import SoftmaxRegression, to_tensor, add_bias, hessian
 from ..decomposition import soft_labels, term_weights
-from ..influence import SIF, ReferenceLiSSA, brute_force_sif
+from ..influence import SIF, ReferenceLiSSA, brute_force_sif, sif
 from ..results import TERMS
 from ..components import show_progress
 
 # %% auto #0
-__all__ = ['TABLE_METHODS', 'TOP_VOTES', 'DASK_WORKERS', 'DASK_BLOCKS', 'ENGINE_METHODS', 'LIMITS', 'CORE', 'LM_METHODS',
-           'TARGET_1', 'TARGET_3', 'TARGET_4', 'TARGET_5', 'KEY', 'dense_W', 'make_problem', 'fit_end_model',
-           'save_problem', 'cached_problem_error', 'load_problem', 'published_params', 'published_log_probs',
-           'published_ce', 'expand_rw', 'published_hvp', 'published_lissa', 'per_sample_grads',
+__all__ = ['TABLE_METHODS', 'TOP_VOTES', 'FLOOR_METHODS', 'DASK_WORKERS', 'DASK_BLOCKS', 'ENGINE_METHODS', 'LIMITS', 'CORE',
+           'LM_METHODS', 'TARGET_1', 'TARGET_3', 'TARGET_4', 'TARGET_5', 'FLOOR_1', 'FLOOR_3', 'KEY', 'dense_W',
+           'make_problem', 'fit_end_model', 'save_problem', 'cached_problem_error', 'load_problem', 'published_params',
+           'published_log_probs', 'published_ce', 'expand_rw', 'published_hvp', 'published_lissa', 'per_sample_grads',
            'published_block_inverse', 'published_rw_relatif', 'factorised_tables', 'measure', 'wait_quiet',
-           'run_measurement', 'prepare_problem', 'run_benchmark', 'target_plan', 'full_plan', 'smoke_plan', 'summary',
-           'replace_rows', 'best_of', 'loglog_slope', 'check_targets', 'plot_results', 'main']
+           'run_measurement', 'prepare_problem', 'run_benchmark', 'target_plan', 'floor_plan', 'full_plan',
+           'smoke_plan', 'summary', 'replace_rows', 'best_of', 'loglog_slope', 'check_targets', 'check_floor',
+           'plot_results', 'main']
 
 # %% ../../nbs/08_benchmark.ipynb #ccfa13bf
 def dense_W(m:int, # M
@@ -192,6 +193,29 @@ def published_rw_relatif(model:SoftmaxRegression, X, L, W, X_eval, y_eval,
 # %% ../../nbs/08_benchmark.ipynb #eb199d13
 TABLE_METHODS, TOP_VOTES = ('RW', 'WM', 'R-RW', 'R-WM'), 1000
 
+def _top_tables(r, # a `SIFResult`
+                top_data:int, # data kept in each datum table
+                top_votes:int, # votes kept in each vote table
+                methods=TABLE_METHODS # methods tabulated
+               )->dict: # (method, table) -> DataFrame
+    "The LF table, the top-`top_data` datum table and the top-`top_votes` vote table of each method."
+    out = {}
+    for m in methods:
+        out[m, 'lf'], out[m, 'data'] = r.lf_table(m), r.data_table(m, top=top_data)
+        out[m, 'vote'] = r.vote_table(m, top=top_votes)
+    return out
+
+FLOOR_METHODS = ('if_only', 'if_cholesky', 'tables_top100', 'tables_1m')
+_TOPS = dict(tables_top100=(100, 100), tables_1m=(10, 1000)) # (top data, top votes) of the table rows
+
+def _floor_call(model, p, method:str):
+    "IF/RW/WM only (`sif`'s Auto, or Cholesky), or the call with RelatIF and the top tables."
+    args, ev = (model, p['X'], p['L'], p['W'], 'identity'), (p['X_eval'], p['y_eval'])
+    if method == 'if_only': return sif(*args, X_eval=ev[0], y_eval=ev[1], relatif=False)
+    if method == 'if_cholesky': return SIF(*args)(*ev, relatif=False)
+    r = SIF(*args)(*ev, relatif=True)
+    return r, _top_tables(r, *_TOPS[method])
+
 def _closed_form(model, p):
     "All scores and RelatIF by the engine, every (N,M,C) tensor formed (the dense path)."
     r = SIF(model, p['X'], p['L'], p['W'], 'identity')(p['X_eval'], p['y_eval'], relatif=True)
@@ -255,6 +279,7 @@ def _setup(method, model, p):
     if method == 'dask': return _dask_setup(model, p)
     if method == 'closed_form': return lambda: _closed_form(model, p)
     if method == 'factorised': return lambda: _factorised(model, p)
+    if method in FLOOR_METHODS: return lambda: _floor_call(model, p, method)
     if method == 'lower_bound':
         r = to_tensor(soft_labels(p['L'], p['W'], 'identity').sum(1))
         return lambda: _lower_bound(model, p, r)
@@ -291,7 +316,7 @@ def _own_cpu_s()->float:
 
 def _warm_up(method, C):
     "Run `method` once on a tiny problem so one-off library initialisation is not timed."
-    if method not in ENGINE_METHODS: return
+    if method not in ENGINE_METHODS + FLOOR_METHODS: return
     p = make_problem(40, 3, C, 4, seed=123, n_eval=10)
     _setup(method, fit_end_model(p), p)()
     _teardown()
@@ -324,7 +349,10 @@ def measure(method:str, # one of ENGINE_METHODS, 'lm_MV'|'lm_DS'|'lm_Snorkel', '
             min_time:float=30. # repeat (3 runs, keep the fastest) when the first run takes less than this
            )->dict:
     "Time and peak memory of one method on a saved problem; meant to run in a fresh process."
-    if int(threads) > 0: torch.set_num_threads(int(threads))
+    if int(threads) > 0:
+        from threadpoolctl import threadpool_limits
+        torch.set_num_threads(int(threads))
+        threadpool_limits(int(threads))                       # numpy's and scipy's BLAS too
     p, model, _ = load_problem(path)
     _warm_up(method, p['W'].shape[2])
     f = _setup(method, model, p)
@@ -341,10 +369,12 @@ def measure(method:str, # one of ENGINE_METHODS, 'lm_MV'|'lm_DS'|'lm_Snorkel', '
     res = dict(time_s=wall, cpu_s=cpu, other_load=max(other, 0.), n_runs=len(runs), peak_rss_mb=peak,
                peak_delta_mb=peak - base, threads=torch.get_num_threads())
     _teardown()
-    if method in ('closed_form', 'factorised', 'dask'):
-        r = out if method == 'closed_form' else out[0]
+    if method in ('closed_form', 'factorised', 'dask') + FLOOR_METHODS:
+        r = out[0] if isinstance(out, tuple) else out
         res.update(setup_s=r.meta['setup_s'], call_s=r.meta['call_s'])
+        res.update({k: r.meta[k] for k in ('inverse', 'cg_steps', 'group_dtype') if k in r.meta})
     if isinstance(p['X'], np.memmap): res['features'] = f"{p['X'].dtype} memmap"
+    elif p['X'].dtype != np.float64: res['features'] = f"{p['X'].dtype} X, {p['L'].dtype} L in memory"
     if method == 'dask': res['features'] = f"dask array, {DASK_BLOCKS} blocks on {DASK_WORKERS} workers"
     return {**res, **_checks(method, out, model, p)}
 
@@ -389,8 +419,9 @@ def _label_models_unavailable()->str:
 def _size(c): return f"N={c['N']:,} M={c['M']} C={c['C']} d={c['d']}"
 
 def _prepare(N, M, C, d, seed, path, memmap=False):
-    "Generate, fit and save one problem (run in a child process); `memmap`: X as a float32 .npy."
+    "Generate, fit and save one problem (in a child); `memmap`: X a float32 .npy; 'compact': float32 X, int8 L."
     p = make_problem(int(N), int(M), int(C), int(d), seed=int(seed))
+    if str(memmap) == 'compact': p.update(X=p['X'].astype(np.float32), L=p['L'].astype(np.int8))
     t0 = time.perf_counter()
     model = fit_end_model(p)
     fit_s = time.perf_counter() - t0
@@ -399,10 +430,11 @@ def _prepare(N, M, C, d, seed, path, memmap=False):
 
 def prepare_problem(cfg:dict, cache, seed:int=0)->Path:
     "Generate, fit and save the problem of size `cfg` (N, M, C, d) unless cached (large ones in a child); its path."
-    mm = bool(cfg.get('memmap'))
-    path = Path(cache) / f"N{cfg['N']}_M{cfg['M']}_C{cfg['C']}_d{cfg['d']}_s{seed}{'_mm' if mm else ''}.npz"
+    mm = cfg.get('memmap') or False
+    tag = {True: '_mm', 'compact': '_c'}.get(mm, '')
+    path = Path(cache) / f"N{cfg['N']}_M{cfg['M']}_C{cfg['C']}_d{cfg['d']}_s{seed}{tag}.npz"
     if path.exists():
-        why = cached_problem_error(path, mm)
+        why = cached_problem_error(path, mm is True)
         if why is None: return path
         print(f"{path}: {why}; preparing it again", flush=True)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -420,7 +452,8 @@ def _save_csv(df:pd.DataFrame, path):
     with atomic_write(path, 'w') as f: df.to_csv(f, index=False)
 
 def run_benchmark(plan:list, # dicts with N, M, C, d, `methods`; optional `threads` (0 = torch default),
-                             # `memmap` (X a float32 memmap) and `timeout` (s, default 900)
+                             # `memmap` (True: X a float32 memmap; 'compact': float32 X and int8 L
+                             # in memory) and `timeout` (s, default 900)
                   cache=None, # folder to keep fitted problems in; a temporary folder when None
                   seed:int=0, # seed of the problems
                   max_wait:float=20., # seconds to wait for a quiet machine before each measurement
@@ -483,6 +516,14 @@ def target_plan()->list:
             dict(TARGET_3, threads=1, methods=('closed_form', 'factorised', 'lower_bound')),
             dict(TARGET_5, threads=1, timeout=1800, methods=('factorised', 'dask')),
             dict(TARGET_4, threads=1, memmap=True, timeout=3600, methods=('factorised',))]
+
+FLOOR_1, FLOOR_3 = dict(N=20_000, M=10, C=5, d=384), dict(N=1_000_000, M=50, C=5, d=16)
+
+def floor_plan()->list:
+    "The floor rows in one run: 20k (IF only, with RelatIF and tables), 100k (tables), 1M at d=16 (peak)."
+    return [dict(FLOOR_1, threads=1, methods=('lower_bound', 'if_only', 'if_cholesky', 'tables_top100')),
+            dict(TARGET_3, threads=1, timeout=1800, methods=('lower_bound', 'factorised')),
+            dict(FLOOR_3, threads=1, memmap='compact', timeout=3600, methods=('tables_1m',))]
 
 def full_plan()->list:
     "The sizes and methods of the full benchmark (15-20 min on 2 cores)."
@@ -618,6 +659,25 @@ def check_targets(df:pd.DataFrame)->pd.DataFrame:
     return pd.DataFrame([dict(target=n, measured=v, threshold=t, met=met(v, f)) for n, v, t, f in rows])
 
 # %% ../../nbs/08_benchmark.ipynb #a6b5b51d
+def check_floor(df:pd.DataFrame)->pd.DataFrame:
+    "The floor targets (one thread): measured ratio to forming and factoring H, or peak; threshold; met."
+    t = lambda m, col='time_s', **s: _one(df, m, col, **s, threads=1)
+    lb1, lb3 = t('lower_bound', **FLOOR_1), t('lower_bound', **TARGET_3)
+    rows = [('N=20k M=10 C=5 d=384: SIF call with RelatIF, LF, top-100 datum and top-100 vote tables '
+             'of RW, WM, R-RW, R-WM / forming and factoring H', t('tables_top100', **FLOOR_1) / lb1, '<= 2',
+             lambda v: v <= 2),
+            ('  same, IF/RW/WM only, sif(..., relatif=False) (Auto) / forming and factoring H',
+             t('if_only', **FLOOR_1) / lb1, '<= 1.2', lambda v: v <= 1.2),
+            ('  same, IF/RW/WM only, SIF(...) with Cholesky / forming and factoring H',
+             t('if_cholesky', **FLOOR_1) / lb1, '<= 1.2', lambda v: v <= 1.2),
+            ('N=100k M=50 C=5 d=384: LF, top-1000 vote and datum tables of RW, WM, R-RW, R-WM / '
+             'forming and factoring H', t('factorised', **TARGET_3) / lb3, '<= 2', lambda v: v <= 2),
+            ('N=1M M=50 C=5 d=16, float32 X and int8 L in memory: SIF and the LF, top-10 datum and '
+             'top-1000 vote tables, peak RSS (GB)', t('tables_1m', 'peak_rss_mb', **FLOOR_3) / 1024, '< 3',
+             lambda v: v < 3)]
+    met = lambda v, f: bool(f(v)) if np.isfinite(v) else None
+    return pd.DataFrame([dict(target=n, measured=v, threshold=th, met=met(v, f)) for n, v, th, f in rows])
+
 def plot_results(df:pd.DataFrame, path=None):
     "Log-log wall time against N per method (1 thread; M=10, C=2 at d=384 and 50; M=50, C=5, d=384 dotted)."
     import matplotlib.pyplot as plt
@@ -645,6 +705,17 @@ def plot_results(df:pd.DataFrame, path=None):
     return fig
 
 # %% ../../nbs/08_benchmark.ipynb #b93a6613
+def _floor_main(a)->pd.DataFrame:
+    "`--floor`: the floor plan in one run, written to `benchmark_floor.csv`."
+    out = Path(a.out) if a.out else (Path('nbs') if Path('nbs').is_dir() else Path('.'))
+    out.mkdir(parents=True, exist_ok=True)
+    df = run_benchmark(floor_plan(), cache=a.cache, max_wait=a.max_wait, partial=out / 'benchmark_floor.partial.csv')
+    df.to_csv(out / 'benchmark_floor.csv', index=False)
+    (out / 'benchmark_floor.partial.csv').unlink(missing_ok=True)
+    with pd.option_context('display.width', 250, 'display.max_colwidth', None, 'display.float_format', '{:.4g}'.format):
+        print(check_floor(df).to_string())
+    return df
+
 def main(argv=None):
     "Command-line entry point."
     ap = argparse.ArgumentParser(prog='python -m sif_nb.paper.benchmark',
@@ -663,6 +734,9 @@ def main(argv=None):
     ap.add_argument('--targets', action='store_true',
                     help="run only the large-N rows (N=100k dense and factorised, N=1M factorised on a "
                          "float32 memmap; ~20 min); with --out, they replace those rows of its CSV")
+    ap.add_argument('--floor', action='store_true',
+                    help="run only the floor rows (N=20k and 100k against forming and factoring H, N=1M at "
+                         "d=16 for peak memory; ~15 min) into benchmark_floor.csv (--out, default 'nbs')")
     ap.add_argument('--prepare', nargs=7, metavar=('N', 'M', 'C', 'd', 'SEED', 'PATH', 'MEMMAP'),
                     help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
@@ -673,6 +747,7 @@ def main(argv=None):
         _prepare(*a.prepare)
         return
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, {os.cpu_count()} CPUs", flush=True)
+    if a.floor: return _floor_main(a)
     wide = a.full or a.merge or (a.targets and a.out)
     out = Path(a.out) if a.out else (Path('nbs') if Path('nbs').is_dir() else Path('.')) if wide else None
     if out: out.mkdir(parents=True, exist_ok=True)
