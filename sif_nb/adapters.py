@@ -9,7 +9,7 @@ from fastcore.basics import patch
 from .pws import check_X, check_y, check_cardinality, check_labels, check_eval_labels
 from .pws import row_chunks
 from .end_model import to_tensor, ConvergenceError, minimiser_gap, feature_scale
-from .end_model import design, load_rows, tdot, weighted_gram
+from .end_model import design, load_rows, tdot, weighted_gram, row_quad
 
 # %% auto #0
 __all__ = ['newton_minimise', 'check_sklearn_logreg', 'check_sklearn_fitted', 'fit_soft', 'logreg_layout', 'full_params',
@@ -346,23 +346,32 @@ def grad_dots(self:SklearnLogisticRegression, Xt, # (N,d+1) design tensor from `
     if V is None: return (P * U).sum(1, keepdim=True) - U
     return torch.einsum('ncr,nc->nr', _combine(P, V), U)
 
+def _logit_inverse(m:SklearnLogisticRegression, chol:torch.Tensor)->tuple:
+    "(rows, (K,D,K,D) blocks): $H^{-1}$ placed in the K logit rows that hold parameters."
+    D = m._d + 1
+    rows = [1] if m.C == 2 else list(range(m.C))                   # binary: class 1's logit only
+    pos = m.idx - rows[0] * D                                     # position in the (K,D) rows
+    Hinv = chol.new_zeros(len(rows) * D, len(rows) * D)
+    Hinv[pos[:, None], pos[None, :]] = torch.cholesky_inverse(chol)
+    return rows, Hinv.reshape(len(rows), D, len(rows), D)
+
 @patch
 def self_dots(self:SklearnLogisticRegression, Xt, # (N,d+1) design tensor from `features`
               chol:torch.Tensor, # (p,p) lower Cholesky factor of H
               V:torch.Tensor, # (N,C,R) gradient coefficients
               chunk_size:int=4096 # rows per chunk (fewer when p is large)
              )->torch.Tensor:
-    "(N,R) $(\\sum_c V_{icr}g_{ic})^\\top H^{-1}(\\sum_c V_{icr}g_{ic})$."
-    R, D, p = V.shape[2], Xt.shape[1], len(self.theta)
-    rows = max(1, min(chunk_size, 2 ** 24 // (R * self.C * D)))        # (rows,R,C,D) in memory
+    "(N,R) $(\\sum_c V_{icr}g_{ic})^\\top H^{-1}(\\sum_c V_{icr}g_{ic})$, by per-row kernels."
+    rows, Hinv = _logit_inverse(self, chol)
+    K = len(rows)
     out = []
-    for sl in row_chunks(len(Xt), rows):
+    for sl in row_chunks(len(Xt), chunk_size):
         X = load_rows(Xt, sl)
-        X = X if isinstance(X, torch.Tensor) else X.dense()                 # a few sparse rows
-        E = _combine(_softmax_rows(self.theta, X, self.idx, self.C), V[sl])       # (n,C,R)
-        G = torch.einsum('ncr,nk->nrck', E, X).reshape(-1, self.C * D)[:, self.idx]
-        Z = torch.linalg.solve_triangular(chol, G.T, upper=False)
-        out.append(Z.pow(2).sum(0).reshape(-1, R))
+        E = _combine(_softmax_rows(self.theta, X, self.idx, self.C), V[sl])[:, rows]  # (n,K,R)
+        B = chol.new_empty(len(E), K, K)                   # x_i^T (H^-1)_{kl} x_i, the kernel
+        for k in range(K):
+            for l in range(k, K): B[:, k, l] = B[:, l, k] = row_quad(X, Hinv[k, :, l])
+        out.append(torch.einsum('nkr,nkl,nlr->nr', E, B, E))
     return torch.cat(out)
 
 @patch

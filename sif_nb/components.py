@@ -4,14 +4,16 @@
 
 # %% ../nbs/05_components.ipynb #dd369a39
 from __future__ import annotations
-import os, sys, numpy as np, pandas as pd
+import os, sys, time, numpy as np, pandas as pd
 from dataclasses import dataclass, field
 from .pws import check_L, check_y, check_X
 from .decomposition import soft_labels, perturbed_labels, term_weights
 from .results import METHODS, SIFResult
+from .influence import is_interactive
 
 # %% auto #0
-__all__ = ['REPAIR_METHODS', 'REPAIR_GRIDS', 'discrepancy', 'mislabel_ap', 'show_progress', 'Repair', 'repair', 'plot_repair']
+__all__ = ['REPAIR_METHODS', 'REPAIR_GRIDS', 'REPAIR_SELECT', 'SLOW_S', 'discrepancy', 'mislabel_ap', 'show_progress',
+           'progress_after_first', 'Repair', 'default_methods', 'repair', 'plot_repair']
 
 # %% ../nbs/05_components.ipynb #b3f80099
 def discrepancy(L, # (N,M) votes
@@ -50,6 +52,7 @@ def mislabel_ap(scores, # (N,M) higher = more likely mislabelled
 # %% ../nbs/05_components.ipynb #a0f304ac
 REPAIR_METHODS = METHODS + ('GIF',)   # what `repair` accepts: every score, plus whole LFs (GIF)
 REPAIR_GRIDS = ('fraction', 'label_mass')
+REPAIR_SELECT = ('loss', 'accuracy')  # validation metric that chooses each method's grid point
 
 def _cut_points(pos, fractions)->list:
     "(fraction, alpha): the score at or above which that share of the positive scores `pos` lies."
@@ -94,12 +97,25 @@ def _labels_without(res, method, keep):
     return perturbed_labels(res.L, res.W, res.sigma, keep, mode)
 
 # %% ../nbs/05_components.ipynb #44819da9
-def show_progress(progress=None # True/False; None: in a terminal, not under nbdev_test or CI
+def show_progress(progress=None # True/False; None: when someone watches (`is_interactive`)
                  )->bool:
     "Whether a loop shows its progress bar."
-    if progress is not None: return bool(progress)
-    quiet = os.environ.get('IN_TEST') or os.environ.get('CI')
-    return bool(sys.stderr.isatty()) and not quiet
+    return is_interactive() if progress is None else bool(progress)
+
+SLOW_S = 10. # seconds of predicted work above which a loop announces itself and shows a bar
+
+def progress_after_first(n:int, # steps in all
+                         first_s:float, # seconds the first step took
+                         desc:str, # what the steps are, e.g. 'repair refits'
+                         progress=None # True/False; None: when the rest takes over `SLOW_S`
+                        ): # a tqdm bar at step 1 of n, or None
+    "After a loop's first step: say what the rest should cost and show a bar when it is long."
+    from tqdm.auto import tqdm
+    rest = first_s * (n - 1)
+    show = show_progress(progress) if progress is not None else rest > SLOW_S and is_interactive()
+    if not show: return None
+    print(f"{desc}: {n} steps, about {rest:.0f} s more ({first_s:.1f} s each)", file=sys.stderr)
+    return tqdm(total=n, initial=1, desc=desc)
 
 @dataclass
 class Repair:
@@ -110,6 +126,7 @@ class Repair:
     models:dict # method -> the end model refit on them
     grid:str='fraction' # the grid searched
     rows:np.ndarray=None # (N,) training indices of the result's rows (`res.meta['rows']`)
+    select:str='loss' # the validation metric that chose: 'loss' or 'accuracy'
 
     def best(self)->pd.DataFrame:
         "The chosen row of each method, indexed by method."
@@ -117,8 +134,10 @@ class Repair:
 
     @property
     def best_method(self)->str:
-        "The method whose chosen refit has the lowest validation loss."
-        return str(self.best().valid_loss.idxmin())
+        "The method whose chosen refit is best on validation (`select`; accuracy ties: loss)."
+        b = self.best()
+        if self.select == 'loss': return str(b.valid_loss.idxmin())
+        return str(b.sort_values(['valid_acc', 'valid_loss'], ascending=[False, True]).index[0])
 
     def hard_labels(self, method:str=None # default: `best_method`
                    )->np.ndarray: # (N,) class ids, -1 where no label is left (Snorkel's abstain)
@@ -130,12 +149,15 @@ class Repair:
         return np.where(Y.sum(1) > 0, Y.argmax(1), -1)
 
     def __repr__(self):
-        return f"Repair(grid={self.grid!r}, methods={list(self.labels)})\n{self.table}"
+        head = f"Repair(grid={self.grid!r}, select={self.select!r}, methods={list(self.labels)})"
+        return f"{head}\n{self.table.to_string()}"
     def _repr_html_(self): return self.table._repr_html_()
 
 # %% ../nbs/05_components.ipynb #8c23df18
-def _check_repair_args(methods, grid, fractions, alphas):
-    "Validate `repair`'s methods, grid and grid values."
+def _check_repair_args(methods, grid, fractions, alphas, select='loss'):
+    "Validate `repair`'s methods, grid, grid values and selection metric."
+    if select not in REPAIR_SELECT:
+        raise ValueError(f"select must be one of {REPAIR_SELECT}, got {select!r}")
     bad = [m for m in methods if m not in REPAIR_METHODS]
     if bad: raise ValueError(f"methods must be among REPAIR_METHODS {REPAIR_METHODS}, got {bad}")
     if grid not in REPAIR_GRIDS:
@@ -171,39 +193,58 @@ def _refit(res, model, X, method, keep, X_valid, y_valid, X_test, y_test)->tuple
     "(losses and n_removed, repaired labels, refit model) for one candidate keep mask."
     Y = _labels_without(res, method, keep)
     m = model.clone().fit(X, Y)
-    test_loss = m.loss(X_test, y_test) if X_test is not None else np.nan
-    r = dict(n_removed=int((~keep).sum()), valid_loss=m.loss(X_valid, y_valid), test_loss=test_loss)
+    r = dict(n_removed=int((~keep).sum()), valid_loss=m.loss(X_valid, y_valid),
+             valid_acc=_accuracy(m, X_valid, y_valid))
+    if X_test is not None:                                     # no test set: no test columns
+        r.update(test_loss=m.loss(X_test, y_test), test_acc=_accuracy(m, X_test, y_test))
     return r, Y, m
+
+def _accuracy(model, X, y)->float:
+    "Share of `y` the model's most probable class gets right."
+    return float((np.asarray(model.predict_proba(X)).argmax(1) == np.asarray(y)).mean())
+
+def _rank(r:dict, select:str)->tuple:
+    "Sort key of a refit's row: lower is better (validation loss; or accuracy, then loss)."
+    return (r['valid_loss'],) if select == 'loss' else (-r['valid_acc'], r['valid_loss'])
+
+def default_methods(res:SIFResult)->tuple:
+    "The methods `repair` tries by default: IF, RW (identity sigma only) and WM."
+    return ('IF', 'RW', 'WM') if res._has('RW') else ('IF', 'WM')
 
 def repair(res:SIFResult, # scores computed on the validation set
            model, # the fitted end model (ERM); clones are refit
            X, # (N,d) training features used for `res`
            X_valid, y_valid, # validation set (selects alpha)
            X_test=None, y_test=None, # test set (reported only)
-           methods=('IF', 'RW', 'WM'), # any of REPAIR_METHODS (METHODS plus 'GIF')
+           methods=None, # any of REPAIR_METHODS (METHODS plus 'GIF'); None: `default_methods`
            fractions=(0, .01, .02, .05, .1, .2, .3, .5, .75, 1.), # 'fraction': phi>0 shares cut
            grid:str='fraction', # 'fraction' or 'label_mass' (the authors': keep label mass alpha)
            alphas=(1., .95, .9, .85, .8, .75, .7, .6, .5), # 'label_mass': shares of label mass kept
-           progress:bool=None # progress bar over the refits (None: see `show_progress`)
+           progress:bool=None, # progress bar over the refits (None: see `show_progress`)
+           select:str='loss' # choose each method's point by validation 'loss' or 'accuracy'
           )->Repair: # `.table`: one row per (method, grid point), `best` marks the chosen alpha
-    "Drop pieces with phi > alpha, retrain, report validation/test losses (the paper's Table 4)."
-    from tqdm import tqdm
-    _check_repair_args(methods, grid, fractions, alphas)
+    "Drop pieces with phi > alpha, retrain, report validation/test loss and accuracy (Table 4)."
+    methods = default_methods(res) if methods is None else methods
+    _check_repair_args(methods, grid, fractions, alphas, select)
     cands = {m: _method_keeps(res, m, grid, fractions, alphas) for m in methods}
     jobs = [(m, *c) for m in methods for c in cands[m]]
-    rows, best = [], {}     # best: method -> (valid loss, keep, labels, model) at its first minimum
-    bar = tqdm(jobs, desc='repair refits', disable=not show_progress(progress))
-    for method, f, alpha, make_keep in bar:
+    rows, best = [], {}     # best: method -> (rank, keep, labels, model, row) at its first best
+    bar, t0 = None, time.perf_counter()
+    for method, f, alpha, make_keep in jobs:
         kp = make_keep()                                     # one candidate mask at a time
         r, Y, m = _refit(res, model, X, method, kp, X_valid, y_valid, X_test, y_test)
+        if not rows: bar = progress_after_first(len(jobs), time.perf_counter() - t0, 'repair refits',
+                                                progress)
+        elif bar is not None: bar.update()
         rows.append(dict(method=method, fraction=f, alpha=alpha, **r))
-        if method not in best or r['valid_loss'] < best[method][0]:
-            best[method] = (r['valid_loss'], kp, Y, m)
+        if method not in best or _rank(r, select) < best[method][0]:
+            best[method] = (_rank(r, select), kp, Y, m, len(rows) - 1)
+    if bar is not None: bar.close()
     df = pd.DataFrame(rows)
-    df['best'] = df.index.isin(df.groupby('method', sort=False).valid_loss.idxmin())
-    df.attrs['grid'] = grid
+    df['best'] = df.index.isin([v[4] for v in best.values()])
+    df.attrs['grid'], df.attrs['select'] = grid, select
     keep, labels, models = ({k: v[n] for k, v in best.items()} for n in (1, 2, 3))
-    return Repair(df, keep, labels, models, grid, res.meta.get('rows'))
+    return Repair(df, keep, labels, models, grid, res.meta.get('rows'), select)
 
 def _is_majority_vote(W):
     "True if W is (a positive multiple of) majority vote's."

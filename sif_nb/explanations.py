@@ -4,17 +4,17 @@
 
 # %% ../nbs/07_explain.ipynb #0f8f579a
 from __future__ import annotations
-import html, re, numpy as np, pandas as pd, scipy.sparse as sp
+import html, re, dataclasses, numpy as np, pandas as pd, scipy.sparse as sp
 from dataclasses import dataclass
 from .pws import PWSData, check_X, check_y, lf_summary
 from .decomposition import perturbed_labels
 from .influence import SIFResult
 from .components import METHODS
-from .pipeline import as_pipes, as_engine, train_view
+from .pipeline import as_pipes, as_engine, train_view, feature_names_of
 
 # %% auto #0
-__all__ = ['TABLE2', 'shorten', 'short_name', 'label_name', 'split_data', 'describe_point', 'Explanation', 'explain', 'lf_index',
-           'lf_repair', 'lf_report']
+__all__ = ['TABLE2', 'shorten', 'short_name', 'label_name', 'split_data', 'describe_point', 'Explanation', 'with_names',
+           'explain', 'lf_index', 'lf_repair', 'lf_report']
 
 # %% ../nbs/07_explain.ipynb #8aa8f64d
 def shorten(s, # anything, shown as `str(s)`
@@ -197,6 +197,23 @@ class Explanation:
         return f"Explanation({self.method}, {len(self.rows)} rows)\n{frame}"
 
 # %% ../nbs/07_explain.ipynb #a1ff7060
+def with_names(data:PWSData, # the dataset
+               train_texts=None, # (N,) texts of its training rows
+               vectorizer=None # fitted vectorizer of its features (`get_feature_names_out`)
+              )->PWSData: # a copy with `texts_train` and `info['feature_names']` set when given
+    "`data` with the training texts and feature names the explanations show."
+    if train_texts is not None:
+        if len(train_texts) != len(data.L_train):
+            raise ValueError(f"train_texts has {len(train_texts)} entries, data has "
+                             f"{len(data.L_train)} training rows")
+        data = dataclasses.replace(data, texts_train=list(train_texts))
+    if vectorizer is not None:
+        names = feature_names_of(vectorizer)
+        if len(names) != data.X_train.shape[1]:
+            raise ValueError(f"vectorizer has {len(names)} features, X has {data.X_train.shape[1]}")
+        data = dataclasses.replace(data, info={**data.info, 'feature_names': names})
+    return data
+
 def _points(data, split, X, y, texts):
     "(X, y, texts, split) of the points to explain."
     if X is None:
@@ -264,16 +281,21 @@ def _explain_one(e, name:str, data:PWSData, x, k:int, yk, text, method:str, top:
 def explain(pipes, # a `Pipeline` or `SIF` engine, or a dict name -> Pipeline/SIF to compare
             data:PWSData, # the data the pipelines were fit on (texts, names, gold labels)
             idx=0, # index, or list of indices, of the point(s) to explain
-            method:str='RW', # 'RW', 'WM', 'IF', 'LIN' or a RelatIF variant 'R-RW', 'R-WM', 'R-IF'
+            method:str=None, # 'RW', 'WM', 'IF', 'LIN', 'R-RW', 'R-WM', 'R-IF'; None: RW, WM if exp
             top:int=3, # data and votes kept in the details
             split:str='test', # where the points come from: 'test', 'valid' or 'train'
             X=None, # explain these (n,d) points instead of a split of `data`
             y=None, # (n,) their gold labels; None: explain the predictions
-            texts=None # (n,) their texts, for display
+            texts=None, # (n,) their texts, for display
+            train_texts=None, # (N,) texts of the training rows: shown for the responsible ones
+            vectorizer=None # the fitted vectorizer of X (e.g. TF-IDF): names the features shown
            )->Explanation:
     "Table 2: the most responsible training datum, LF and vote per point and label model."
-    if method not in METHODS: raise ValueError(f"method must be one of {METHODS}, got {method!r}")
     pipes = as_pipes(pipes)
+    if method is None: exp = any(as_engine(p).sigma == 'exp' for p in pipes.values())
+    method = ('WM' if exp else 'RW') if method is None else method
+    if method not in METHODS: raise ValueError(f"method must be one of {METHODS}, got {method!r}")
+    data = with_names(data, train_texts, vectorizer)
     data = train_view(pipes, data)          # training rows as the engines see them (train_on)
     Xs, ys, txt, split = _points(data, split, X, y, texts)
     idx = _point_indices(idx, Xs.shape[0], split)

@@ -4,7 +4,8 @@
 
 # %% ../nbs/04_influence.ipynb #52382a0f
 from __future__ import annotations
-import threading, time, warnings, numpy as np, torch
+import builtins, os, sys, threading, time, warnings
+import numpy as np, pandas as pd, scipy.sparse as sp, torch
 from dataclasses import dataclass
 from functools import partial
 from scipy.linalg import lapack, eigvalsh_tridiagonal
@@ -16,12 +17,13 @@ from .decomposition import check_W, check_sigma, gather_W, soft_labels, term_wei
 from .decomposition import removal_fraction, wm_delta
 from .results import SIFResult, check_label_names, LazyGroups
 from .results import ScoreFactors, relatif, wm_factors, term_factors, per_term, block_rows
+from .diagnostics import class_balance_table, balance_warning
 
 # %% auto #0
 __all__ = ['coefficient_columns', 'GradDots', 'SingularHessianError', 'conjugate_gradient', 'Solver', 'CholeskySolver',
            'Cholesky', 'CGSolver', 'ConjugateGradient', 'AutoSolver', 'Auto', 'lissa', 'ReferenceSolver',
-           'ReferenceLiSSA', 'SIF', 'sif', 'brute_force_sif', 'brute_force_groups', 'retrain_change',
-           'brute_force_scores_mlp']
+           'ReferenceLiSSA', 'SIF', 'is_interactive', 'madds_per_second', 'sif', 'brute_force_sif',
+           'brute_force_groups', 'retrain_change', 'brute_force_scores_mlp']
 
 # %% ../nbs/04_influence.ipynb #1b66b517
 def coefficient_columns(Yt:torch.Tensor # (N,C) soft labels
@@ -385,6 +387,7 @@ class SIF:
         with memory_errors('SIF(...)', self._memory_advice):
             self._set_data(X, L, W, lf_names)
             self._check_minimiser(grad_tol)
+            self._announce('forming and factoring the Hessian', self._hessian_madds(True))
             self.solver = self.inverse.prepare(model, self.Xt, self.Yt)
         self._S, self._groups, self.setup_time = None, None, time.perf_counter() - t0
 
@@ -447,6 +450,44 @@ class SIF:
                 f"chunk_size (now {self.chunk_size}) or SIF.block_budget (now {self.block_budget} "
                 "numbers a block), and read the (N,M,C) scores by blocks (iter_votes, to_parquet)")
 
+SIF.slow_s = 10. # predicted seconds above which a step says what it should cost before it starts
+SIF.announce = None # say it: True, False, or None (when `is_interactive()`)
+_RATE = []
+
+def is_interactive()->bool:
+    "Whether someone watches: a terminal or a Jupyter kernel; not nbdev_test, a docs build or CI."
+    if os.environ.get('IN_TEST') or os.environ.get('CI'): return False
+    ip = getattr(builtins, 'get_ipython', None)
+    if ip is None: return bool(sys.stderr.isatty())
+    return type(ip()).__name__ in ('ZMQInteractiveShell', 'TerminalInteractiveShell')
+
+def madds_per_second()->float:
+    "Multiply-adds a second of this machine's float64 matrix product (timed once, then cached)."
+    if not _RATE:
+        a = torch.rand(384, 384, dtype=torch.float64)
+        t = time.perf_counter()
+        for _ in range(4): a @ a
+        _RATE.append(4 * 384 ** 3 / max(time.perf_counter() - t, 1e-9))
+    return _RATE[0]
+
+@patch
+def _hessian_madds(self:SIF, with_factor:bool=False)->float:
+    "Multiply-adds of forming the Hessian (N rows, their non-zeros) and, if asked, factoring it."
+    N, D, p = self.Xt.shape[0], self.Xt.shape[1], self.model.theta.numel()
+    K = max(1, p // D)
+    width = self.X.nnz / max(N, 1) + 1 if sp.issparse(self.X) else D
+    work = N * width * D * K * (K + 1) / 2
+    return work + (4 * p ** 3 if with_factor else 0.)
+
+@patch
+def _announce(self:SIF, what:str, madds:float):
+    "Say what a step should cost before it starts, when that is over `slow_s` seconds."
+    say = is_interactive() if self.announce is None else self.announce
+    if not say or not isinstance(self.inverse, Cholesky): return
+    s = madds / madds_per_second()
+    if s > self.slow_s:
+        print(f"SIF: {what}: about {s:.0f} s ({madds:.1e} multiply-adds)", file=sys.stderr)
+
 # %% ../nbs/04_influence.ipynb #192c8355
 SIF.block_budget = 2 ** 20 # numbers per block of rows in the score assembly (8 MB of float64)
 
@@ -490,11 +531,14 @@ def _result(self:SIF, dots:dict, S:GradDots)->SIFResult:
 @patch
 def __call__(self:SIF, X_eval, # (Nv,d) evaluation features (a validation set, or one test point)
              y_eval, # (Nv,) evaluation gold labels
-             relatif:bool=True # also self-influences, per-term and group RelatIF (Cholesky)
+             relatif:bool=True, # also self-influences, per-term and group RelatIF (Cholesky)
+             points:bool=None # per-point LF scores (`meta['lf_points']`); None: when cheap
             )->SIFResult:
     "Every score of the training pieces on the mean CE of (X_eval, y_eval); phi > 0: removal helps."
     t0 = time.perf_counter()
     with memory_errors('SIF(...)(X_eval, y_eval)', self._memory_advice):
+        if relatif and self._S is None:
+            self._announce('RelatIF self-influences', self._hessian_madds())
         S = self.self_inf if relatif else None                                # cached across calls
         g = self.model.eval_grad(X_eval, y_eval)
         directions = self.solver.directions(g, self.W.shape[0])
@@ -504,7 +548,18 @@ def __call__(self:SIF, X_eval, # (Nv,d) evaluation features (a validation set, o
     r.meta = dict(n_eval=len(y_eval), **self.solver.meta, setup_s=self.setup_time)
     if r.group: r.meta['group_dtype'] = str(self._groups['rows'].dtype)     # the vote-group columns
     r.meta['call_s'] = time.perf_counter() - t0
+    r.meta['class_balance'] = self._balance(y_eval)
+    if self._want_points(points, np.size(y_eval)):
+        r.meta['lf_points'] = self._lf_points(X_eval, y_eval)
     return r
+
+@patch
+def _balance(self:SIF, y_eval)->pd.DataFrame:
+    "The training labels' class shares beside `y_eval`'s; warns on a gap > 0.15 (30+ points)."
+    tab = class_balance_table(self.Y, y_eval, label_names=self.label_names)
+    w = balance_warning(tab) if np.size(y_eval) >= 30 else ''
+    if w: warnings.warn(w, stacklevel=3)
+    return tab
 
 
 # %% ../nbs/04_influence.ipynb #6c98fb70
@@ -762,6 +817,41 @@ def _add_groups(self:SIF, r:SIFResult, directions:dict):
         load = partial(self._param_group_values, k, f, directions[f]) if params else None
         values = dict(out, **{'self_' + key: v for key, v in self_inf.items()})
         r.group['R-' + f] = LazyGroups(values, load)                   # W's groups: on first use
+
+
+# %% ../nbs/04_influence.ipynb #12c359fb
+SIF.point_budget = 2e10 # multiply-adds of the per-point LF scores formed when `points=None`
+
+@patch
+def _want_points(self:SIF, points, n_eval:int)->bool:
+    "Whether to form the per-point LF scores: `points`, else when cheap (2+ points, Cholesky)."
+    fams = self._families()
+    if points is not None and points and not fams:
+        raise ValueError("points=True needs inverse=Cholesky() (a factor to solve with)")
+    if points is not None: return bool(points)
+    cost = self.L.size * len(fams) * self.model.C * self.model.theta.numel()
+    return bool(fams) and n_eval >= 2 and cost <= self.point_budget
+
+@patch
+def _lf_gradients(self:SIF, families:list)->torch.Tensor: # (2MF, p)
+    "Summed gradients of each LF's votes and abstentions per family, in one pass over the rows."
+    G = 0.
+    for sl in self._blocks(self.model.C * len(families) * (self.L.shape[1] + 1)):
+        t, kappa, full = term_factors(self.L[sl], self.W, self.sigma)
+        G = G + self._lf_sums(families, self._vote_groups(families, t, kappa, full, sl), sl)
+    return G
+
+@patch
+def _lf_points(self:SIF, X_eval, y_eval)->dict: # family -> votes, abstains: (M,Nv)
+    "Each LF's score per evaluation point, $-u_j^\\top g_k$, $u_j = H^{-1}G_j$; mean: the score."
+    fams, M, shape = self._families(), self.L.shape[1], self.model.theta.shape
+    Xe = self.model.features(check_X(X_eval, d=self.model.d, name='X_eval', copy=False, lazy=True))
+    y = check_y(y_eval, self.model.C, n=len(Xe), name='y_eval')
+    at = torch.as_tensor(y, device=self.model.theta.device)
+    A = [-self.model.grad_dots(Xe, self.solver.solve(G.reshape(shape)))[torch.arange(len(y)), at]
+         for G in self._lf_gradients(fams)]
+    A = torch.stack(A).cpu().numpy().reshape(len(fams), 2, M, len(y))
+    return {f: dict(votes=A[k, 0], abstains=A[k, 1]) for k, f in enumerate(fams)}
 
 
 # %% ../nbs/04_influence.ipynb #d225acec

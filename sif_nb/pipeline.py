@@ -4,20 +4,22 @@
 
 # %% ../nbs/07a_pipeline.ipynb #fc32a434
 from __future__ import annotations
-import time, dataclasses, numpy as np, pandas as pd
+import time, dataclasses, warnings, numpy as np, pandas as pd
 from dataclasses import dataclass
 from .pws import PWSData, check_L
 from .label_models import (to_identity, LabelModel, WLabelModel, MajorityVote, DawidSkene,
                                  SnorkelLabelModel, as_label_model)
 from .end_model import SoftmaxRegression
 from .decomposition import soft_labels, covered
+from .diagnostics import label_model_diagnostics, LabelDiagnostics
 from .influence import SIF
 from .results import SIFResult
 from .components import repair, Repair
 
 # %% auto #0
 __all__ = ['TRAIN_ON', 'LABEL_MODEL_NAMES', 'training_rows', 'train_subset', 'Pipeline', 'fit_pipelines', 'as_engine', 'as_pipes',
-           'train_view', 'compare_pipelines', 'resolve_label_model', 'ExplainedPipeline', 'explain_pipeline']
+           'train_view', 'compare_pipelines', 'resolve_label_model', 'ExplainedPipeline', 'check_classes',
+           'feature_names_of', 'explain_pipeline']
 
 # %% ../nbs/07a_pipeline.ipynb #e6f42aed
 TRAIN_ON = ('covered', 'all')   # end-model rows: those with a vote (the authors'), or all
@@ -77,6 +79,9 @@ class Pipeline:
         t0 = time.perf_counter()
         self.data = data
         L = data.L_train
+        if (L == -1).all():
+            raise ValueError("data.L_train: every LF abstains on every row (all -1), so no row "
+                             "has a label to train on")
         self.label_model.fit(L)
         self.rows = training_rows(L, self.train_on)
         self.train_data = train_subset(data, self.rows)
@@ -88,11 +93,20 @@ class Pipeline:
         self.covered = covered(L, self.W, self.sigma)
         model = self.end_model(data.cardinality, **self.end_kw)
         self.model = model.fit(X, self.Y_train)
-        self.engine = SIF(self.model, X, L, self.W, self.sigma,
-                          inverse=self.inverse, lf_names=data.lf_names,
-                          label_names=data.label_names)
+        self.engine = SIF(self.model, X, L, self.W, self.sigma, inverse=self.inverse,
+                          lf_names=data.lf_names, label_names=data.label_names)
         self.fit_time = time.perf_counter() - t0
+        self.diagnostics_ = self.diagnostics()
+        for w in self.diagnostics_.warnings:          # the class balance warns when SIF is called
+            if not w.startswith('class balance'): warnings.warn(w, stacklevel=2)
         return self
+
+    def diagnostics(self, warn:bool=False # issue each mismatch as a warning
+                   )->LabelDiagnostics:
+        "`label_model_diagnostics` of the fitted label model against the validation split."
+        d = self.data
+        return label_model_diagnostics(self.label_model, d.L_train, d.y_valid, d.L_valid,
+                                       d.lf_names, d.label_names, self.approx, warn=warn)
 
     def __call__(self,
                  X_eval:np.ndarray, # (n,d) evaluation features
@@ -103,6 +117,7 @@ class Pipeline:
         if self.engine is None: raise ValueError("pipeline is not fitted; call .fit(data) first")
         res = self.engine(X_eval, y_eval, relatif=relatif)
         res.meta['rows'] = self.rows    # row i of the result is training point rows[i]
+        res.meta['n_train'] = len(self.data.L_train)                  # of all these training rows
         return res
 
     def __repr__(self):
@@ -221,19 +236,21 @@ class ExplainedPipeline:
 
     @property
     def rows(self)->np.ndarray: return self.pipeline.rows # (n,) training rows of L the engine uses
-    def lf_table(self, method:str='RW', **kw)->pd.DataFrame:
+    @property
+    def diagnostics(self)->LabelDiagnostics: return self.pipeline.diagnostics_ # the label model's
+    def lf_table(self, method:str=None, **kw)->pd.DataFrame:
         "`SIFResult.lf_table` of the validation-set result."
         return self.result.lf_table(method, **kw)
 
-    def vote_table(self, method:str='RW', **kw)->pd.DataFrame:
+    def vote_table(self, method:str=None, **kw)->pd.DataFrame:
         "`SIFResult.vote_table`: `i` the row of the user's L, `i_train` the end model's row."
         return _user_index(self.result.vote_table(method, **kw))
 
-    def data_table(self, method:str='RW', **kw)->pd.DataFrame:
+    def data_table(self, method:str=None, **kw)->pd.DataFrame:
         "`SIFResult.data_table`: `i` the row of the user's L, `i_train` the end model's row."
         return _user_index(self.result.data_table(method, **kw))
 
-    def repair(self, methods=('IF', 'RW', 'WM'), # any of REPAIR_METHODS
+    def repair(self, methods=None, # any of REPAIR_METHODS; None: what the result has
                **kw # `repair` options (grid, fractions, alphas, progress)
               )->Repair:
         "`repair` of the pipeline's end model on the validation set (test losses if given)."
@@ -245,15 +262,46 @@ class ExplainedPipeline:
     def __repr__(self): return f"ExplainedPipeline({self.pipeline!r}, {self.result!r})"
 
 # %% ../nbs/07a_pipeline.ipynb #b5e50656
-def _problem(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, lf_names, label_names):
+def check_classes(L, # (N,M) votes, -1 = abstain
+                  y_valid, # (Nv,) gold validation labels
+                  cardinality:int=None # C, when known
+                 ):
+    "Refuse classes numbered 1..C (not 0..C-1) and a label matrix where every LF abstains."
+    L, y = check_L(L, name='L'), np.asarray(y_valid)
+    if (L == -1).all():
+        raise ValueError("L: every LF abstains on every row (all -1), so no row has a label to "
+                         "train on; check the LFs (Snorkel's ABSTAIN is -1)")
+    used = np.union1d(np.unique(L[L >= 0]), np.unique(y))
+    top = int(used.max())
+    if used.min() >= 1 and (cardinality is None or top == cardinality):
+        raise ValueError(f"L and y_valid use classes 1..{top} and never 0: classes are numbered "
+                         f"0..C-1 (-1 = abstain), as in Snorkel; pass np.where(L >= 0, L - 1, -1) "
+                         "and y_valid - 1")
+
+def feature_names_of(vectorizer # a fitted vectorizer with `get_feature_names_out()`, or None
+                    )->list: # d feature names, or None
+    "The feature names of a fitted scikit-learn vectorizer (TF-IDF, counts, ...)."
+    if vectorizer is None: return None
+    try: return [str(n) for n in vectorizer.get_feature_names_out()]
+    except Exception as e:
+        raise ValueError("vectorizer must be a fitted transformer with get_feature_names_out() "
+                         f"(e.g. a fitted TfidfVectorizer), got {type(vectorizer).__name__}") from e
+
+def _problem(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, lf_names, label_names,
+             L_valid=None, texts=None, feature_names=None):
     "The `PWSData` of `explain_pipeline`'s arguments (the validation set stands in for no test)."
     if cardinality is None and label_names is not None: cardinality = len(label_names)
+    check_classes(L, y_valid, cardinality)
+    if texts is not None and len(texts) != len(L):
+        raise ValueError(f"texts has {len(texts)} entries, L has {len(L)} rows: give one text per "
+                         "training row")
     if cardinality is None:
         cardinality = max(int(np.max(check_L(L))), int(np.max(y_valid))) + 1
     no_test = X_test is None
     X_test, y_test = (X_valid, y_valid) if no_test else (X_test, y_test)
     return PWSData(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, lf_names=lf_names,
-                   label_names=label_names, info=dict(test_is_valid=no_test))
+                   label_names=label_names, L_valid=L_valid, texts_train=texts,
+                   info=dict(test_is_valid=no_test, feature_names=feature_names))
 
 def explain_pipeline(L, # (N,M) ints, -1 = abstain
                      X_train, # (N,d) training features
@@ -266,11 +314,15 @@ def explain_pipeline(L, # (N,M) ints, -1 = abstain
                      cardinality:int=None, # C; default: len(label_names), or from L and y_valid
                      train_on:str='covered', # see `Pipeline`
                      relatif:bool=True, # RelatIF scores too
+                     L_valid=None, # (n,M) the LFs' votes on the validation set: diagnostics
+                     texts=None, # (N,) training texts: shown for the responsible rows
+                     vectorizer=None, # the fitted vectorizer of X (TF-IDF...): names the features
                      **kw # more `Pipeline` arguments (identity, inverse, approx_kw, end-model ones)
                     )->ExplainedPipeline:
     "Fit label model, Eq. 15 approximation and end model as needed; influence on the valid loss."
     names = lf_names, label_names
-    data = _problem(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, *names)
+    data = _problem(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, *names, L_valid,
+                    texts, feature_names_of(vectorizer))
     C = data.cardinality
     make = SoftmaxRegression if end_model is None else (lambda C, **k: end_model.clone())
     pipe = Pipeline(resolve_label_model(label_model, C), make, train_on=train_on, **kw).fit(data)

@@ -13,8 +13,8 @@ from .decomposition import soft_labels, removal_fraction, gather_W
 
 
 # %% auto #0
-__all__ = ['TERMS', 'METHODS', 'GROUPED', 'CAPTION', 'relatif', 'wm_factors', 'term_factors', 'per_term', 'block_rows',
-           'ScoreFactors', 'check_label_names', 'LazyGroups', 'SIFResult']
+__all__ = ['TERMS', 'METHODS', 'GROUPED', 'CAPTION', 'LF_COLUMNS', 'relatif', 'wm_factors', 'term_factors', 'per_term',
+           'block_rows', 'ScoreFactors', 'check_label_names', 'LazyGroups', 'SIFResult', 'bootstrap_interval']
 
 # %% ../nbs/04a_results.ipynb #c93d68a3
 def relatif(phi:np.ndarray, # influences
@@ -338,29 +338,95 @@ def _polarity(self:SIFResult)->list:
     return [', '.join(names[c] for c in v) for v in votes]
 
 @patch
+def _train_y(self:SIFResult, y)->np.ndarray:
+    "Gold labels of the result's rows: `y` of its N rows, or of all `meta['n_train']` rows (cut)."
+    N, rows, n_all = len(self.L), self.meta.get('rows'), self.meta.get('n_train')
+    if rows is not None and np.ndim(y) == 1 and len(y) == n_all != N: y = np.asarray(y)[rows]
+    if np.ndim(y) == 1 and len(y) != N:
+        whole = f" or of all {n_all} training rows" if rows is not None else ""
+        raise ValueError(f"y has {len(y)} entries: give the gold labels of the result's {N} "
+                         f"training rows (row i is training row meta['rows'][i]){whole}")
+    return check_y(y, self.shape[2], n=N, name='y')
+
+@patch
 def _accuracy(self:SIFResult, y)->np.ndarray:
     "(M,) empirical accuracy of each LF's votes on gold training labels `y` (NaN without votes)."
-    y = check_y(y, self.shape[2], n=len(self.L), name='y')
-    fires = self.L != -1
+    y, fires = self._train_y(y), self.L != -1
     hits = ((self.L == y[:, None]) & fires).sum(0)
     n, out = fires.sum(0), np.full(self.L.shape[1], np.nan)
     return np.divide(hits, n, out=out, where=n > 0)
 
 @patch
-def lf_table(self:SIFResult, method:str='RW', # a source-aware method
+def default_method(self:SIFResult)->str:
+    "The tables' default method: RW when it was computed (identity sigma), else WM (exp sigma)."
+    return 'RW' if self._has('RW') else 'WM'
+
+@patch
+def _method(self:SIFResult, method:str)->str:
+    "`method`, or the default one when None."
+    return self.default_method() if method is None else method
+
+def _default_note(res:SIFResult, method:str, given)->str:
+    "Why the default method is the one shown, when it is not RW."
+    if given is not None or method == 'RW': return ''
+    return (f" [WM by default: sigma={res.sigma!r} has no RW; for RW approximate the label model"
+            " by Eq. 15 (Pipeline, or label_models.to_identity) and refit]")
+
+LF_COLUMNS = ("phi = phi_votes ranks the LF by its votes' terms (removing its votes); "
+              "phi_abstains: its abstentions' terms (non-zero when the label model weighs "
+              "abstains, e.g. Eq. 15); "
+              "phi_total: both (the whole LF); coverage: share of all training rows it votes on")
+
+def bootstrap_interval(P:np.ndarray, # (M,Nv) per-evaluation-point scores (their mean: the score)
+                       ci:float=0.9, # coverage of the interval
+                       n_boot:int=1000, # bootstrap resamples of the evaluation points
+                       seed:int=0 # resampling seed
+                      )->tuple: # (lo, hi), each (M,)
+    "Percentile bootstrap interval of the mean score, resampling evaluation points."
+    if not (isinstance(ci, float) and 0 < ci < 1):
+        raise ValueError(f"ci must be a number in (0, 1), got {ci!r}")
+    n = P.shape[1]
+    counts = np.random.default_rng(seed).multinomial(n, np.full(n, 1 / n), size=n_boot)  # (B,Nv)
+    boot = counts @ P.T / n                                                             # (B,M)
+    return np.quantile(boot, (1 - ci) / 2, axis=0), np.quantile(boot, (1 + ci) / 2, axis=0)
+
+@patch
+def _with_ci(self:SIFResult, df:pd.DataFrame, method:str, ci, n_boot:int, seed:int)->pd.DataFrame:
+    "`df` (LF order) with the bootstrap interval of phi_votes: ci_lo, ci_hi, zero_in_ci."
+    if ci is None: return df
+    P = self.meta.get('lf_points', {}).get(method)
+    if P is None:
+        raise ValueError(f"ci needs per-point LF scores of {method} (RW or WM): compute the result "
+                         "with SIF(...)(X_eval, y_eval, points=True) and inverse=Cholesky()")
+    lo, hi = bootstrap_interval(P['votes'], ci, n_boot, seed)
+    df = df.assign(ci_lo=lo, ci_hi=hi, zero_in_ci=(lo <= 0) & (hi >= 0))
+    df.attrs['ci'] = (f"ci_lo..ci_hi: {ci:.0%} bootstrap interval of phi_votes over the "
+                      f"{P['votes'].shape[1]} validation points ({n_boot} resamples, seed {seed}); "
+                      "zero_in_ci: its sign is not settled by this validation set")
+    return df
+
+@patch
+def lf_table(self:SIFResult, method:str=None, # a source-aware method; None: `default_method()`
              top:int=None, # rows kept
-             y=None # (N,) gold training labels: adds each LF's empirical accuracy
+             y=None, # (N,) gold training labels (or of all `meta['n_train']` rows): LF accuracy
+             ci:float=None, # e.g. 0.9: bootstrap interval of phi_votes over the validation points
+             n_boot:int=1000, seed:int=0 # bootstrap resamples and seed (with `ci`)
             )->pd.DataFrame:
     "Per LF, ranked by its votes' influence (phi > 0: removing them lowers the validation loss)."
+    given, method = method, self._method(method)
     fires, N = self.L != -1, len(self.L)
     votes, abstains, total = (self.lf_influence(method, p) for p in ('votes', 'abstains', 'all'))
     d_loss = -self.lf_influence(_plain(method), 'votes') / N
     df = pd.DataFrame({'lf': self.lf_names, 'phi': votes, 'phi_votes': votes,
                        'phi_abstains': abstains, 'phi_total': total, 'd_valid_loss': d_loss,
-                       'coverage': fires.mean(0), 'n_votes': fires.sum(0),
-                       'polarity': self._polarity()})
+                       'coverage': fires.sum(0) / self.meta.get('n_train', N),
+                       'n_votes': fires.sum(0), 'polarity': self._polarity()})
     if y is not None: df['accuracy'] = self._accuracy(y)
-    return _sorted(df, top, method)
+    df = self._with_ci(df, method, ci, n_boot, seed)
+    note = f"; {df.attrs.pop('ci')}" if ci is not None else ''
+    df = _sorted(df, top, method)
+    df.attrs['caption'] += f"; {LF_COLUMNS}{note}{_default_note(self, method, given)}"
+    return df
 
 @patch
 def _user_rows(self:SIFResult, df:pd.DataFrame)->pd.DataFrame:
@@ -370,8 +436,9 @@ def _user_rows(self:SIFResult, df:pd.DataFrame)->pd.DataFrame:
     return df
 
 @patch
-def data_table(self:SIFResult, method:str='RW', top:int=None)->pd.DataFrame:
+def data_table(self:SIFResult, method:str=None, top:int=None)->pd.DataFrame:
     "Per datum, with its training label (-1: uncovered); phi > 0: removal lowers the loss."
+    method = self._method(method)
     phi, Y, N = self.data_influence(method), soft_labels(self.L, self.W, self.sigma), len(self.L)
     label = np.where(Y.sum(1) > 0, Y.argmax(1), -1)
     df = pd.DataFrame({'i': np.arange(len(phi)), 'phi': phi,
@@ -410,10 +477,11 @@ def _top_votes(self:SIFResult, method:str, top:int, include_abstains:bool)->tupl
     return ordinal, pos // M, pos % M, phi
 
 @patch
-def vote_table(self:SIFResult, method:str='RW', top:int=None, # rows kept
+def vote_table(self:SIFResult, method:str=None, top:int=None, # rows kept
                include_abstains:bool=False # also the (i,j) where LF j abstains
               )->pd.DataFrame:
     "Per vote $\\mathbf L_{ij}$ (abstentions only if asked); phi > 0: removal lowers the loss."
+    method = self._method(method)
     plain, N = _plain(method), len(self.L)
     if top is None:                     # by blocks: no (N,M) array
         v = pd.concat(self.iter_votes(dict.fromkeys((method, plain)), include_abstains),
@@ -431,8 +499,9 @@ def vote_table(self:SIFResult, method:str='RW', top:int=None, # rows kept
     return _sorted(self._user_rows(df), top, method)
 
 @patch
-def param_table(self:SIFResult, method:str='RW', top:int=None)->pd.DataFrame:
+def param_table(self:SIFResult, method:str=None, top:int=None)->pd.DataFrame:
     "Per parameter $\\mathbf W_{jkc}$ (vote -1: abstain); phi > 0: removal lowers the loss."
+    method = self._method(method)
     phi, plain = self.param_influence(method), self.param_influence(_plain(method))
     j, k, c = np.indices(phi.shape).reshape(3, -1)
     df = pd.DataFrame({'j': j, 'lf': np.asarray(self.lf_names)[j], 'vote': k - 1, 'class': c,
