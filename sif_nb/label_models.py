@@ -14,11 +14,12 @@ from scipy.optimize import minimize, linear_sum_assignment, Bounds, least_square
 from .pws import check_L, check_cardinality, first_true, one_hot_votes, vote_index, check_y
 
 # %% auto #0
-__all__ = ['SIGMAS', 'SNORKEL_SETTINGS', 'EQ15_STARTS', 'EQ15_METHODS', 'EQ15_TOL', 'EQ15_SCREEN', 'check_sigma', 'check_W',
-           'check_votes_W', 'class_scores', 'normalise_scores', 'probs_from_W', 'covered', 'LabelModel', 'WLabelModel',
-           'mv_W', 'MajorityVote', 'lf_accuracies', 'DawidSkene', 'overlap_matrix', 'pick_seed', 'SnorkelLabelModel',
-           'is_snorkel_model', 'is_snorkel_fitted', 'from_snorkel', 'looks_like_cond_probs', 'SnorkelAdapter',
-           'as_label_model', 'label_model_W', 'eq15_loss_grad', 'approximate_identity', 'to_identity']
+__all__ = ['SIGMAS', 'SNORKEL_SETTINGS', 'EQ15_STARTS', 'EQ15_METHODS', 'EQ15_TOL', 'EQ15_SCREEN', 'EQ15_POOR_RMSE',
+           'check_sigma', 'check_W', 'check_votes_W', 'class_scores', 'normalise_scores', 'probs_from_W', 'covered',
+           'LabelModel', 'WLabelModel', 'mv_W', 'MajorityVote', 'lf_accuracies', 'DawidSkene', 'overlap_matrix',
+           'pick_seed', 'SnorkelLabelModel', 'is_snorkel_model', 'is_snorkel_fitted', 'from_snorkel',
+           'looks_like_cond_probs', 'SnorkelAdapter', 'as_label_model', 'label_model_W', 'eq15_loss_grad',
+           'approximate_identity', 'to_identity', 'approximate_probs', 'ProbaLabelModel']
 
 # %% ../nbs/01_label_models.ipynb #7a52f655
 SIGMAS = ('identity', 'exp')
@@ -570,21 +571,25 @@ def _check_lm_cardinality(lm, cardinality):
     if cardinality is not None and C is not None and C != cardinality:
         raise ValueError(f"the label model has {C} classes, expected {cardinality}")
 
-def as_label_model(obj, # sif_nb label model, Snorkel `LabelModel` (fitted or not), or (W, sigma)
+def as_label_model(obj, # sif_nb or Snorkel label model, (W, sigma), or anything with predict_proba(L)
                    cardinality:int=None, # expected C, checked when given
-                   refit:bool=False, # Snorkel: whether `.fit(L)` refits an already fitted model
-                   name:str=None # name for a wrapped Snorkel model or a (W, sigma) pair
+                   refit:bool=None, # whether `.fit(L)` refits the wrapped model (None: Snorkel's
+                                    # fitted model no, a `predict_proba` model with `fit` yes)
+                   name:str=None # name for a wrapped model or a (W, sigma) pair
                   )->LabelModel: # an object with .W, .sigma, .name, .fit(L)
-    "Any supported label model as one with `.W`, `.sigma`, `.name` and `.fit(L)`."
+    "Any label model as one with `.W`, `.sigma`, `.name` and `.fit(L)`."
     if _is_W_pair(obj):
         if obj[1] != 'identity' and looks_like_cond_probs(obj[0]):
             raise ValueError(_COND_PROBS_HELP)
         lm = WLabelModel(obj[0], obj[1], name or 'W')
-    elif is_snorkel_model(obj): lm = SnorkelAdapter(obj, refit=refit, name=name or 'Snorkel')
+    elif is_snorkel_model(obj):
+        lm = SnorkelAdapter(obj, refit=bool(refit), name=name or 'Snorkel')
     elif _is_label_model(obj): lm = obj
+    elif callable(getattr(obj, 'predict_proba', None)):
+        lm = ProbaLabelModel(obj, cardinality, refit=refit, name=name)
     else:
-        raise TypeError("expected a label model (sif_nb or a Snorkel LabelModel) or a (W, sigma) "
-                        f"pair, got {type(obj).__name__}")
+        raise TypeError("expected a label model (sif_nb, Snorkel, or any object with "
+                        f"predict_proba(L)) or a (W, sigma) pair, got {type(obj).__name__}")
     _check_lm_cardinality(lm, cardinality)
     return lm
 
@@ -908,18 +913,18 @@ def _resume(first, more)->SimpleNamespace:
     more.nit += first.nit
     return more
 
-def _rmse(L, W, sigma, Wb)->tuple:
-    "(rmse, max abs) of the identity W-bar's labels against (W, sigma)'s, on all of L."
-    err = probs_from_W(L, _unit_max(Wb), 'identity') - probs_from_W(L, W, sigma)
+def _rmse(L, Y, Wb)->tuple:
+    "(rmse, max abs) of the identity W-bar's labels against the target labels Y (N,C) of L."
+    err = probs_from_W(L, _unit_max(Wb), 'identity') - Y
     return float(np.sqrt((err ** 2).mean())), float(np.abs(err).max())
 
 def _unit_max(Wb): return Wb / Wb.max() if Wb.max() > 0 else Wb
 
-def _eq15_info(L, W, sigma, best, runs, n_unique, t0)->dict:
-    "Fit report of `approximate_identity`: label errors on all of L, per-start results, time."
-    res, Wb = runs[best], _unit_max(runs[best].x.reshape(W.shape))
-    rmse, max_abs = _rmse(L, W, sigma, Wb)
-    starts = {k: dict(loss=float(r.fun), rmse=_rmse(L, W, sigma, r.x.reshape(W.shape))[0],
+def _eq15_info(L, Y, shape, best, runs, n_unique, t0)->dict:
+    "Fit report: label errors on all of L against its target labels Y, per-start results, time."
+    res, Wb = runs[best], _unit_max(runs[best].x.reshape(shape))
+    rmse, max_abs = _rmse(L, Y, Wb)
+    starts = {k: dict(loss=float(r.fun), rmse=_rmse(L, Y, r.x.reshape(shape))[0],
                       n_iter=int(r.nit), converged=_converged(r)) for k, r in runs.items()}
     return dict(rmse=rmse, max_abs=max_abs, loss=float(res.fun), n_iter=int(res.nit),
                 converged=_converged(res), message=str(res.message), start=best, starts=starts,
@@ -953,23 +958,29 @@ def approximate_identity(L, # (N,M) ints, -1 = abstain
     "Eq. 15: the non-negative identity-sigma W-bar whose labels best match (W, sigma)'s on L."
     t0 = time.perf_counter()
     sigma = check_sigma(sigma)
-    if method not in EQ15_METHODS:
-        raise ValueError(f"method must be one of {tuple(EQ15_METHODS)}, got {method!r}")
     L, W = check_votes_W(L, W, sigma)
-    m, C = W.shape[0], W.shape[2]
     U, counts = np.unique(L, axis=0, return_counts=True)
     keep = covered(U, W, sigma)
     U, counts = U[keep], counts[keep]
-    starts, hi = _starts(init, W, sigma, seed), np.full(W.shape, np.inf)
-    if not abstain: hi[:, 0] = 0
+    starts = _starts(init, W, sigma, seed)
+    fit = dict(max_iter=max_iter, tol=tol, abstain=abstain, eps=eps, method=method,
+               progress=progress)
+    return _eq15(L, probs_from_W(L, W, sigma), U, counts, probs_from_W(U, W, sigma), starts, t0, fit)
+
+def _eq15(L, Y_all, U, counts, Y, starts, t0, fit)->tuple:
+    "(W-bar, info) of Eq. 15 on the distinct rows U (with counts) and their target labels Y."
+    method, hi = fit['method'], np.full(next(iter(starts.values())).shape, np.inf)
+    if method not in EQ15_METHODS:
+        raise ValueError(f"method must be one of {tuple(EQ15_METHODS)}, got {method!r}")
+    if not fit['abstain']: hi[:, 0] = 0
     for x0 in starts.values(): x0[:, 0] = np.minimum(x0[:, 0], hi[:, 0])
-    A, AT = _design(U, m, C)
-    args = (A, AT, probs_from_W(U, W, sigma), counts / len(L), eps)
-    tol = EQ15_TOL[method] if tol is None else tol
-    best, res, runs = _fit_starts(starts, hi, args, method, max_iter, tol, progress)
-    info = dict(_eq15_info(L, W, sigma, best, runs, len(U), t0), method=method)
-    _warn_unconverged(info, max_iter, method)
-    return _unit_max(res.x.reshape(W.shape)), info
+    A, AT = _design(U, hi.shape[0], hi.shape[2])
+    tol = EQ15_TOL[method] if fit['tol'] is None else fit['tol']
+    args = (A, AT, Y, counts / len(L), fit['eps'])
+    best, res, runs = _fit_starts(starts, hi, args, method, fit['max_iter'], tol, fit['progress'])
+    info = dict(_eq15_info(L, Y_all, hi.shape, best, runs, len(U), t0), method=method)
+    _warn_unconverged(info, fit['max_iter'], method)
+    return _unit_max(res.x.reshape(hi.shape)), info
 
 def to_identity(lm, # fitted label model (anything with .W, .sigma, .name)
                 L, # (N,M) votes the approximation is fitted on
@@ -985,3 +996,82 @@ def to_identity(lm, # fitted label model (anything with .W, .sigma, .name)
     out = WLabelModel(Wb, 'identity', name=lm.name + '~')
     out.info = info
     return out
+
+# %% ../nbs/01_label_models.ipynb #b009d233
+EQ15_POOR_RMSE = 0.1
+
+def _check_P(P, n, C)->np.ndarray:
+    "(N,C) float64 probabilities: finite, >= 0, rows summing to 1."
+    P = np.asarray(P, dtype=np.float64)
+    if P.shape != (n, C):
+        raise ValueError(f"P must have shape (N, C) = {(n, C)}, got {P.shape}")
+    if not np.isfinite(P).all() or (P < 0).any() or not np.allclose(P.sum(1), 1, atol=1e-6):
+        raise ValueError("P must hold probabilities: finite, >= 0, each row summing to 1")
+    return P
+
+def _vote_means(U, counts, Y, m, C)->np.ndarray:
+    "(M,C+1,C): per vote slot, the mean target label of the rows with that vote (1/C if none)."
+    A, AT = _design(U, m, C)
+    num, den = AT @ (counts[:, None] * Y), AT @ counts.astype(float)
+    out = np.where(den[:, None] > 0, num / np.maximum(den, 1)[:, None], 1 / C)
+    return out.reshape(m, C + 1, C)
+
+def approximate_probs(L, # (N,M) ints, -1 = abstain
+                      P, # (N,C) target labels of L's rows (a label model's predict_proba(L))
+                      max_iter:int=3000, # iteration limit per start
+                      tol:float=None, # relative-reduction stop; None: `EQ15_TOL[method]`
+                      init=EQ15_STARTS, # start(s); 'softmax' is the per-slot mean label here
+                      seed:int=0, # seed for init='random'
+                      abstain:bool=True, # fit the abstain slot (False pins it to 0)
+                      eps:float=1e-12, # denominator floor during fitting
+                      method:str='fast_lm', # as in `approximate_identity`
+                      progress:bool=None # progress bar (None: on a terminal, not in tests)
+                     )->tuple: # (W_bar (M,C+1,C) >= 0 with max 1, info dict)
+    "Eq. 15 for any target labels: the identity-sigma W-bar whose labels best match P on L."
+    t0 = time.perf_counter()
+    P = np.asarray(P)
+    C = P.shape[1] if P.ndim == 2 else 0
+    if C < 2: raise ValueError(f"P must have shape (N, C) with C >= 2, got {P.shape}")
+    L = check_L(L, C)
+    P = _check_P(P, len(L), C)
+    U, inv, counts = np.unique(L, axis=0, return_inverse=True, return_counts=True)
+    Y = np.zeros((len(U), C))
+    np.add.at(Y, inv.ravel(), P)
+    Y /= counts[:, None]
+    W0 = _vote_means(U, counts, Y, L.shape[1], C)
+    fit = dict(max_iter=max_iter, tol=tol, abstain=abstain, eps=eps, method=method,
+               progress=progress)
+    return _eq15(L, P, U, counts, Y, _starts(init, W0, 'identity', seed), t0, fit)
+
+# %% ../nbs/01_label_models.ipynb #a11851dd
+class ProbaLabelModel(LabelModel):
+    "Any label model with `predict_proba(L)` as an identity-sigma model: W-bar from Eq. 15 on its labels."
+    name, sigma = 'LM', 'identity'
+    def __init__(self, model, # fitted object with predict_proba(L) -> (N,C); `fit(L)` used if present
+                 cardinality:int=None, # C; default: the model's `cardinality`, else read at `fit`
+                 refit:bool=None, # whether `.fit(L)` calls model.fit(L); None: when it has `fit`
+                 name:str=None, # default: the model's `name`, else its class name
+                 **approx_kw # passed to `approximate_probs` (method=, max_iter= ...)
+                ):
+        C = cardinality or getattr(model, 'cardinality', None)
+        self.cardinality = None if C is None else check_cardinality(C)
+        self.model, self.approx_kw = model, approx_kw
+        self.refit = callable(getattr(model, 'fit', None)) if refit is None else refit
+        self.name = name or getattr(model, 'name', None) or type(model).__name__
+        self.W = self.info = None
+
+    def fit(self, L)->ProbaLabelModel:
+        "Refit the model on L (see `refit`), then W-bar by Eq. 15 on its probabilities."
+        L = check_L(L, self.cardinality)
+        if self.refit: self.model.fit(L)
+        P = np.asarray(self.model.predict_proba(L))
+        if self.cardinality is not None and (P.ndim != 2 or P.shape[1] != self.cardinality):
+            raise ValueError(f"{self.name}.predict_proba(L) gave shape {P.shape}, expected "
+                             f"({len(L)}, {self.cardinality})")
+        self.W, self.info = approximate_probs(L, P, **self.approx_kw)
+        self.cardinality, self.rmse_ = self.W.shape[2], self.info['rmse']
+        if self.rmse_ > EQ15_POOR_RMSE:
+            warnings.warn(f"the identity approximation of {self.name!r} is poor: label RMSE "
+                          f"{self.rmse_:.3f} > {EQ15_POOR_RMSE} (Eq. 15); influence explains "
+                          "the approximate labels", RuntimeWarning, stacklevel=_user_stacklevel())
+        return self

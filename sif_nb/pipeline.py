@@ -8,7 +8,7 @@ import time, dataclasses, warnings, numpy as np, pandas as pd
 from dataclasses import dataclass
 from .pws import PWSData, check_L
 from .label_models import (to_identity, LabelModel, WLabelModel, MajorityVote, DawidSkene,
-                                 SnorkelLabelModel, as_label_model)
+                                 SnorkelLabelModel, as_label_model, ProbaLabelModel)
 from .end_model import SoftmaxRegression
 from .decomposition import soft_labels, covered
 from .diagnostics import label_model_diagnostics, LabelDiagnostics
@@ -48,7 +48,7 @@ def train_subset(data:PWSData, # a PWS problem
 class Pipeline:
     "Label model (all rows) -> Eq. 15 approx. -> labels -> end model -> `SIF` on the covered rows."
     def __init__(self,
-                 label_model, # label model (`.fit(L)`, then `.W`, `.sigma`, `.name`) or Snorkel's
+                 label_model, # label model (`.fit(L)`, `.W`, `.sigma`), Snorkel's, or any `predict_proba`
                  end_model=SoftmaxRegression, # factory, called as `end_model(C, **end_kw)`
                  identity='auto', # Eq. 15 approximation: True, False or 'auto' (if sigma is 'exp')
                  inverse=None, # inverse-Hessian strategy for `SIF` (None = `Cholesky()`, exact)
@@ -70,6 +70,7 @@ class Pipeline:
 
     def _approximate(self, L:np.ndarray): # (N,M) ints, -1 = abstain
         "The Eq. 15 identity approximation of the fitted label model, or None when not used."
+        if isinstance(self.label_model, ProbaLabelModel): return self.label_model  # Eq. 15 in fit
         auto = self.identity == 'auto' and self.label_model.sigma == 'exp'
         wanted = self.identity is True or auto
         return to_identity(self.label_model, L, **self.approx_kw) if wanted else None

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/08_benchmark.ipynb #faf33681
 from __future__ import annotations
-import argparse, json, os, resource, subprocess, sys, tempfile, time
+import argparse, json, os, resource, subprocess, sys, tempfile, time, warnings
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 import sif_nb
@@ -14,16 +14,19 @@ from ..decomposition import soft_labels, term_weights
 from ..influence import SIF, ReferenceLiSSA, brute_force_sif, sif
 from ..results import TERMS
 from ..components import show_progress
+from ..label_models import approximate_identity, DawidSkene, SnorkelLabelModel, WLabelModel
+from ..pipeline import Pipeline, training_rows
+from ..data import load_wrench
 
 # %% auto #0
 __all__ = ['TABLE_METHODS', 'TOP_VOTES', 'FLOOR_METHODS', 'DASK_WORKERS', 'DASK_BLOCKS', 'ENGINE_METHODS', 'LIMITS', 'CORE',
-           'LM_METHODS', 'TARGET_1', 'TARGET_3', 'TARGET_4', 'TARGET_5', 'FLOOR_1', 'FLOOR_3', 'KEY', 'dense_W',
-           'make_problem', 'fit_end_model', 'save_problem', 'cached_problem_error', 'load_problem', 'published_params',
-           'published_log_probs', 'published_ce', 'expand_rw', 'published_hvp', 'published_lissa', 'per_sample_grads',
-           'published_block_inverse', 'published_rw_relatif', 'factorised_tables', 'measure', 'wait_quiet',
-           'run_measurement', 'prepare_problem', 'run_benchmark', 'target_plan', 'floor_plan', 'full_plan',
-           'smoke_plan', 'summary', 'replace_rows', 'best_of', 'loglog_slope', 'check_targets', 'check_floor',
-           'plot_results', 'main']
+           'LM_METHODS', 'TARGET_1', 'TARGET_3', 'TARGET_4', 'TARGET_5', 'FLOOR_1', 'FLOOR_3', 'KEY', 'EQ15_CASES',
+           'EQ15_LM_CAP', 'dense_W', 'make_problem', 'fit_end_model', 'save_problem', 'cached_problem_error',
+           'load_problem', 'published_params', 'published_log_probs', 'published_ce', 'expand_rw', 'published_hvp',
+           'published_lissa', 'per_sample_grads', 'published_block_inverse', 'published_rw_relatif',
+           'factorised_tables', 'measure', 'wait_quiet', 'run_measurement', 'prepare_problem', 'run_benchmark',
+           'target_plan', 'floor_plan', 'full_plan', 'smoke_plan', 'summary', 'replace_rows', 'best_of', 'loglog_slope',
+           'check_targets', 'check_floor', 'plot_results', 'eq15_benchmark', 'main']
 
 # %% ../../nbs/08_benchmark.ipynb #ccfa13bf
 def dense_W(m:int, # M
@@ -704,6 +707,61 @@ def plot_results(df:pd.DataFrame, path=None):
         with atomic_write(path) as f: fig.savefig(f, format=Path(path).suffix[1:] or 'png', dpi=120)
     return fig
 
+# %% ../../nbs/08_benchmark.ipynb #ff41dc7e
+EQ15_CASES = (('census', 'DS'), ('census', 'Snorkel'), ('trec', 'DS'), ('trec', 'Snorkel'))
+EQ15_LM_CAP = dict(trec=50)   # max_iter per start of method='lm' (TREC: ~1 s an iteration)
+
+def _eq15_fit(L, lm, method, cap)->tuple:
+    "(W-bar, one benchmark row) of Eq. 15 by `method`, with the load average before it."
+    load = os.getloadavg()[0]
+    kw = dict(method=method) if cap is None else dict(method=method, max_iter=cap)
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter('always', RuntimeWarning)
+        Wb, info = approximate_identity(L, lm.W, lm.sigma, **kw)
+    row = dict(method=method, max_iter=kw.get('max_iter', 3000), eq15_s=info['time_s'],
+               rmse=info['rmse'], n_iter=info['n_iter'], converged=info['converged'],
+               start=info['start'], n_unique=info['n_unique'], load_before=load)
+    return Wb, row
+
+def _sif_call_s(data, Wb, l2)->float:
+    "Seconds of the SIF call the Eq. 15 fit serves: engine (H factored) and the LF table."
+    pipe = Pipeline(WLabelModel(Wb, 'identity', name='Wbar'), l2=l2).fit(data)
+    t0 = time.perf_counter()
+    eng = SIF(pipe.model, pipe.train_data.X_train, pipe.train_data.L_train, pipe.W, 'identity')
+    eng(data.X_valid, data.y_valid).lf_table()
+    return time.perf_counter() - t0
+
+def eq15_benchmark(cases=EQ15_CASES, # (dataset, 'DS' or 'Snorkel') pairs under `data_dir()`
+                   caps:dict=EQ15_LM_CAP, # dataset -> max_iter per start of method='lm'
+                   l2:float=1e-3 # end-model L2 for the SIF call
+                  )->pd.DataFrame: # one row per (dataset, label model, method)
+    "Eq. 15 time and RMSE, default solver and method='lm', with the label-model and SIF-call times."
+    rows = []
+    for name, lm_name in cases:
+        data = load_wrench(name)
+        L = data.L_train[training_rows(data.L_train)]
+        t0 = time.perf_counter()
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore', RuntimeWarning)
+            lm = dict(DS=DawidSkene, Snorkel=SnorkelLabelModel)[lm_name](data.cardinality)
+            lm.fit(data.L_train)
+        fit_s = time.perf_counter() - t0
+        Wb, fast = _eq15_fit(L, lm, 'fast_lm', None)
+        sif_s = _sif_call_s(data, Wb, l2)
+        _, dense = _eq15_fit(L, lm, 'lm', caps.get(name))
+        for r in (fast, dense):
+            rows.append(dict(dataset=name, label_model=lm_name, N=len(L), M=L.shape[1],
+                             C=data.cardinality, lm_fit_s=fit_s, sif_call_s=sif_s, **r))
+            print(rows[-1], flush=True)
+    return pd.DataFrame(rows)
+
+def _eq15_main(out=None):
+    "The `--eq15` run: rows to `out`/benchmark_eq15.csv."
+    df = eq15_benchmark()
+    out = Path(out or ('nbs' if Path('nbs').is_dir() else '.'))
+    df.to_csv(out / 'benchmark_eq15.csv', index=False)
+    return df
+
 # %% ../../nbs/08_benchmark.ipynb #b93a6613
 def _floor_main(a)->pd.DataFrame:
     "`--floor`: the floor plan in one run, written to `benchmark_floor.csv`."
@@ -737,6 +795,9 @@ def main(argv=None):
     ap.add_argument('--floor', action='store_true',
                     help="run only the floor rows (N=20k and 100k against forming and factoring H, N=1M at "
                          "d=16 for peak memory; ~15 min) into benchmark_floor.csv (--out, default 'nbs')")
+    ap.add_argument('--eq15', action='store_true',
+                    help='time Eq. 15 on Census and TREC (DS, Snorkel): the default solver against '
+                         "method='lm' (~10 min); writes benchmark_eq15.csv to --out (default nbs)")
     ap.add_argument('--prepare', nargs=7, metavar=('N', 'M', 'C', 'd', 'SEED', 'PATH', 'MEMMAP'),
                     help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
@@ -748,6 +809,7 @@ def main(argv=None):
         return
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, {os.cpu_count()} CPUs", flush=True)
     if a.floor: return _floor_main(a)
+    if a.eq15: return _eq15_main(a.out)
     wide = a.full or a.merge or (a.targets and a.out)
     out = Path(a.out) if a.out else (Path('nbs') if Path('nbs').is_dir() else Path('.')) if wide else None
     if out: out.mkdir(parents=True, exist_ok=True)
