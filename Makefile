@@ -49,7 +49,7 @@ CHROMIUM_CHECK = command -v chromium >/dev/null || (apt-get update -qq && apt-ge
 
 docs-test: docs $(VENV)/.notebook-installed  ## docs, then check every page in headless Chromium (installs Debian's chromium when missing; root) and run the live test; screenshots in _screenshots/
 	$(CHROMIUM_CHECK)
-	$(PY) -m pytest -q tools/test_docs.py tools/test_live.py
+	$(PY) -m pytest -q tools/test_docs_checks.py tools/test_docs.py tools/test_live.py
 
 docs-live: setup $(VENV)/.notebook-installed  ## the explorers live: JupyterLab on 127.0.0.1 runs one, headless Chromium changes its dropdowns (no docs build needed)
 	$(CHROMIUM_CHECK)

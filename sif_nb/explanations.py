@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_explain.ipynb #0f8f579a
 from __future__ import annotations
-import html, dataclasses, numpy as np, pandas as pd, scipy.sparse as sp
+import html, re, dataclasses, numpy as np, pandas as pd, scipy.sparse as sp
 from dataclasses import dataclass
 from .pws import PWSData, check_X, check_y, lf_summary
 from .decomposition import perturbed_labels
@@ -13,8 +13,8 @@ from .components import METHODS
 from .pipeline import as_pipes, as_engine, train_view, feature_names_of
 
 # %% auto #0
-__all__ = ['TABLE2', 'shorten', 'label_name', 'split_data', 'describe_point', 'Explanation', 'with_names', 'explain', 'lf_index',
-           'lf_repair', 'lf_report']
+__all__ = ['TABLE2', 'shorten', 'short_name', 'label_name', 'split_data', 'describe_point', 'Explanation', 'with_names',
+           'explain', 'lf_index', 'lf_repair', 'lf_report']
 
 # %% ../nbs/07_explain.ipynb #8aa8f64d
 def shorten(s, # anything, shown as `str(s)`
@@ -23,6 +23,23 @@ def shorten(s, # anything, shown as `str(s)`
     "`str(s)` cut to `n` characters, ending in an ellipsis when cut."
     s = str(s)
     return s if len(s) <= n else s[:n - 1] + '…'
+
+def short_name(s, # an LF name, e.g. 'a > 1 and b <= 2 -> benign'
+               n:int=40 # the longest result, unless its first condition is longer
+              )->str:
+    "`s` cut between conditions (after ' and ', ' or ', ','), '…' for the rest; its '-> label' kept."
+    s = ' '.join(str(s).split())
+    if len(s) <= n:
+        return s
+    body, arrow, label = s.rpartition(' -> ')
+    body, tail = (body, f' -> {label}') if arrow else (s, '')
+    parts = re.split(r'(?<= and) |(?<= or) |(?<=,) ', body)
+    out = parts[0]
+    for p in parts[1:]:
+        if len(out) + len(p) + len(tail) + 3 > n:
+            break
+        out += ' ' + p
+    return out + (' …' if out != body else '') + tail
 
 def label_name(data:PWSData, # supplies `label_names`; None: the class index as a string
                c # class index; None or NaN: no label
@@ -92,23 +109,24 @@ def _vote_frame(res, method, data, sign, top):
     return _describe_rows(df, data)
 
 # %% ../nbs/07_explain.ipynb #7c9441cb
-TABLE2 = {  # flat column -> (group, Table 2 header)
+TABLE2 = {  # flat column -> (group, Table 2 header); the answers first, the texts of the data last
     'label_model': ('', 'Label model'),
     'point': ('Test data', '#'),
-    'data': ('Test data', 'Data'),
     'true_label': ('Test data', 'True label'),
     'pred_str': ('Test data', 'Pred. (Prob.)'),
-    'resp_data': ('Resp. training data', '#'),
-    'resp_data_text': ('Resp. training data', 'Data'),
-    'resp_data_true_label': ('Resp. training data', 'True label'),
-    'resp_weak_str': ('Resp. training data', 'Weak label (Prob.)'),
-    'resp_data_phi': ('Resp. training data', 'φ'),
     'resp_lf': ('Resp. LF', 'LF'),
     'resp_lf_phi': ('Resp. LF', 'φ'),
     'resp_vote_lf': ('Resp. labeling', 'LF'),
-    'resp_vote_text': ('Resp. labeling', 'Data'),
+    'resp_vote_data': ('Resp. labeling', '#'),
     'resp_vote': ('Resp. labeling', 'Vote'),
-    'resp_vote_phi': ('Resp. labeling', 'φ')}
+    'resp_vote_phi': ('Resp. labeling', 'φ'),
+    'resp_data': ('Resp. training data', '#'),
+    'resp_data_true_label': ('Resp. training data', 'True label'),
+    'resp_weak_str': ('Resp. training data', 'Weak label (Prob.)'),
+    'resp_data_phi': ('Resp. training data', 'φ'),
+    'data': ('Texts', 'Test data'),
+    'resp_data_text': ('Texts', 'Resp. training data'),
+    'resp_vote_text': ('Texts', 'Resp. labeling')}
 
 @dataclass
 class Explanation:
@@ -131,7 +149,7 @@ class Explanation:
         df['resp_weak_str'] = [f"{p} ({q:.2f})" for p, q in weak]
         for c in ('resp_lf', 'resp_vote_lf'):
             if c in df:
-                df[c] = [shorten(o, 40) for o in df[c]]
+                df[c] = [short_name(o, 40) for o in df[c]]
         compact = df.point.nunique() == 1 if compact is None else compact
         drop = ('point', 'data', 'true_label') if compact else ()
         cols = [c for c in TABLE2 if c in df and df[c].notna().any() and c not in drop]
@@ -167,6 +185,11 @@ class Explanation:
         note = (f"<p><b>Most responsible</b> training datum, LF and vote by <b>{method}</b> "
                 f"({what}); φ &gt; 0: removing it would lower the loss on the point.</p>")
         tab = self.table().to_html(index=False, float_format=lambda v: f'{v:.3g}', na_rep='—')
+        esc = lambda s: str(s).replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')
+        for full in {o for r in self.rows for o in (r.get('resp_lf'), r.get('resp_vote_lf')) if o}:
+            if (short := short_name(full, 40)) != full:     # the full LF name on hover
+                cell = f'>{esc(short)}</td>'
+                tab = tab.replace(f'<td{cell}', f'<td title="{html.escape(full)}"{cell}')
         return f'<div style="overflow-x:auto">{self._head_html()}{note}{tab}</div>'
 
     def __repr__(self):
@@ -337,9 +360,10 @@ def _lf_summary_row(e, res:SIFResult, data:PWSData, j:int, method:str)->pd.DataF
     summ = lf_summary(e.L, data.cardinality, y=data.y_train, names=res.lf_names,
                       label_names=data.label_names)
     summ = summ.iloc[[j]].reset_index(names='lf')
-    summ['phi'] = float(res.lf_influence(method)[j])
-    summ['rank'] = int(lt.index[lt.lf == res.lf_names[j]][0]) + 1
-    summ['n_lfs'] = len(lt)
+    rank = int(lt.index[lt.lf == res.lf_names[j]][0]) + 1
+    answer = dict(phi=float(res.lf_influence(method)[j]), rank=rank, n_lfs=len(lt))
+    for k, (c, v) in enumerate(answer.items()):     # the answer next to the name, statistics after
+        summ.insert(2 + k, c, v)
     return summ
 
 def lf_report(pipe, # a `Pipeline` or `SIF` engine

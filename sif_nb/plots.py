@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 from .pws import lf_summary
 from .influence import SIFResult
-from .explanations import shorten
+from .explanations import short_name
 
 # %% auto #0
 __all__ = ['HARMFUL', 'HELPFUL', 'plot_lf_influence', 'plot_term_histogram', 'plot_influence_vs_accuracy']
@@ -33,7 +33,7 @@ def plot_lf_influence(res:SIFResult, # influence scores (validation set or one t
     order = order[np.argsort(phi[order], kind='stable')]
     ax = _new_ax(ax, (6, .3 * len(order) + 1.2))
     colors = np.where(phi[order] > 0, HARMFUL, HELPFUL)
-    ax.barh([shorten(n) for n in names[order]], phi[order], color=colors)
+    ax.barh([short_name(n) for n in names[order]], phi[order], color=colors)
     ax.axvline(0, color='k', lw=.8)
     ax.set_xlabel(f'LF influence φ ({method}); > 0: removing the LF lowers the loss')
     ax.set_ylabel('LF')
@@ -90,7 +90,7 @@ def plot_influence_vs_accuracy(res:SIFResult, # validation-set scores
     if y is not None: ax.axvline(1 / C, color='gray', ls=':', lw=.8)
     top = np.argsort(-np.abs(phi), kind='stable')[:annotate]
     for j in top[np.isfinite(acc[top])]:
-        name = shorten(res.lf_names[j], 25)
+        name = short_name(res.lf_names[j], 25)
         ax.annotate(name, (acc[j], phi[j]), fontsize=8, xytext=(4, 4), textcoords='offset points')
     ax.set_xlabel(xlabel)
     ax.set_ylabel(f'LF influence φ ({method})')

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html, warnings, numpy as np
 from .pws import PWSData
 from .pipeline import as_pipes, as_engine
-from .explanations import split_data, label_name, shorten, lf_index
+from .explanations import split_data, label_name, short_name, lf_index
 from .views import point_view, ValidScores, lf_view, overview_view
 
 # %% auto #0
@@ -166,7 +166,7 @@ def lf_explorer(pipes, # a Pipeline/SIF, or a dict name -> Pipeline/SIF
     if _use_static(static):
         return render(j0, next(iter(scores.pipes)), *_split_method(method))
     w = _import_widgets()
-    options = [(f'{j}: {shorten(n, 60)}', j) for j, n in enumerate(names)]
+    options = [(f'{j}: {short_name(n, 60)}', j) for j, n in enumerate(names)]
     lfs = w.Dropdown(options=options, value=j0, description='LF', layout=w.Layout(width='420px'))
     controls = dict(lf=lfs, **_label_model_control(w, scores.pipes),
                     **_method_controls(w, ('RW', 'WM'), method))

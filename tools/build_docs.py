@@ -7,14 +7,17 @@
    `tst_flags` flag from settings.ini (e.g. `#| slow`) are skipped unless the flag is passed in `--flags` (or
    `$DOCS_FLAGS`), e.g. `--flags slow`.
 2. nbdev's doc processors (`FilterDefaults`, as in `nbdev_docs`) handle `#| hide`, `#| export`, `show_doc` (its
-   cells are added before step 1 and run with the rest) and the title/description front matter; notebooks are saved flat under `.cache/docs/proc/` with nbdev's page names
+   cells are added before step 1 and run with the rest) and the title/description front matter; a page with
+   `- api: end` in its title cell gets its `show_doc` cells under an "API" heading at its end (`api_to_end`);
+   notebooks are saved flat under `.cache/docs/proc/` with nbdev's page names
    (`00_pws.ipynb` -> `pws.html`); ipywidgets outputs are turned into embedded widget state.
 3. `smalldocs` (a pure-Python Quarto-like site builder) renders them with a copy of the top-level `_quarto.yml`
    (the `nbs/` prefix stripped from its paths) and `nbs/sidebar.yml`; `index.ipynb` becomes `index.html`
    (a page listing the notebooks is generated when there is none).
 4. KaTeX and the Jupyter widget manager (`@jupyter-widgets/html-manager`) are fetched once with `npm pack` into
    `.cache/docs/js/` and copied into `_docs/site_libs/`; CDN links and web-font imports are rewritten/removed,
-   so the site needs no network. `.cache/docs/pages.json` lists what `tools/test_docs.py` should find on each page.
+   so the site needs no network. `.cache/docs/pages.json` lists what `tools/test_docs.py` should find on each page,
+   its source notebook and the build's warnings about it (`title_warning`: title-cell prose that nbdev drops).
 5. `show_doc` renders with `DocRenderer`: `class X(...)` / `def f(...)->T` signatures without docments, and a table
    of parameters whose docments render as markdown (links, maths). Links to the doc host of settings.ini (nbdev's API
    links) become relative links to the built pages; links to hosts that do not serve the site (the source host) are
@@ -175,12 +178,37 @@ def embed_widgets(nb, prefix=''):
     nb.cells.append(mk_cell(f'<script type="{WSTATE}">{js}</script>\n\n'
                             f'<script src="{prefix}site_libs/widgets/embed.js"></script>', 'raw'))
 
-def check_title(nb, src):
-    "Warn when the title cell holds more than nbdev keeps (`# title`, `> description`, `- key: value` lines)"
-    c = next((c for c in nb.cells if c.cell_type in ('markdown', 'raw')), None)
-    if c is None or c.cell_type=='raw' or not re.match(r'#\s', c.source): return
-    if any(l.strip() and not re.match(r'[#>-]\s', l) for l in c.source.splitlines()):
-        print(f'Warning: {src.name}: nbdev drops everything but the title and description from its title cell')
+TITLE_WARNING = 'nbdev drops everything but the title and description from its title cell'
+
+def title_warning(src:Path) -> str:
+    """The warning for notebook `src` when its title cell holds more than nbdev keeps (`# title`, `> description`,
+    `- key: value` lines): the rest is lost from the page. Move that prose into a markdown cell of its own."""
+    cells = json.loads(Path(src).read_text()).get('cells', [])
+    c = next((c for c in cells if c['cell_type'] in ('markdown', 'raw')), None)
+    s = ''.join(c['source']) if c else ''
+    if c is None or c['cell_type']=='raw' or not re.match(r'#\s', s): return ''
+    extra = [l for l in s.splitlines() if l.strip() and not re.match(r'[#>-]\s', l)]
+    return f'Warning: {Path(src).name}: {TITLE_WARNING} ({extra[0][:60]!r} ...)' if extra else ''
+
+def check_title(src):
+    "Print `title_warning(src)`, if any"
+    if w := title_warning(src): print(w)
+
+API_HEADING = '## API'
+
+def api_to_end(nb) -> int:
+    """On a page whose front matter has `api: end` (a `- api: end` line in the title cell), move the API reference
+    (the `show_doc` cells nbdev adds after exported code; the code itself is not shown) under a heading at the end, so
+    that the narrative comes first. Returns the number of cells moved."""
+    fm = next((yaml.safe_load(c.source.strip().strip('-')) for c in nb.cells if c.cell_type=='raw'
+               and c.source.startswith('---')), None) or {}
+    if str(fm.get('api', '')).lower() != 'end': return 0
+    docs = [c for c in nb.cells if c.cell_type=='code' and re.match(r'(?:#\|.*\n)*show_doc\(', c.source)]
+    if not docs: return 0
+    from execnb.nbio import mk_cell
+    nb.cells = [c for c in nb.cells if all(c is not d for d in docs)]
+    nb.cells += [mk_cell(f'{API_HEADING}\n\nThe functions and classes of this page, in its order.', 'markdown')] + docs
+    return len(docs)
 
 def widget_state(nb):
     "Save the state of the widgets made in this process in `nb`'s metadata, as `exec_show_docs` does"
@@ -199,7 +227,7 @@ def exec_nb(src:Path, dst:Path, skip:set):
     sys.path.insert(0, str(ROOT))
     # `show_doc` cells are added first and run with the rest, so nothing is executed twice
     nb = NBProcessor(src, procs=[populate_language, add_show_docs], rm_directives=False, process=True).nb
-    check_title(nb, src)
+    check_title(src)
     import nbdev.showdoc
     nbdev.showdoc.BasicMarkdownRenderer = DocRenderer  # `show_doc` looks it up on each call
     k = CaptureShell(src)
@@ -209,6 +237,7 @@ def exec_nb(src:Path, dst:Path, skip:set):
     widget_state(nb)
     procs = [p for p in FilterDefaults().procs() if p not in (populate_language, add_show_docs, exec_show_docs)]
     with working_directory(src.parent): NBProcessor(nb=nb, procs=procs, process=True)
+    api_to_end(nb)
     for c in nb.cells:  # pages are named by `page_name`: drop `output-file`, point links to notebooks at them
         if c.cell_type=='raw': c.source = re.sub(r'^output-file:.*\n', '', c.source, flags=re.M)
         if c.cell_type=='markdown':
@@ -499,7 +528,8 @@ def main(path:str=None, # Notebooks folder (default: `nbs_path` from settings.in
             res = dict(zip([f for f,_ in todo], ex.map(run, todo)))
         errs = [res.get(f) for f,_ in jobs]
         print(f'Executed {len(todo)} notebooks in {time.time()-t:.1f}s')
-    pages = [expectations(d, d.relative_to(proc).with_suffix('.html').as_posix()) for _,d in jobs if d.exists()]
+    pages = [{**expectations(d, d.relative_to(proc).with_suffix('.html').as_posix()), 'src': f.relative_to(ROOT).as_posix(),
+              'warnings': [w for w in [title_warning(f)] if w]} for f,d in jobs if d.exists()]
     (proc/'index.md').unlink(missing_ok=True)  # left by an earlier build without `index.ipynb`
     if not any(p['html']=='index.html' for p in pages): (proc/'index.md').write_text(index_md(cfg, pages))
     site_config(cfg, proc, [p['html'].replace('.html', '.ipynb') for p in pages])

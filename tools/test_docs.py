@@ -19,9 +19,19 @@ test per defect class, so a failure names the class, the page and the offending 
 - `test_widgets_honest`: a widget whose enabled control (dropdown, slider ...) changes nothing in its view when
   used must be labelled static: an element of class `sif-static-snapshot` showing "static snapshot" in its cell;
 - `test_index`, `test_explorers`: the sidebar links every page; explorer pages show their content.
+- `test_raw_maths`: no maths left as TeX in prose (`$`, `\\hat`, `^{`), no control characters in prose or in a formula's
+  source (a tab where `\\t` of `\\times` was meant);
+- `test_answer_columns`: a table's answer column (`ANSWER_COLUMNS`: Table 2's responsible LF and vote, the LF and its
+  score, a comparison with gold) lies within the visible width, without scrolling sideways;
+- `test_index_first_screen`: the index's first screen (1280x900) shows two thirds of a figure at least;
+- `test_build_warnings`: the build dropped nothing (a title cell with prose nbdev drops: `build_docs.title_warning`);
+- `test_no_history`: no issue numbers or commit hashes in prose (what is true now, not how it came to be);
+- `test_no_missing_cells`: no NaN/None cells in the output tables of the result pages (index, Tutorials, Evidence).
+
+`tools/test_docs_checks.py` runs each of the last six checks on a small page with its defect (it must fail) and without.
 
 A full-page screenshot of each page goes to `_screenshots/` at the top of the repository (git-ignored, outside the
-published site; `$DOCS_SCREENSHOTS` overrides).
+published site; `$DOCS_SCREENSHOTS` overrides); the index's first screen also goes to `index_first_screen.png`.
 """
 import configparser, functools, http.server, json, os, re, threading
 from pathlib import Path
@@ -177,6 +187,72 @@ INLINE_BREAKS = r"""() => [...document.querySelectorAll('.katex:not(.katex-displ
   .filter(k => k.querySelector('.katex-html .newline'))
   .map(k => (k.querySelector('annotation') || {}).textContent || k.innerText)"""
 
+READER = r"""() => {
+  // what a reader reads as prose: the page's text without code (cells' source, code blocks), maths (KaTeX), scripts,
+  // widgets and stream outputs; `text` keeps inline code, `plain` drops it too. textContent, so that control
+  // characters (a tab where `\t` of `\times` was meant) are kept. `maths`: the TeX source of each formula.
+  const main = document.querySelector('main') || document.body;
+  const clone = main.cloneNode(true);
+  clone.querySelectorAll('.cell > .sourceCode, .cell > div.sourceCode, pre, .katex, script, style, template, noscript, '
+    + 'svg, .jupyter-widgets, .cell-output-stdout, .cell-output-stderr, .cell-output-error').forEach(e => e.remove());
+  const text = clone.textContent;
+  clone.querySelectorAll('code').forEach(e => e.remove());
+  return {text, plain: clone.textContent,
+          maths: [...main.querySelectorAll('.katex annotation')].map(a => a.textContent)};
+}"""
+
+ANSWERS = r"""(names) => {
+  // header cells of tables named in `names` that lie outside the visible width: the part of the table that the
+  // boxes around it (scroll boxes, clipping boxes, the text column) show before the reader scrolls
+  const main = document.querySelector('main') || document.body, out = [];
+  const norm = s => s.replace(/\s+/g, ' ').trim();
+  for (const th of main.querySelectorAll('table th')) {
+    const name = norm(th.innerText);
+    const r = th.getBoundingClientRect();
+    if (!names.includes(name) || !r.width) continue;
+    const m = main.getBoundingClientRect();
+    let left = m.left, right = m.right;
+    for (let a = th.parentElement; a && a !== main && a !== document.body; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX === 'visible') continue;
+      const b = a.getBoundingClientRect();
+      left = Math.max(left, b.left + a.clientLeft); right = Math.min(right, b.left + a.clientLeft + a.clientWidth);
+    }
+    if (r.right > right + 1 || r.left < left - 1) {
+      const t = th.closest('table'), head = t.querySelector('th:not(:empty)');
+      out.push(`column "${name}" of the table headed "${head ? norm(head.innerText).slice(0, 30) : ''}" spans `
+        + `${Math.round(r.left - m.left)}-${Math.round(r.right - m.left)} px of the column; `
+        + `${Math.round(left - m.left)}-${Math.round(right - m.left)} px are visible without scrolling`);
+    }
+  }
+  return out;
+}"""
+
+FIRST_SCREEN = r"""() => {
+  // figures (a PNG, an SVG plot or a canvas at least 200x120 px) and the share of each that the first screen shows
+  const main = document.querySelector('main') || document.body, h = window.innerHeight, w = window.innerWidth;
+  return [...main.querySelectorAll('img, svg, canvas')].filter(e => !e.closest('.katex')).map(e => {
+    const r = e.getBoundingClientRect();
+    const seen = Math.max(0, Math.min(r.bottom, h) - Math.max(r.top, 0)) * Math.max(0, Math.min(r.right, w) - Math.max(r.left, 0));
+    return {what: e.tagName.toLowerCase() + ' ' + (e.getAttribute('alt') || '').slice(0, 40), width: r.width,
+            height: r.height, top: r.top, shown: r.width * r.height ? seen / (r.width * r.height) : 0};
+  }).filter(f => f.width >= 200 && f.height >= 120);
+}"""
+
+EMPTY_CELLS = r"""() => {
+  // cells of output tables that show a missing value (NaN, None ...), per table; not the markdown tables of
+  // `show_doc` (a parameter's default may well be None)
+  const main = document.querySelector('main') || document.body, out = [];
+  const miss = new Set(['NaN', 'nan', 'None', '<NA>', 'NaT', 'null', 'undefined']);
+  [...main.querySelectorAll('.cell-output table')].filter(t => !t.closest('.cell-output-markdown')).forEach((t, i) => {
+    const cells = [...t.querySelectorAll('td, tbody th')].filter(c => miss.has(c.innerText.trim()));
+    if (!cells.length) return;
+    const head = t.querySelector('th:not(:empty)');
+    out.push({table: i + 1, head: head ? head.innerText.replace(/\s+/g, ' ').trim().slice(0, 30) : '',
+              n: cells.length, values: [...new Set(cells.map(c => c.innerText.trim()))]});
+  });
+  return out;
+}"""
+
 def _snippet(text, m, n=40):
     "The text around match `m`, on one line"
     s = text[max(0, m.start()-n):m.end()+n]
@@ -219,14 +295,19 @@ def visit(browser, url, exp) -> dict:
             try: pg.wait_for_selector(sel, timeout=5_000)
             except PWTimeout: errs.append(f'no {sel} after 5s')
     wide = pg.evaluate(WIDE)  # before the screenshot, which hides the scroll bars (Playwright) for good
+    answers = pg.evaluate(ANSWERS, list(ANSWER_COLUMNS))
     SHOTS.mkdir(parents=True, exist_ok=True)
-    pg.screenshot(path=SHOTS/exp['html'].replace('/', '_').replace('.html', '.png'), full_page=True)
+    shot = SHOTS/exp['html'].replace('/', '_').replace('.html', '.png')
+    if exp['html']=='index.html': pg.screenshot(path=shot.with_name('index_first_screen.png'))
+    pg.screenshot(path=shot, full_page=True)
     r = dict(errs=errs, h1=pg.locator('h1').all_inner_texts(),
              headings={_norm(o) for o in pg.locator('h1,h2,h3,h4,h5,h6').all_inner_texts()},
              katex_errors=pg.locator('.katex-error').count(), unrendered=pg.locator('span.math:not(:has(.katex))').count(),
              images=pg.locator('.cell-output img, .cell-output svg').count(), widgets=pg.locator('.cell-output .jupyter-widgets').count(),
              wide=wide, texts=pg.evaluate(TEXTS), links=pg.evaluate(LINKS),
-             inline_breaks=pg.evaluate(INLINE_BREAKS))
+             inline_breaks=pg.evaluate(INLINE_BREAKS), reader=pg.evaluate(READER),
+             answers=answers, first_screen=pg.evaluate(FIRST_SCREEN),
+             empty_cells=pg.evaluate(EMPTY_CELLS))
     r['static'] = widget_checks(pg) if r['widgets'] else []
     pg.close()
     _seen[exp['html']] = r
@@ -326,3 +407,98 @@ def test_explorers(url, browser, exp):
         assert pg.locator('.cell-output .sif-view:has(table)').count() > 0, 'no explorer widget and no static view'
     assert not errs, '\n'.join(errs)
     pg.close()
+
+# ---- what keeps a newcomer reading: raw maths, hidden answers, no picture up front, dropped prose, build history,
+# missing values. Each check is a function of what `visit` collects, so that tools/test_docs_checks.py can show it
+# failing on a small page.
+
+# the columns that answer a table's question (the responsible LF and vote of Table 2, the LF scores, a comparison
+# with gold): when a table has one, it must be visible without scrolling sideways; move or drop secondary columns
+ANSWER_COLUMNS = ('resp_lf', 'resp_vote', 'resp_vote_lf', 'resp. LF', 'resp. vote: LF', 'vote', 'LF', 'Resp. LF',
+                  'Resp. vote', 'lf', 'phi', 'gold_accuracy')
+
+RAW_MATHS = re.compile(r'\$|\\[A-Za-z]+|\\[{}\[\]()]|[_^]\{')
+CONTROL = re.compile(r'[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]')   # a tab in prose too
+TEX_CONTROL = re.compile(r'[\x00-\x09\x0b-\x1f\x7f]')   # in TeX a tab or backspace is an eaten `\t`/`\b`
+
+def _places(pat, text, n=40):
+    "The matches of `pat` in `text`, one per place: a match within `n` characters of the previous one is left out"
+    out, end = [], -1
+    for m in pat.finditer(text):
+        if m.start() > end: out.append(m)
+        end = m.end() + n
+    return out
+
+def raw_maths_problems(reader:dict) -> list:
+    "Maths left as TeX (`$`, `\\cmd`, `^{`), control characters in prose, and control characters in a formula's source"
+    out = [f'raw maths in prose: {_snippet(reader["plain"], m)}' for m in _places(RAW_MATHS, reader['plain'])]
+    out += [f'control character {m[0]!r} in prose: {_snippet(reader["text"], m)}' for m in _places(CONTROL, reader['text'])]
+    out += [f'control character {m[0]!r} in the formula {t!r}' for t in reader['maths'] for m in TEX_CONTROL.finditer(t)]
+    return list(dict.fromkeys(out))   # one line per place, not per character
+
+ISSUE = re.compile(r'\b(?:issues?|PRs?|pull requests?)\s*#?\d+', re.I)
+# lower-case hex of 7-40 characters with digits and letters, not part of a number (`7.993606e-15`)
+HASH = re.compile(r'(?<![\w.])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b(?![-+]?\d)')
+
+def history_problems(reader:dict) -> list:
+    "Build history in prose: issue or PR numbers, commit hashes (not a checksum named as one: `sha256 53aa5117`)"
+    t = reader['text']
+    out = [f'issue number in prose: {_snippet(t, m)}' for m in ISSUE.finditer(t)]
+    return out + [f'commit hash in prose: {_snippet(t, m)}' for m in HASH.finditer(t)
+                  if not re.search(r'sha\d*\W*$', t[max(0, m.start()-12):m.start()], re.I)]
+
+def first_screen_problems(figures:list, share:float=2/3) -> list:
+    "The first screen (1280x900) shows no figure, or less than `share` of one"
+    if any(f['shown'] >= share for f in figures): return []
+    seen = ', '.join(f"{f['what'].strip()} at {round(f['top'])} px ({round(100*f['shown'])}% shown)" for f in figures[:3])
+    return [f'the first screen shows no figure ({seen or "no figure on the page"})']
+
+def answer_problems(found:list) -> list:
+    "The answer columns `ANSWERS` found outside the visible width (its messages, one per column)"
+    return list(found)
+
+def empty_cell_problems(tables:list) -> list:
+    "Output tables with missing-value cells (NaN, None): drop those rows, or say what is missing with a word or a dash"
+    return [f"output table {t['table']} (headed {t['head']!r}): {t['n']} cells show {'/'.join(t['values'])}" for t in tables]
+
+@pytest.mark.parametrize('exp', PAGES, ids=IDS)
+def test_raw_maths(url, browser, exp):
+    "No maths shown as TeX (`$\\hat y = $`), no control characters (`68<tab>imes7` for `68\\times7`) in prose or formulas"
+    _fail(raw_maths_problems(visit(browser, url, exp)['reader']), f'raw maths or control characters on {exp["html"]}')
+
+@pytest.mark.parametrize('exp', PAGES, ids=IDS)
+def test_answer_columns(url, browser, exp):
+    "A table's answer column (one of `ANSWER_COLUMNS`) is visible without scrolling sideways"
+    _fail(answer_problems(visit(browser, url, exp)['answers']), f'answer columns off-screen on {exp["html"]}')
+
+@pytest.mark.parametrize('exp', PAGES, ids=IDS)
+def test_build_warnings(exp):
+    "The build dropped nothing from the page: no title cell with prose that nbdev drops (`make docs` warns)"
+    _fail(exp.get('warnings', []), f'build warnings for {exp["html"]} ({exp.get("src", "")})')
+
+@pytest.mark.parametrize('exp', PAGES, ids=IDS)
+def test_no_history(url, browser, exp):
+    "Reader pages say what is true now: no issue numbers, no commit hashes in prose"
+    _fail(history_problems(visit(browser, url, exp)['reader']), f'build history on {exp["html"]}')
+
+def result_pages(sections=('Tutorials', 'Evidence')) -> list:
+    "The pages of the index and of the sidebar's `sections` (nbs/sidebar.yml): the pages that show results"
+    sb = ROOT/'nbs'/'sidebar.yml'
+    found = set(re.findall(r'[\w./-]+\.ipynb', json.dumps([o for o in (yaml.safe_load(sb.read_text())['website']['sidebar']
+                                                                 ['contents'] if sb.exists() else [])
+                                                       if isinstance(o, dict) and o.get('section') in sections])))
+    srcs = {f.split('/')[-1] for f in found} | {'index.ipynb'}
+    return [p for p in PAGES if p.get('src', '').split('/')[-1] in srcs]
+
+RESULTS = result_pages()
+
+@pytest.mark.parametrize('exp', RESULTS, ids=[p['html'] for p in RESULTS])
+def test_no_missing_cells(url, browser, exp):
+    "No NaN/None cells in the output tables of the result pages (index, tutorials, evidence)"
+    _fail(empty_cell_problems(visit(browser, url, exp)['empty_cells']), f'tables with missing values on {exp["html"]}')
+
+def test_index_first_screen(url, browser):
+    "The index's first screen (1280x900, before any scrolling) shows a figure, two thirds of it at least"
+    exp = next((p for p in PAGES if p['html']=='index.html'), None)
+    if exp is None: pytest.fail('no index.html in the manifest')
+    _fail(first_screen_problems(visit(browser, url, exp)['first_screen']), 'index.html: no payoff on the first screen')

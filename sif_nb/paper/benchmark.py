@@ -222,7 +222,7 @@ def _floor_call(model, p, method:str):
 def _closed_form(model, p):
     "All scores and RelatIF by the engine, every (N,M,C) tensor formed (the dense path)."
     r = SIF(model, p['X'], p['L'], p['W'], 'identity')(p['X_eval'], p['y_eval'], relatif=True)
-    for k in TERMS: getattr(r, k)                                 # formed and held, as before issue 15
+    for k in TERMS: getattr(r, k)                                 # formed and held (the dense path)
     return r
 
 def factorised_tables(r, # a `SIFResult`
@@ -509,11 +509,11 @@ def run_benchmark(plan:list, # dicts with N, M, C, d, `methods`; optional `threa
 CORE = ('closed_form', 'lower_bound')
 LM_METHODS = ('lm_MV', 'lm_DS', 'lm_Snorkel', 'eq15_DS', 'eq15_Snorkel')   # label-model fits and Eq. 15, timed
 TARGET_1, TARGET_3 = dict(N=20_000, M=10, C=2, d=768), dict(N=100_000, M=50, C=5, d=384)
-TARGET_4 = dict(N=1_000_000, M=50, C=5, d=384) # with X a float32 memmap (issue 15)
+TARGET_4 = dict(N=1_000_000, M=50, C=5, d=384) # with X a float32 memmap
 TARGET_5 = dict(N=200_000, M=50, C=5, d=384) # in memory against a 2-worker dask LocalCluster
 
 def target_plan()->list:
-    "Issue 15's rows in one run: N=20k unchanged, 10k-200k in memory and on dask, N=1M (memmap X)."
+    "The large-N rows in one run: N=20k unchanged, 10k-200k in memory and on dask, N=1M (memmap X)."
     return [dict(TARGET_1, threads=1, methods=CORE),
             dict(TARGET_3, N=10_000, threads=1, methods=('closed_form', 'factorised')),
             dict(TARGET_3, threads=1, methods=('closed_form', 'factorised', 'lower_bound')),
@@ -615,7 +615,7 @@ def _fastest(df, method, **size):
     return s.loc[s.time_s.idxmin()] if len(s) else None
 
 def check_targets(df:pd.DataFrame)->pd.DataFrame:
-    "The targets of issues #7 and #15: measured value, threshold and whether it is met (None: not run)."
+    "The speed and memory targets: measured value, threshold and whether it is met (None: not run)."
     ok = df[df.status == 'ok']
     both = lambda m: ok[ok.method == m].merge(ok[ok.method == 'closed_form'], on=KEY, suffixes=('', '_cf'))
     bf, pb = both('brute_force'), both('published')
@@ -790,7 +790,7 @@ def main(argv=None):
     ap.add_argument('--merge', nargs='+', metavar='CSV',
                     help='combine earlier runs (fastest ok row per size) instead of measuring')
     ap.add_argument('--targets', action='store_true',
-                    help="run only issue 15's rows (N=100k dense and factorised, N=1M factorised on a "
+                    help="run only the large-N rows (N=100k dense and factorised, N=1M factorised on a "
                          "float32 memmap; ~20 min); with --out, they replace those rows of its CSV")
     ap.add_argument('--floor', action='store_true',
                     help="run only the floor rows (N=20k and 100k against forming and factoring H, N=1M at "

@@ -29,7 +29,7 @@ def run_demo(out='demo_out', # folder for the plots and CSVs
     from sif_nb.data import load_default
     from sif_nb.label_models import MajorityVote, DawidSkene, SnorkelLabelModel
     from sif_nb.pipeline import fit_pipelines
-    from sif_nb.explanations import explain
+    from sif_nb.explanations import explain, short_name
     from sif_nb.plots import plot_lf_influence, plot_term_histogram
     from sif_nb.components import repair, plot_repair
     from sif_nb.pws import atomic_write
@@ -45,15 +45,19 @@ def run_demo(out='demo_out', # folder for the plots and CSVs
     wrong = np.flatnonzero(pipes['MV'].model.predict(ds.X_test) != ds.y_test)
     k = int(wrong[0]) if len(wrong) else 0
     ex = explain(pipes, ds, idx=k, method=method)
-    say(f"\nTable 2: why is test point {k} misclassified? (most responsible training datum, LF and vote; {method})")
+    say(f"\nTable 2 for test point {k}, the first that the MV pipeline misclassifies (`pred`: each "
+        f"pipeline's prediction); the most responsible training datum, LF and vote ({method}):")
     cols = ['pred', 'pred_prob', 'true_label', 'resp_data', 'resp_data_weak_label', 'resp_data_true_label',
             'resp_data_phi', 'resp_lf', 'resp_lf_phi', 'resp_vote_lf', 'resp_vote_data', 'resp_vote', 'resp_vote_phi']
-    say(ex.to_frame().set_index('label_model')[cols].T.to_string(max_colwidth=40))
+    fr = ex.to_frame().set_index('label_model')[cols]
+    for c in ('resp_lf', 'resp_vote_lf'):
+        fr[c] = fr[c].map(short_name)             # cut between conditions, not inside one
+    say(fr.T.to_string(max_colwidth=45))
     valid = {n: p(ds.X_valid, ds.y_valid) for n, p in pipes.items()}
     lfs = {n: r.lf_table(method, top=5) for n, r in valid.items()}
     for n, t in lfs.items():
         say(f"\nMost harmful LFs on the validation loss, {n} ({method}; phi > 0: removing it lowers the loss):\n"
-            f"{t.to_string(max_colwidth=60)}")
+            f"{t.assign(lf=t.lf.map(lambda s: short_name(s, 60))).to_string(max_colwidth=60)}")
     X_fit = pipes['MV'].train_data.X_train     # the covered rows the end model was fit on
     rep = repair(valid['MV'], pipes['MV'].model, X_fit, ds.X_valid, ds.y_valid, ds.X_test, ds.y_test,
                  methods=('IF', 'RW', 'WM'))

@@ -10,9 +10,9 @@ import pandas as pd
 
 INFO_COLUMNS = ['label_model', 'N', 'd', 'coverage', 'l2', 'l2_original', 'eq15_rmse', 'label_acc', 'erm_test_acc',
                 'total_s']
-EXPLANATION_COLUMNS = ['label_model', 'point', 'true_label', 'pred', 'pred_prob', 'resp_data', 'resp_data_true_label',
-                       'resp_data_weak_label', 'resp_data_weak_prob', 'resp_lf', 'resp_vote_lf', 'resp_vote_data',
-                       'resp_vote']
+EXPLANATION_COLUMNS = ['label_model', 'resp_lf', 'resp_vote_lf', 'resp_vote_data', 'resp_vote',   # the answers first
+                       'resp_data', 'resp_data_true_label', 'resp_data_weak_label', 'resp_data_weak_prob',
+                       'point', 'true_label', 'pred', 'pred_prob']
 
 def suite_pivot(raw:dict, # `run_suite` output
                 table:str, # 'table3', 'table4' or 'table5'

@@ -9,6 +9,7 @@ __all__ = ['MAIN', 'EXTRA', 'T3_COLUMNS', 'T3_MORE', 'T3_SIF', 'T3_BASE', 'TABLE
 
 # %% ../../nbs/12_paper_tables.ipynb #5e976828
 import numpy as np, pandas as pd
+from ..explanations import short_name
 from .experiments import (PAPER_NAMES, DATASET_NOTES, LABEL_MODELS, T4_METHODS, SIF_METHODS,
                                       T4_BASELINES, compare, paper_table3, paper_table5)
 
@@ -157,11 +158,12 @@ def table5_vs_paper(t5:pd.DataFrame, # table5.csv: dataset (our key), label_mode
     return tab
 
 # %% ../../nbs/12_paper_tables.ipynb #ea4ebda5
-TABLE2_COLUMNS = {'dataset': 'dataset', 'label_model': 'LM', 'point': 'test #', 'data': 'test data',
-                  'true_label': 'true', 'pred (prob)': 'pred. (prob.)', 'resp_data': 'resp. datum #',
-                  'resp_data_true_label': 'its true label', 'resp. weak label (prob)': 'its weak label (prob.)',
-                  'resp_lf': 'resp. LF', 'resp_vote_lf': 'resp. vote: LF', 'resp_vote_data': 'on datum #',
-                  'resp_vote': 'vote'}
+TABLE2_COLUMNS = {  # the answers first, the text of the test point last
+    'dataset': 'dataset', 'label_model': 'LM', 'point': 'test #', 'true_label': 'true',
+    'pred (prob)': 'pred. (prob.)', 'resp_lf': 'resp. LF', 'resp_vote_lf': 'resp. vote: LF',
+    'resp_vote': 'vote', 'resp_vote_data': 'on datum #', 'resp_data': 'resp. datum #',
+    'resp_data_true_label': 'its true label', 'resp. weak label (prob)': 'its weak label (prob.)',
+    'data': 'test data'}
 
 def table2_view(t2:pd.DataFrame)->pd.DataFrame:
     "table2.csv laid out as the paper's Table 2: one row per (dataset, label model), labels with probabilities."
@@ -169,4 +171,6 @@ def table2_view(t2:pd.DataFrame)->pd.DataFrame:
     t2['pred (prob)'] = [f"{p} ({q:.2f})" for p, q in zip(t2.pred, t2.pred_prob)]
     weak = zip(t2.resp_data_weak_label, t2.resp_data_weak_prob)
     t2['resp. weak label (prob)'] = [f"{p} ({q:.2f})" for p, q in weak]
+    for c in ('resp_lf', 'resp_vote_lf'):
+        t2[c] = [short_name(o, 30) for o in t2[c]]   # cut between conditions, never inside one
     return t2[list(TABLE2_COLUMNS)].rename(columns=TABLE2_COLUMNS).set_index(['dataset', 'LM'])
