@@ -9,7 +9,7 @@ from .pws import check_L
 from .label_models import to_identity
 from .decomposition import soft_labels
 from .deletion import DeletionLabels, refit_without, check_lfs, deletion_influence, fit_warm
-from .components import show_progress
+from .pws import show_progress
 from .pipeline import Pipeline, training_rows
 
 # %% auto #0

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from .pws import check_L, check_y, check_X
 from .decomposition import soft_labels, perturbed_labels, term_weights
 from .results import METHODS, SIFResult
-from .influence import is_interactive
+from .pws import is_interactive, show_progress
 
 # %% auto #0
-__all__ = ['REPAIR_METHODS', 'REPAIR_GRIDS', 'REPAIR_SELECT', 'SLOW_S', 'discrepancy', 'mislabel_ap', 'show_progress',
-           'progress_after_first', 'Repair', 'default_methods', 'repair', 'plot_repair']
+__all__ = ['REPAIR_METHODS', 'REPAIR_GRIDS', 'REPAIR_SELECT', 'SLOW_S', 'discrepancy', 'mislabel_ap', 'progress_after_first',
+           'Repair', 'default_methods', 'repair', 'plot_repair']
 
 # %% ../nbs/05_components.ipynb #b3f80099
 def discrepancy(L, # (N,M) votes
@@ -97,11 +97,6 @@ def _labels_without(res, method, keep):
     return perturbed_labels(res.L, res.W, res.sigma, keep, mode)
 
 # %% ../nbs/05_components.ipynb #44819da9
-def show_progress(progress=None # True/False; None: when someone watches (`is_interactive`)
-                 )->bool:
-    "Whether a loop shows its progress bar."
-    return is_interactive() if progress is None else bool(progress)
-
 SLOW_S = 10. # seconds of predicted work above which a loop announces itself and shows a bar
 
 def progress_after_first(n:int, # steps in all

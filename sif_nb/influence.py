@@ -4,13 +4,14 @@
 
 # %% ../nbs/04_influence.ipynb #52382a0f
 from __future__ import annotations
-import builtins, os, sys, threading, time, warnings
+import sys, threading, time, warnings
 import numpy as np, pandas as pd, scipy.sparse as sp, torch
 from dataclasses import dataclass
 from functools import partial
 from scipy.linalg import lapack, eigvalsh_tridiagonal
 from fastcore.basics import patch
 from .pws import check_L, check_X, check_y, row_chunks, memory_errors, lf_names as _lf_names
+from .pws import is_interactive
 from .end_model import EndModel, SoftmaxRegression, MLP, to_tensor, one_hot, objective, logits
 from .end_model import minimiser_gap
 from .decomposition import check_W, check_sigma, gather_W, soft_labels, term_weights
@@ -22,8 +23,8 @@ from .diagnostics import class_balance_table, balance_warning
 # %% auto #0
 __all__ = ['coefficient_columns', 'GradDots', 'SingularHessianError', 'conjugate_gradient', 'Solver', 'CholeskySolver',
            'Cholesky', 'CGSolver', 'ConjugateGradient', 'AutoSolver', 'Auto', 'lissa', 'ReferenceSolver',
-           'ReferenceLiSSA', 'SIF', 'is_interactive', 'madds_per_second', 'sif', 'brute_force_sif',
-           'brute_force_groups', 'retrain_change', 'brute_force_scores_mlp']
+           'ReferenceLiSSA', 'SIF', 'madds_per_second', 'sif', 'brute_force_sif', 'brute_force_groups',
+           'retrain_change', 'brute_force_scores_mlp']
 
 # %% ../nbs/04_influence.ipynb #1b66b517
 def coefficient_columns(Yt:torch.Tensor # (N,C) soft labels
@@ -453,13 +454,6 @@ class SIF:
 SIF.slow_s = 10. # predicted seconds above which a step says what it should cost before it starts
 SIF.announce = None # say it: True, False, or None (when `is_interactive()`)
 _RATE = []
-
-def is_interactive()->bool:
-    "Whether someone watches: a terminal or a Jupyter kernel; not nbdev_test, a docs build or CI."
-    if os.environ.get('IN_TEST') or os.environ.get('CI'): return False
-    ip = getattr(builtins, 'get_ipython', None)
-    if ip is None: return bool(sys.stderr.isatty())
-    return type(ip()).__name__ in ('ZMQInteractiveShell', 'TerminalInteractiveShell')
 
 def madds_per_second()->float:
     "Multiply-adds a second of this machine's float64 matrix product (timed once, then cached)."

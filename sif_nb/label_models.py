@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_label_models.ipynb #49c8db6e
 from __future__ import annotations
-import os, sys, time, warnings
+import sys, time, warnings
 from contextlib import contextmanager, nullcontext
 import numpy as np, torch, scipy.sparse as sp
 from types import SimpleNamespace
@@ -12,6 +12,7 @@ from tqdm import tqdm
 from scipy.linalg import cho_factor, cho_solve, LinAlgError
 from scipy.optimize import minimize, linear_sum_assignment, Bounds, least_squares
 from .pws import check_L, check_cardinality, first_true, one_hot_votes, vote_index, check_y
+from .pws import show_progress
 
 # %% auto #0
 __all__ = ['SIGMAS', 'SNORKEL_SETTINGS', 'EQ15_STARTS', 'EQ15_METHODS', 'EQ15_TOL', 'EQ15_SCREEN', 'EQ15_POOR_RMSE',
@@ -901,12 +902,6 @@ EQ15_METHODS = dict(fast_lm=_fast_lm, lm=_lm, lbfgsb=_lbfgsb, least_squares=_lea
 EQ15_TOL = dict(fast_lm=1e-9, lm=1e-12, lbfgsb=1e-12, least_squares=1e-12)
 EQ15_SCREEN = 20
 
-def _show_progress(progress=None)->bool:
-    "Whether to show a progress bar: `progress`, or when None in a terminal outside tests and CI."
-    if progress is not None: return bool(progress)
-    quiet = os.environ.get('IN_TEST') or os.environ.get('CI')
-    return bool(sys.stderr.isatty()) and not quiet
-
 def _fit_starts(starts, hi, args, method, max_iter, tol, progress=None)->tuple:
     "(name of the best start, its result, {name: result}) by the Eq. 15 objective."
     fit = EQ15_METHODS[method]
@@ -916,7 +911,7 @@ def _fit_starts(starts, hi, args, method, max_iter, tol, progress=None)->tuple:
         return best, runs[best], runs
     screen = min(EQ15_SCREEN, max_iter) if len(starts) > 1 else max_iter
     total = screen * len(starts) + max_iter - screen
-    with tqdm(total=total, desc='Eq. 15', disable=not _show_progress(progress), leave=False) as bar:
+    with tqdm(total=total, desc='Eq. 15', disable=not show_progress(progress), leave=False) as bar:
         runs = {k: fit(x0, hi, args, screen, tol, bar) for k, x0 in starts.items()}
         best = min(runs, key=lambda k: runs[k].fun)
         if not runs[best].success and max_iter > screen:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_pws.ipynb #e57dfb4f
 from __future__ import annotations
-import contextlib, os, re, tempfile, time
+import builtins, contextlib, os, re, sys, tempfile, time
 import numpy as np, pandas as pd, scipy.sparse as sp
 from pathlib import Path
 from dataclasses import dataclass, field
@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 __all__ = ['ABSTAIN', 'DASK_PATIENCE', 'first_true', 'check_rows', 'check_L', 'check_cardinality', 'infer_cardinality',
            'row_chunks', 'is_lazy', 'is_dask_array', 'float_block', 'row_blocks', 'sq_row_norms', 'dask_compute',
            'check_X', 'check_y', 'check_labels', 'check_eval_labels', 'vote_index', 'one_hot_votes', 'lf_name',
-           'lf_names', 'lf_summary', 'PWSData', 'make_synthetic', 'atomic_write', 'oom_size', 'is_oom', 'memory_errors']
+           'lf_names', 'lf_summary', 'PWSData', 'make_synthetic', 'atomic_write', 'is_interactive', 'show_progress',
+           'oom_size', 'is_oom', 'memory_errors']
 
 # %% ../nbs/00_pws.ipynb #998cc4cc
 ABSTAIN = -1
@@ -509,6 +510,19 @@ def atomic_write(path, # the file to write; its folder must exist
         with contextlib.suppress(OSError): os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
+
+# %% ../nbs/00_pws.ipynb #b2c3d4e5
+def is_interactive()->bool:
+    "Whether someone watches: a terminal or a Jupyter kernel; not nbdev_test, a docs build or CI."
+    if os.environ.get('IN_TEST') or os.environ.get('CI'): return False
+    ip = getattr(builtins, 'get_ipython', None)
+    if ip is None: return bool(sys.stderr.isatty())
+    return type(ip()).__name__ in ('ZMQInteractiveShell', 'TerminalInteractiveShell')
+
+def show_progress(progress=None # True/False; None: when someone watches (`is_interactive`)
+                 )->bool:
+    "Whether a loop shows its progress bar."
+    return is_interactive() if progress is None else bool(progress)
 
 # %% ../nbs/00_pws.ipynb #0c7e8eac
 _ALLOC = re.compile(r"allocate (\d+) bytes|allocate ([\d.]+ [KMGTPE]i?B)", re.IGNORECASE)

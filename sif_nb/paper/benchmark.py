@@ -13,7 +13,7 @@ from ..end_model import SoftmaxRegression, to_tensor, add_bias, hessian
 from ..decomposition import soft_labels, term_weights
 from ..influence import SIF, ReferenceLiSSA, brute_force_sif, sif
 from ..results import TERMS
-from ..components import show_progress
+from ..pws import show_progress
 from ..label_models import approximate_identity, DawidSkene, SnorkelLabelModel, WLabelModel
 from ..pipeline import Pipeline, training_rows
 from ..data import load_wrench
