@@ -8,8 +8,8 @@ from importlib import import_module
 # public name -> the module that defines it
 _FACE = dict(SIF='influence', sif='influence', SIFResult='results',
              MajorityVote='label_models', DawidSkene='label_models',
-             SnorkelLabelModel='label_models', as_label_model='label_models',
-             SoftmaxRegression='end_model', MLP='end_model', EndModel='end_model',
+             SnorkelLabelModel='snorkel', as_label_model='identity',
+             SoftmaxRegression='end_model', MLP='torch_models', EndModel='end_model',
              Pipeline='pipeline', explain_pipeline='pipeline', explain='explanations',
              lf_ablation='ablation',
              repair='components',

@@ -6,10 +6,10 @@
 from __future__ import annotations
 import time, numpy as np, pandas as pd
 from .pws import check_L
-from .label_models import to_identity
+from .identity import to_identity
 from .decomposition import soft_labels
 from .deletion import DeletionLabels, refit_without, check_lfs, deletion_influence, fit_warm
-from .pws import show_progress
+from .runtime import show_progress
 from .pipeline import Pipeline, training_rows
 
 # %% auto #0

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .pws import check_L, check_y, check_X
 from .decomposition import soft_labels, perturbed_labels, term_weights
 from .results import METHODS, SIFResult
-from .pws import is_interactive, show_progress
+from .runtime import is_interactive, show_progress
 
 # %% auto #0
 __all__ = ['REPAIR_METHODS', 'REPAIR_GRIDS', 'REPAIR_SELECT', 'SLOW_S', 'discrepancy', 'mislabel_ap', 'progress_after_first',

@@ -7,7 +7,8 @@ from __future__ import annotations
 import warnings, numpy as np, pandas as pd
 from dataclasses import dataclass, field
 from .pws import check_L, check_y, lf_names as _lf_names_of
-from .label_models import as_label_model, mv_W
+from .identity import as_label_model
+from .label_models import mv_W
 from .decomposition import soft_labels
 
 # %% auto #0

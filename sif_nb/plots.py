@@ -6,7 +6,7 @@
 from __future__ import annotations
 import numpy as np
 from .pws import lf_summary
-from .influence import SIFResult
+from .results import SIFResult
 from .explanations import short_name
 
 # %% auto #0

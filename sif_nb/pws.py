@@ -4,17 +4,15 @@
 
 # %% ../nbs/00_pws.ipynb #e57dfb4f
 from __future__ import annotations
-import builtins, contextlib, os, re, sys, tempfile, time
+import os, tempfile, time
 import numpy as np, pandas as pd, scipy.sparse as sp
-from pathlib import Path
 from dataclasses import dataclass, field
 
 # %% auto #0
 __all__ = ['ABSTAIN', 'DASK_PATIENCE', 'first_true', 'check_rows', 'check_L', 'check_cardinality', 'infer_cardinality',
            'row_chunks', 'is_lazy', 'is_dask_array', 'float_block', 'row_blocks', 'sq_row_norms', 'dask_compute',
            'check_X', 'check_y', 'check_labels', 'check_eval_labels', 'vote_index', 'one_hot_votes', 'lf_name',
-           'lf_names', 'lf_summary', 'PWSData', 'make_synthetic', 'atomic_write', 'is_interactive', 'show_progress',
-           'oom_size', 'is_oom', 'memory_errors']
+           'lf_names', 'lf_summary', 'PWSData', 'make_synthetic']
 
 # %% ../nbs/00_pws.ipynb #998cc4cc
 ABSTAIN = -1
@@ -472,89 +470,3 @@ def make_synthetic(n:int=1000, # N training points
     info = dict(seed=seed, accuracy=acc.copy(), coverage=cov.copy(), class_balance=pri, mu=mu)
     return PWSData(L, X, Xv, yv, Xt, yt, C, y_train=y, L_valid=Lv, L_test=Lt, name='synthetic',
                    info=info)
-
-# %% ../nbs/00_pws.ipynb #937a22ad
-def _umask()->int:
-    "The process umask (read by setting it and setting it back)."
-    m = os.umask(0o22)
-    os.umask(m)
-    return m
-
-_UMASK = _umask()
-
-def _fsync_dir(folder:Path):
-    "Make a rename in `folder` durable (POSIX); a no-op where folders cannot be opened."
-    try: fd = os.open(folder, os.O_RDONLY)
-    except OSError: return
-    try: os.fsync(fd)
-    except OSError: pass
-    finally: os.close(fd)
-
-@contextlib.contextmanager
-def atomic_write(path, # the file to write; its folder must exist
-                 mode:str='wb' # 'wb' (bytes) or 'w' (UTF-8 text)
-                ): # yields a file object on a temporary file beside `path`
-    "Write `path` all or nothing: a temp file beside it, flush, fsync, rename; on error, no trace."
-    if mode not in ('wb', 'w'): raise ValueError(f"mode must be 'wb' or 'w', got {mode!r}")
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
-    try:
-        os.chmod(tmp, 0o666 & ~_UMASK)                 # as `open` would create it
-        text = {'encoding': 'utf-8', 'newline': ''} if mode == 'w' else {}
-        with os.fdopen(fd, mode, **text) as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:                              # KeyboardInterrupt too
-        with contextlib.suppress(OSError): os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
-
-# %% ../nbs/00_pws.ipynb #b2c3d4e5
-def is_interactive()->bool:
-    "Whether someone watches: a terminal or a Jupyter kernel; not nbdev_test, a docs build or CI."
-    if os.environ.get('IN_TEST') or os.environ.get('CI'): return False
-    ip = getattr(builtins, 'get_ipython', None)
-    if ip is None: return bool(sys.stderr.isatty())
-    return type(ip()).__name__ in ('ZMQInteractiveShell', 'TerminalInteractiveShell')
-
-def show_progress(progress=None # True/False; None: when someone watches (`is_interactive`)
-                 )->bool:
-    "Whether a loop shows its progress bar."
-    return is_interactive() if progress is None else bool(progress)
-
-# %% ../nbs/00_pws.ipynb #0c7e8eac
-_ALLOC = re.compile(r"allocate (\d+) bytes|allocate ([\d.]+ [KMGTPE]i?B)", re.IGNORECASE)
-
-def _size(n:float)->str:
-    "Bytes in readable units."
-    for unit in ('B', 'KiB', 'MiB', 'GiB'):
-        if n < 1024: return f"{n:.3g} {unit}"
-        n /= 1024
-    return f"{n:.3g} TiB"
-
-def oom_size(msg:str # an out-of-memory message (torch's allocators, numpy's)
-            )->str: # the size that failed, e.g. '7.45 GiB', or 'an unknown size'
-    "The allocation size an out-of-memory message names."
-    m = _ALLOC.search(msg)
-    if m is None: return 'an unknown size'
-    return _size(int(m.group(1))) if m.group(1) else m.group(2)
-
-def is_oom(e:BaseException # an exception
-          )->bool: # whether it is out of memory (`MemoryError`, torch's CPU or CUDA allocator)
-    "True for `MemoryError` and torch's out-of-memory `RuntimeError`s."
-    if isinstance(e, MemoryError): return True
-    msg = str(e)
-    return isinstance(e, RuntimeError) and ('DefaultCPUAllocator' in msg or 'out of memory' in msg)
-
-@contextlib.contextmanager
-def memory_errors(what:str, # the step, named in the error (e.g. 'SIF(...)')
-                  advice # what to use instead (the block-wise option); or a function giving it
-                 ):
-    "Re-raise an out-of-memory error inside the block as `MemoryError` with its size and `advice`."
-    try: yield
-    except (MemoryError, RuntimeError) as e:
-        if not is_oom(e): raise
-        size, advice = oom_size(str(e)), advice() if callable(advice) else advice
-        raise MemoryError(f"{what} ran out of memory allocating {size}: {advice}") from e

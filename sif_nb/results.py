@@ -8,9 +8,9 @@ import numpy as np, pandas as pd
 from dataclasses import dataclass, field
 from fastcore.basics import patch
 import threading
-from .pws import check_y, row_chunks, atomic_write
+from .pws import check_y, row_chunks
+from .runtime import atomic_write
 from .decomposition import soft_labels, removal_fraction, gather_W
-
 
 # %% auto #0
 __all__ = ['TERMS', 'METHODS', 'GROUPED', 'CAPTION', 'LF_COLUMNS', 'relatif', 'wm_factors', 'term_factors', 'per_term',

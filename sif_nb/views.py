@@ -7,7 +7,7 @@ from __future__ import annotations
 import base64, html, io, pandas as pd
 from dataclasses import dataclass, field
 from .pws import PWSData, lf_summary
-from .influence import SIFResult
+from .results import SIFResult
 from .pipeline import as_pipes, as_engine, train_view
 from .explanations import explain, lf_index, lf_report
 from .plots import plot_lf_influence, plot_term_histogram, plot_influence_vs_accuracy

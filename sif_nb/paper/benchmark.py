@@ -8,13 +8,18 @@ import argparse, json, os, resource, subprocess, sys, tempfile, time, warnings
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 import sif_nb
-from ..pws import make_synthetic, atomic_write
+from ..pws import make_synthetic
+from ..runtime import atomic_write
 from ..end_model import SoftmaxRegression, to_tensor, add_bias, hessian
 from ..decomposition import soft_labels, term_weights
-from ..influence import SIF, ReferenceLiSSA, brute_force_sif, sif
+from ..influence import SIF, sif
+from ..solvers import ReferenceLiSSA
+from ..oracles import brute_force_sif
 from ..results import TERMS
-from ..pws import show_progress
-from ..label_models import approximate_identity, DawidSkene, SnorkelLabelModel, WLabelModel
+from ..runtime import show_progress
+from ..identity import approximate_identity
+from ..label_models import DawidSkene, WLabelModel
+from ..snorkel import SnorkelLabelModel
 from ..pipeline import Pipeline, training_rows
 from ..data import load_wrench
 
@@ -273,7 +278,7 @@ def _label_model(name, C):
     return dict(MV=lm.MajorityVote, DS=lm.DawidSkene, Snorkel=lm.SnorkelLabelModel)[name](C)
 
 def _eq15(lm, L):
-    from sif_nb.label_models import approximate_identity
+    from sif_nb.identity import approximate_identity
     return approximate_identity(L, lm.W, lm.sigma)
 
 def _setup(method, model, p):
@@ -414,7 +419,9 @@ LIMITS = dict(brute_force=60., published=120.)
 def _label_models_unavailable()->str:
     "None if `sif_nb.label_models` imports, else a note saying why the label-model timings are skipped."
     try:
-        from sif_nb.label_models import MajorityVote, DawidSkene, SnorkelLabelModel, approximate_identity
+        from sif_nb.label_models import MajorityVote, DawidSkene
+        from sif_nb.snorkel import SnorkelLabelModel
+        from sif_nb.identity import approximate_identity
         return None
     except Exception as e:
         return f"label-model timings skipped: sif_nb.label_models unavailable ({type(e).__name__}: {e})"

@@ -27,12 +27,13 @@ def run_demo(out='demo_out', # folder for the plots and CSVs
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt
     from sif_nb.data import load_default
-    from sif_nb.label_models import MajorityVote, DawidSkene, SnorkelLabelModel
+    from sif_nb.label_models import MajorityVote, DawidSkene
+    from sif_nb.snorkel import SnorkelLabelModel
     from sif_nb.pipeline import fit_pipelines
     from sif_nb.explanations import explain, short_name
     from sif_nb.plots import plot_lf_influence, plot_term_histogram
     from sif_nb.components import repair, plot_repair
-    from sif_nb.pws import atomic_write
+    from sif_nb.runtime import atomic_write
     say = _say if verbose else (lambda *a: None)
     out, t0 = Path(out), time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)

@@ -9,11 +9,16 @@ import hashlib, re
 import numpy as np, pandas as pd, torch
 from dataclasses import dataclass, field
 from pathlib import Path
-from ..pws import PWSData, check_X, check_labels, atomic_write
-from ..label_models import MajorityVote, DawidSkene, SnorkelLabelModel, to_identity
-from ..decomposition import soft_labels, covered
+from ..pws import PWSData, check_X, check_labels
+from ..runtime import atomic_write
+from ..label_models import MajorityVote, DawidSkene
+from ..snorkel import SnorkelLabelModel
+from ..identity import to_identity
+from ..decomposition import soft_labels
+from ..label_models import covered
 from ..end_model import SoftmaxRegression, ConvergenceError, gradient, to_tensor
-from ..influence import SIF, ReferenceLiSSA
+from ..influence import SIF
+from ..solvers import ReferenceLiSSA
 from ..components import discrepancy, mislabel_ap, repair
 from .baselines import weshap, mute_votes, oof_probs, cleanlab_vote_quality, quality_to_mislabel
 
@@ -68,7 +73,7 @@ def subsample_train(ds:PWSData, # the dataset
 
 def pool_minilm(ds:PWSData)->PWSData:
     "MiniLM features of a text dataset from ONE cached embedding of its sorted texts (the same for every split seed)."
-    from sif_nb.data import minilm_embeddings
+    from sif_nb.features import minilm_embeddings
     parts = (ds.texts_train, ds.texts_valid, ds.texts_test)
     pool = sorted(set().union(*parts))
     E, row = minilm_embeddings(pool), {t: i for i, t in enumerate(pool)}
