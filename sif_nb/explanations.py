@@ -10,37 +10,14 @@ from .pws import PWSData, check_X, check_y, lf_summary
 from .decomposition import perturbed_labels
 from .results import SIFResult
 from .results import METHODS
+from .lfs import shorten, short_name
 from .pipeline import as_pipes, as_engine, train_view, feature_names_of
 
 # %% auto #0
-__all__ = ['TABLE2', 'shorten', 'short_name', 'label_name', 'split_data', 'describe_point', 'Explanation', 'with_names',
-           'explain', 'lf_index', 'lf_repair', 'lf_report']
+__all__ = ['TABLE2', 'label_name', 'split_data', 'describe_point', 'Explanation', 'with_names', 'explain', 'lf_index',
+           'lf_repair', 'lf_report']
 
 # %% ../nbs/07a_explain.ipynb #8aa8f64d
-def shorten(s, # anything, shown as `str(s)`
-            n:int=40 # the longest result
-           )->str:
-    "`str(s)` cut to `n` characters, ending in an ellipsis when cut."
-    s = str(s)
-    return s if len(s) <= n else s[:n - 1] + '…'
-
-def short_name(s, # an LF name, e.g. 'a > 1 and b <= 2 -> benign'
-               n:int=40 # the longest result, unless its first condition is longer
-              )->str:
-    "`s` cut between conditions (after ' and ', ' or ', ','), '…' for the rest; its '-> label' kept."
-    s = ' '.join(str(s).split())
-    if len(s) <= n:
-        return s
-    body, arrow, label = s.rpartition(' -> ')
-    body, tail = (body, f' -> {label}') if arrow else (s, '')
-    parts = re.split(r'(?<= and) |(?<= or) |(?<=,) ', body)
-    out = parts[0]
-    for p in parts[1:]:
-        if len(out) + len(p) + len(tail) + 3 > n:
-            break
-        out += ' ' + p
-    return out + (' …' if out != body else '') + tail
-
 def label_name(data:PWSData, # supplies `label_names`; None: the class index as a string
                c # class index; None or NaN: no label
               )->str:

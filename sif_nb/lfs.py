@@ -10,7 +10,7 @@ from .pws import check_X, check_y, check_cardinality, infer_cardinality, lf_summ
 
 # %% auto #0
 __all__ = ['SHIPPED_RECIPE', 'IMDB_LFS', 'YELP_LFS', 'KEYWORD_LFS', 'TreeLF', 'apply_lfs', 'dedup_lfs', 'class_balanced_subset',
-           'tree_lfs', 'KeywordLF', 'apply_keyword_lfs']
+           'tree_lfs', 'KeywordLF', 'apply_keyword_lfs', 'shorten', 'short_name']
 
 # %% ../nbs/06_lfs.ipynb #33a41694
 @dataclass
@@ -225,3 +225,28 @@ YELP_LFS = [KeywordLF('pos_delicious', ['delicious', 'tasty', 'yummy'], 1),
             KeywordLF('neg_waste', ['waste', 'wasted'], 0),
             KeywordLF('neg_dirty', ['dirty', 'gross'], 0)]
 KEYWORD_LFS = dict(imdb=IMDB_LFS, yelp=YELP_LFS)
+
+# %% ../nbs/06_lfs.ipynb #6dc3ed83
+def shorten(s, # anything, shown as `str(s)`
+            n:int=40 # the longest result
+           )->str:
+    "`str(s)` cut to `n` characters, ending in an ellipsis when cut."
+    s = str(s)
+    return s if len(s) <= n else s[:n - 1] + '…'
+
+def short_name(s, # an LF name, e.g. 'a > 1 and b <= 2 -> benign'
+               n:int=40 # the longest result, unless its first condition is longer
+              )->str:
+    "`s` cut between conditions (after ' and ', ' or ', ','), '…' for the rest; its '-> label' kept."
+    s = ' '.join(str(s).split())
+    if len(s) <= n:
+        return s
+    body, arrow, label = s.rpartition(' -> ')
+    body, tail = (body, f' -> {label}') if arrow else (s, '')
+    parts = re.split(r'(?<= and) |(?<= or) |(?<=,) ', body)
+    out = parts[0]
+    for p in parts[1:]:
+        if len(out) + len(p) + len(tail) + 3 > n:
+            break
+        out += ' ' + p
+    return out + (' …' if out != body else '') + tail

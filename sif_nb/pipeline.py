@@ -20,9 +20,31 @@ from .deletion import DeletionLabels, deletion_labels, deletion_influence
 from .components import repair, Repair
 
 # %% auto #0
-__all__ = ['TRAIN_ON', 'LABEL_MODEL_NAMES', 'training_rows', 'train_subset', 'Pipeline', 'fit_pipelines', 'as_engine', 'as_pipes',
-           'train_view', 'compare_pipelines', 'resolve_label_model', 'ExplainedPipeline', 'check_classes',
-           'feature_names_of', 'explain_pipeline']
+__all__ = ['TRAIN_ON', 'LABEL_MODEL_NAMES', 'make_end_model', 'training_rows', 'train_subset', 'cannot_refit', 'Pipeline',
+           'fit_pipelines', 'as_engine', 'as_pipes', 'train_view', 'compare_pipelines', 'resolve_label_model',
+           'ExplainedPipeline', 'check_classes', 'feature_names_of', 'explain_pipeline']
+
+# %% ../nbs/07_pipeline.ipynb #367e3c73
+def _check_end_model(end_model, end_kw:dict):
+    "Refuse an end model that is neither a factory nor an instance, and arguments an instance ignores."
+    if not isinstance(end_model, type) and callable(getattr(end_model, 'clone', None)):
+        if end_kw:
+            raise ValueError(f"end_model is an instance of {type(end_model).__name__}, which keeps its "
+                             f"own settings, so {sorted(end_kw)} would be ignored: set them on the "
+                             f"instance, or pass its class, e.g. end_model={type(end_model).__name__}")
+    elif not callable(end_model):
+        raise TypeError("end_model must be a class or factory called as end_model(C, **end_kw), or an "
+                        f"unfitted end model with clone(), got {type(end_model).__name__}")
+
+def make_end_model(end_model, # a class or factory `end_model(C, **end_kw)`, or an unfitted instance
+                   cardinality:int, # C
+                   **end_kw # end-model arguments, e.g. `l2=1e-3` (a class or factory only)
+                  ): # an unfitted end model
+    "An unfitted end model: `end_model(C, **end_kw)`, or an instance's `clone()`."
+    _check_end_model(end_model, end_kw)
+    if callable(getattr(end_model, 'clone', None)) and not isinstance(end_model, type):
+        return end_model.clone()
+    return end_model(cardinality, **end_kw)
 
 # %% ../nbs/07_pipeline.ipynb #e6f42aed
 TRAIN_ON = ('covered', 'all')   # end-model rows: those with a vote (the authors'), or all
@@ -48,11 +70,19 @@ def train_subset(data:PWSData, # a PWS problem
                texts_train=None if texts is None else [texts[i] for i in rows])
     return dataclasses.replace(data, **cut, info={**data.info, 'rows': rows})
 
+def cannot_refit(label_model # a label model as `as_label_model` returns it
+                )->str: # why it cannot be refit without an LF, or None when it can
+    "Why deletion scores are out of reach: a wrapped `predict_proba` model without `fit`."
+    if isinstance(label_model, ProbaLabelModel) and not label_model.refit:
+        return (f"{label_model.name} has no fit(L) (refit=False), so it cannot be refit without "
+                "an LF")
+    return None
+
 class Pipeline:
     "Label model (all rows) -> Eq. 15 approx. -> labels -> end model -> `SIF` on the covered rows."
     def __init__(self,
                  label_model, # label model (`.fit(L)`, `.W`, `.sigma`), Snorkel's, or any `predict_proba`
-                 end_model=SoftmaxRegression, # factory, called as `end_model(C, **end_kw)`
+                 end_model=SoftmaxRegression, # class/factory `end_model(C, **end_kw)`, or an instance
                  identity='auto', # Eq. 15 approximation: True, False or 'auto' (if sigma is 'exp')
                  inverse=None, # inverse-Hessian strategy for `SIF` (None = `Cholesky()`, exact)
                  name:str=None, # default: the label model's `.name`
@@ -63,6 +93,7 @@ class Pipeline:
             raise ValueError(f"identity must be 'auto', True or False, got {identity!r}")
         if train_on not in TRAIN_ON:
             raise ValueError(f"train_on must be one of {TRAIN_ON}, got {train_on!r}")
+        _check_end_model(end_model, end_kw)
         self.train_on = train_on
         self.label_model = as_label_model(label_model)   # a fitted Snorkel model is not refitted
         self.end_model, self.identity = end_model, identity
@@ -95,7 +126,7 @@ class Pipeline:
         self.W, self.sigma = np.asarray(lm.W, dtype=np.float64), lm.sigma
         self.Y_train = soft_labels(L, self.W, self.sigma)
         self.covered = covered(L, self.W, self.sigma)
-        model = self.end_model(data.cardinality, **self.end_kw)
+        model = make_end_model(self.end_model, data.cardinality, **self.end_kw)
         self.model = model.fit(X, self.Y_train)
         self.engine = SIF(self.model, X, L, self.W, self.sigma, inverse=self.inverse,
                           lf_names=data.lf_names, label_names=data.label_names)
@@ -123,11 +154,12 @@ class Pipeline:
         res = self.engine(X_eval, y_eval, relatif=relatif)
         res.meta['rows'] = self.rows    # row i of the result is training point rows[i]
         res.meta['n_train'] = len(self.data.L_train)                  # of all these training rows
-        if deletion and self.train_on == 'covered':    # 'all': no row leaves with its last vote
-            try: res.deletion = deletion_influence(self.engine, self.deletions, X_eval, y_eval)
-            except (ValueError, TypeError) as e:              # a label model that cannot refit
-                warnings.warn(f"no deletion scores: refitting the label model without an LF "
-                              f"failed ({e}); the LF table ranks by phi", RuntimeWarning)
+        if not deletion or self.train_on != 'covered': return res  # 'all': no row loses its votes
+        why = cannot_refit(self.label_model)
+        if why is None: res.deletion = deletion_influence(self.engine, self.deletions, X_eval, y_eval)
+        else:
+            res.meta['no_deletion'] = why
+            warnings.warn(f"no deletion scores: {why}; the LF table ranks by phi", RuntimeWarning)
         return res
 
     @property
@@ -225,18 +257,18 @@ LABEL_MODEL_NAMES = {'mv': MajorityVote, 'ds': DawidSkene, 'snorkel': SnorkelLab
 
 def resolve_label_model(label_model, # a LABEL_MODEL_NAMES key, a class (called with C), an instance
                         cardinality:int # C
-                       ): # an instance (a fitted sif_nb model is wrapped, not refitted)
-    "The label model `explain_pipeline` uses."
+                       )->LabelModel: # `as_label_model`'s (a fitted sif_nb model frozen, not refitted)
+    "A name or class made an instance with C, a fitted sif_nb model frozen as its W; `as_label_model`."
     if isinstance(label_model, str):
         key = label_model.lower()
         if key not in LABEL_MODEL_NAMES:
             raise ValueError(f"label_model must be one of {list(LABEL_MODEL_NAMES)}, a class or an "
                              f"instance, got {label_model!r}")
-        return LABEL_MODEL_NAMES[key](cardinality)
-    if isinstance(label_model, type): return label_model(cardinality)
-    if isinstance(label_model, LabelModel) and label_model.W is not None:
-        return WLabelModel(label_model.W, label_model.sigma, name=label_model.name)
-    return label_model
+        label_model = LABEL_MODEL_NAMES[key](cardinality)
+    elif isinstance(label_model, type): label_model = label_model(cardinality)
+    elif isinstance(label_model, LabelModel) and label_model.W is not None:
+        label_model = WLabelModel(label_model.W, label_model.sigma, name=label_model.name)
+    return as_label_model(label_model, cardinality)
 
 # %% ../nbs/07_pipeline.ipynb #efc1b42c
 def _user_index(df:pd.DataFrame)->pd.DataFrame:
@@ -324,7 +356,7 @@ def explain_pipeline(L, # (N,M) ints, -1 = abstain
                      X_train, # (N,d) training features
                      X_valid, y_valid, # (n,d), (n,) labelled validation set: the loss explained
                      label_model='mv', # 'mv', 'ds', 'snorkel', a class, or an (un)fitted instance
-                     end_model=None, # None (SoftmaxRegression) or an end-model instance (cloned)
+                     end_model=SoftmaxRegression, # class/factory `end_model(C, **kw)`, or an instance
                      lf_names=None, # M LF names
                      label_names=None, # C class names
                      X_test=None, y_test=None, # test set, reported by `repair` (default: none)
@@ -341,6 +373,6 @@ def explain_pipeline(L, # (N,M) ints, -1 = abstain
     data = _problem(L, X_train, X_valid, y_valid, X_test, y_test, cardinality, *names, L_valid,
                     texts, feature_names_of(vectorizer))
     C = data.cardinality
-    make = SoftmaxRegression if end_model is None else (lambda C, **k: end_model.clone())
-    pipe = Pipeline(resolve_label_model(label_model, C), make, train_on=train_on, **kw).fit(data)
+    lm = resolve_label_model(label_model, C)
+    pipe = Pipeline(lm, end_model, train_on=train_on, **kw).fit(data)
     return ExplainedPipeline(pipe, pipe(data.X_valid, data.y_valid, relatif=relatif), data)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 from .pws import lf_summary
 from .results import SIFResult
-from .explanations import short_name
+from .lfs import short_name
 
 # %% auto #0
 __all__ = ['HARMFUL', 'HELPFUL', 'plot_lf_influence', 'plot_term_histogram', 'plot_influence_vs_accuracy']

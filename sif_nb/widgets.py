@@ -7,7 +7,8 @@ from __future__ import annotations
 import html, warnings, numpy as np
 from .pws import PWSData
 from .pipeline import as_pipes, as_engine
-from .explanations import split_data, label_name, short_name, lf_index
+from .lfs import short_name
+from .explanations import split_data, label_name, lf_index
 from .views import point_view, ValidScores, lf_view, overview_view
 
 # %% auto #0
