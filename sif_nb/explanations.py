@@ -4,7 +4,7 @@
 
 # %% ../nbs/07a_explain.ipynb #0f8f579a
 from __future__ import annotations
-import html, re, dataclasses, numpy as np, pandas as pd, scipy.sparse as sp
+import html, dataclasses, numpy as np, pandas as pd, scipy.sparse as sp
 from dataclasses import dataclass
 from .pws import PWSData, check_X, check_y, lf_summary
 from .decomposition import perturbed_labels
