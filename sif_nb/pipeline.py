@@ -26,15 +26,16 @@ __all__ = ['TRAIN_ON', 'LABEL_MODEL_NAMES', 'make_end_model', 'training_rows', '
 
 # %% ../nbs/07_pipeline.ipynb #367e3c73
 def _check_end_model(end_model, end_kw:dict):
-    "Refuse an end model that is neither a factory nor an instance, and arguments an instance ignores."
+    "Refuse an end model that is neither factory nor instance, and arguments an instance ignores."
+    kind = type(end_model).__name__
     if not isinstance(end_model, type) and callable(getattr(end_model, 'clone', None)):
         if end_kw:
-            raise ValueError(f"end_model is an instance of {type(end_model).__name__}, which keeps its "
-                             f"own settings, so {sorted(end_kw)} would be ignored: set them on the "
-                             f"instance, or pass its class, e.g. end_model={type(end_model).__name__}")
+            raise ValueError(f"end_model is an instance of {kind}, which keeps its own settings, "
+                             f"so {sorted(end_kw)} would be ignored: set them on the instance, or "
+                             f"pass its class, e.g. end_model={kind}")
     elif not callable(end_model):
-        raise TypeError("end_model must be a class or factory called as end_model(C, **end_kw), or an "
-                        f"unfitted end model with clone(), got {type(end_model).__name__}")
+        raise TypeError("end_model must be a class or factory called as end_model(C, **end_kw), "
+                        f"or an unfitted end model with clone(), got {kind}")
 
 def make_end_model(end_model, # a class or factory `end_model(C, **end_kw)`, or an unfitted instance
                    cardinality:int, # C
@@ -81,8 +82,8 @@ def cannot_refit(label_model # a label model as `as_label_model` returns it
 class Pipeline:
     "Label model (all rows) -> Eq. 15 approx. -> labels -> end model -> `SIF` on the covered rows."
     def __init__(self,
-                 label_model, # label model (`.fit(L)`, `.W`, `.sigma`), Snorkel's, or any `predict_proba`
-                 end_model=SoftmaxRegression, # class/factory `end_model(C, **end_kw)`, or an instance
+                 label_model, # label model (`.fit(L)`, `.W`, `.sigma`), Snorkel's, or `predict_proba`
+                 end_model=SoftmaxRegression, # class `end_model(C, **end_kw)`, or an instance
                  identity='auto', # Eq. 15 approximation: True, False or 'auto' (if sigma is 'exp')
                  inverse=None, # inverse-Hessian strategy for `SIF` (None = `Cholesky()`, exact)
                  name:str=None, # default: the label model's `.name`
@@ -156,7 +157,8 @@ class Pipeline:
         res.meta['n_train'] = len(self.data.L_train)                  # of all these training rows
         if not deletion or self.train_on != 'covered': return res  # 'all': no row loses its votes
         why = cannot_refit(self.label_model)
-        if why is None: res.deletion = deletion_influence(self.engine, self.deletions, X_eval, y_eval)
+        if why is None:
+            res.deletion = deletion_influence(self.engine, self.deletions, X_eval, y_eval)
         else:
             res.meta['no_deletion'] = why
             warnings.warn(f"no deletion scores: {why}; the LF table ranks by phi", RuntimeWarning)
@@ -257,8 +259,8 @@ LABEL_MODEL_NAMES = {'mv': MajorityVote, 'ds': DawidSkene, 'snorkel': SnorkelLab
 
 def resolve_label_model(label_model, # a LABEL_MODEL_NAMES key, a class (called with C), an instance
                         cardinality:int # C
-                       )->LabelModel: # `as_label_model`'s (a fitted sif_nb model frozen, not refitted)
-    "A name or class made an instance with C, a fitted sif_nb model frozen as its W; `as_label_model`."
+                       )->LabelModel: # `as_label_model`'s; a fitted sif_nb model frozen (no refit)
+    "A name or class made an instance with C, a fitted sif_nb model frozen; then `as_label_model`."
     if isinstance(label_model, str):
         key = label_model.lower()
         if key not in LABEL_MODEL_NAMES:
@@ -356,7 +358,7 @@ def explain_pipeline(L, # (N,M) ints, -1 = abstain
                      X_train, # (N,d) training features
                      X_valid, y_valid, # (n,d), (n,) labelled validation set: the loss explained
                      label_model='mv', # 'mv', 'ds', 'snorkel', a class, or an (un)fitted instance
-                     end_model=SoftmaxRegression, # class/factory `end_model(C, **kw)`, or an instance
+                     end_model=SoftmaxRegression, # class `end_model(C, **kw)`, or an instance
                      lf_names=None, # M LF names
                      label_names=None, # C class names
                      X_test=None, y_test=None, # test set, reported by `repair` (default: none)
