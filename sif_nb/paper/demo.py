@@ -30,7 +30,8 @@ def run_demo(out='demo_out', # folder for the plots and CSVs
     from sif_nb.label_models import MajorityVote, DawidSkene
     from sif_nb.snorkel import SnorkelLabelModel
     from sif_nb.pipeline import fit_pipelines
-    from sif_nb.explanations import explain, short_name
+    from sif_nb.explanations import explain
+    from sif_nb.lfs import short_name
     from sif_nb.plots import plot_lf_influence, plot_term_histogram
     from sif_nb.components import repair, plot_repair
     from sif_nb.runtime import atomic_write

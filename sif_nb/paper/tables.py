@@ -9,7 +9,7 @@ __all__ = ['MAIN', 'EXTRA', 'T3_COLUMNS', 'T3_MORE', 'T3_SIF', 'T3_BASE', 'TABLE
 
 # %% ../../nbs/12_paper_tables.ipynb #5e976828
 import numpy as np, pandas as pd
-from ..explanations import short_name
+from ..lfs import short_name
 from .experiments import (PAPER_NAMES, DATASET_NOTES, LABEL_MODELS, T4_METHODS, SIF_METHODS,
                                       T4_BASELINES, compare, paper_table3, paper_table5)
 
