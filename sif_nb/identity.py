@@ -12,7 +12,8 @@ from scipy.linalg import cho_factor, cho_solve, LinAlgError
 from scipy.optimize import minimize, Bounds, least_squares
 from .pws import check_L, check_cardinality
 from .runtime import one_thread, show_progress, warn_unconverged, warn_user
-from .label_models import LabelModel, WLabelModel, check_W, check_sigma, check_votes_W, covered, mv_W, probs_from_W
+from .label_models import (LabelModel, WLabelModel, check_W, check_sigma, check_votes_W, covered,
+                                 mv_W, probs_from_W)
 from .snorkel import SnorkelAdapter, is_snorkel_model, looks_like_cond_probs
 
 # %% auto #0

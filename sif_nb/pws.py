@@ -329,7 +329,7 @@ def lf_polarity(L # (N,M) ints, -1 = abstain (validated)
 
 def lf_empirical_accuracy(L, # (N,M) ints, -1 = abstain (validated)
                           y # (N,) gold labels (validated)
-                         )->np.ndarray: # (M,) share of each LF's votes equal to y; NaN without votes
+                         )->np.ndarray: # (M,) share of each LF's votes equal to y; NaN: no votes
     "Each LF's accuracy on the rows where it votes, against gold labels (Snorkel's Emp. Acc.)."
     fires = L != ABSTAIN
     hits, n = ((L == y[:, None]) & fires).sum(0), fires.sum(0)
