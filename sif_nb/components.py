@@ -4,9 +4,10 @@
 
 # %% ../nbs/05_components.ipynb #dd369a39
 from __future__ import annotations
-import os, sys, time, numpy as np, pandas as pd
-from dataclasses import dataclass, field
+import sys, time, numpy as np, pandas as pd
+from dataclasses import dataclass
 from .pws import check_L, check_y, check_X
+from .label_models import mv_W
 from .decomposition import soft_labels, perturbed_labels, term_weights
 from .results import METHODS, SIFResult
 from .runtime import is_interactive, show_progress
@@ -243,8 +244,7 @@ def repair(res:SIFResult, # scores computed on the validation set
 
 def _is_majority_vote(W):
     "True if W is (a positive multiple of) majority vote's."
-    mv = np.zeros_like(W)
-    mv[:, 1:] = np.eye(W.shape[2])
+    mv = mv_W(W.shape[0], W.shape[2])
     return bool(np.allclose(W / max(W.max(), 1e-300), mv))
 
 # %% ../nbs/05_components.ipynb #aefe5b9b

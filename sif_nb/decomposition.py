@@ -5,9 +5,9 @@
 # %% ../nbs/03_decomposition.ipynb #2f030d7a
 from __future__ import annotations
 import numpy as np
-from .pws import check_L, check_cardinality, vote_index
-from .label_models import (check_sigma, check_W, covered, probs_from_W, class_scores,
-                                 normalise_scores)
+from .pws import vote_index
+from .label_models import (check_sigma, check_W, check_votes_W, covered, probs_from_W,
+                                 class_scores, normalise_scores)
 
 # %% auto #0
 __all__ = ['gather_W', 'soft_labels', 'term_weights', 'loss_terms', 'removal_fraction', 'removal_odds', 'wm_delta',
@@ -18,9 +18,7 @@ def gather_W(L, # (N,M) ints, -1 = abstain
              W # (M,C+1,C)
             )->np.ndarray: # (N,M,C) w_ijc = W[j, L_ij, c]
     "The parameter of each (datum, LF, class) effect."
-    W = check_W(W)
-    L = check_L(L, W.shape[2])
-    W = check_W(W, L.shape[1])
+    L, W = check_votes_W(L, W)
     return W[np.arange(L.shape[1]), vote_index(L)]
 
 # %% ../nbs/03_decomposition.ipynb #e3d36965

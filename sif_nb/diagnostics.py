@@ -6,7 +6,7 @@
 from __future__ import annotations
 import warnings, numpy as np, pandas as pd
 from dataclasses import dataclass, field
-from .pws import check_L, check_y, lf_names as _lf_names_of
+from .pws import check_L, check_y, lf_empirical_accuracy, lf_names as _lf_names_of
 from .identity import as_label_model
 from .label_models import mv_W
 from .decomposition import soft_labels
@@ -87,8 +87,7 @@ def lf_accuracy_table(lm, # fitted label model (any `as_label_model` accepts)
     Lv = check_L(L_valid, Y.shape[1], name='L_valid')
     y = check_y(y_valid, Y.shape[1], n=len(Lv), name='y_valid')
     n = (Lv >= 0).sum(0)
-    hits = ((Lv == y[:, None]) & (Lv >= 0)).sum(0)
-    df['valid_accuracy'] = np.divide(hits, n, out=np.zeros(len(n)), where=n > 0)
+    df['valid_accuracy'] = np.nan_to_num(lf_empirical_accuracy(Lv, y))      # 0 without votes
     df['n_valid'] = n
     df['off'] = (n >= min_votes) & ((df.est_accuracy - df.valid_accuracy).abs() > tol)
     return df

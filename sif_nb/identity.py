@@ -4,16 +4,17 @@
 
 # %% ../nbs/01b_identity.ipynb #49c8db6e
 from __future__ import annotations
-import time, warnings
-import numpy as np, torch, scipy.sparse as sp
+import time
+import numpy as np, scipy.sparse as sp
 from types import SimpleNamespace
 from tqdm import tqdm
 from scipy.linalg import cho_factor, cho_solve, LinAlgError
 from scipy.optimize import minimize, Bounds, least_squares
-from .pws import check_L, check_cardinality, one_hot_votes
-from .runtime import show_progress
-from .label_models import LabelModel, WLabelModel, _user_stacklevel, check_W, check_sigma, check_votes_W, covered, mv_W, probs_from_W
-from .snorkel import SnorkelAdapter, _one_thread, is_snorkel_model, looks_like_cond_probs
+from .pws import check_L, check_cardinality
+from .runtime import one_thread, show_progress, warn_unconverged, warn_user
+from .label_models import (LabelModel, WLabelModel, check_W, check_sigma, check_votes_W, covered,
+                                 mv_W, probs_from_W)
+from .snorkel import SnorkelAdapter, is_snorkel_model, looks_like_cond_probs
 
 # %% auto #0
 __all__ = ['EQ15_STARTS', 'EQ15_METHODS', 'EQ15_TOL', 'EQ15_SCREEN', 'EQ15_POOR_RMSE', 'eq15_loss_grad', 'approximate_identity',
@@ -163,7 +164,7 @@ def _fast_lm(x0, hi, args, max_iter, tol, bar=None):
     objective = lambda z: _objective(_embed(z, free), Ad, Y, w, eps)
     bar = _NoBar() if bar is None else bar
     z0 = x[rows].ravel()[free]
-    with _one_thread(): res = _newton_loop(z0, system, objective, max_iter, tol, bar)
+    with one_thread(): res = _newton_loop(z0, system, objective, max_iter, tol, bar)
     x[rows] = _embed(res.x, free).reshape(-1, C)
     res.x = x.ravel()
     return res
@@ -187,7 +188,7 @@ def _lbfgsb(x0, hi, args, max_iter, tol):
         f, g = eq15_loss_grad(y * D, *args)
         return f, g * D
     options = dict(maxiter=max_iter, ftol=tol, gtol=1e-14, maxcor=20)
-    with _one_thread():
+    with one_thread():
         res = minimize(fg, x0.ravel() / D, jac=True, method='L-BFGS-B',
                        bounds=Bounds(0, hi.ravel() / D), options=options)
     res.x = res.x * D
@@ -218,7 +219,7 @@ def _least_squares(x0, hi, args, max_iter, tol):
     free = up > 0                                          # pinned slots (abstain=False) stay 0
     fun = lambda z: _eq15_residuals(_embed(z, free), *a)
     jac = lambda z: _eq15_jacobian(_embed(z, free), *a)[:, free]
-    with _one_thread():
+    with one_thread():
         res = least_squares(fun, x0.ravel()[free], jac=jac, bounds=(lo[free], up[free]),
                             max_nfev=max_iter, ftol=max(tol, 1e-15))
     res.x, res.fun = _embed(res.x, free), 2 * res.cost
@@ -264,7 +265,7 @@ def _lm(x0, hi, args, max_iter, tol):
     x = x0.ravel()[free] if x0.any() else np.ones(free.sum())
     Ad = A.toarray()
     system = lambda z: _lm_system(_embed(z, free), free, A, Ad, *a[1:])
-    with _one_thread(): return _lm_loop(x, free, a, system, max_iter, tol)
+    with one_thread(): return _lm_loop(x, free, a, system, max_iter, tol)
 
 def _lm_loop(x, free, a, system, max_iter, tol):
     "Levenberg-Marquardt iterations: accept a step that lowers |r|^2, else raise the damping mu."
@@ -331,14 +332,6 @@ def _converged(res)->bool:
     "Stopped by its tolerance (L-BFGS-B status 0, least_squares status > 0), not its limit."
     return bool(res.success)
 
-def _warn_unconverged(info, max_iter, method):
-    "Warn (pointing at the caller's code) when the kept start stopped at its iteration limit."
-    if info['converged']: return
-    warnings.warn(f"approximate_identity ({method}) did not converge: the best start "
-                  f"({info['start']!r}) stopped after {info['n_iter']} iterations "
-                  f"(max_iter={max_iter}): {info['message']}", RuntimeWarning,
-                  stacklevel=_user_stacklevel())
-
 def approximate_identity(L, # (N,M) ints, -1 = abstain
                          W, # (M,C+1,C) parameters of the model to approximate
                          sigma:str='exp', # its sigma
@@ -375,7 +368,10 @@ def _eq15(L, Y_all, U, counts, Y, starts, t0, fit)->tuple:
     args = (A, AT, Y, counts / len(L), fit['eps'])
     best, res, runs = _fit_starts(starts, hi, args, method, fit['max_iter'], tol, fit['progress'])
     info = dict(_eq15_info(L, Y_all, hi.shape, best, runs, len(U), t0), method=method)
-    _warn_unconverged(info, fit['max_iter'], method)
+    if not info['converged']:
+        warn_unconverged(f"approximate_identity ({method})", f"within max_iter={fit['max_iter']}: "
+                         f"the best start ({best!r}) stopped after {info['n_iter']} iterations "
+                         f"({info['message']})")
     return _unit_max(res.x.reshape(hi.shape)), info
 
 def to_identity(lm, # fitted label model (anything with .W, .sigma, .name)
@@ -467,9 +463,9 @@ class ProbaLabelModel(LabelModel):
         self.W, self.info = approximate_probs(L, P, **self.approx_kw)
         self.cardinality, self.rmse_ = self.W.shape[2], self.info['rmse']
         if self.rmse_ > EQ15_POOR_RMSE:
-            warnings.warn(f"the identity approximation of {self.name!r} is poor: label RMSE "
-                          f"{self.rmse_:.3f} > {EQ15_POOR_RMSE} (Eq. 15); influence explains "
-                          "the approximate labels", RuntimeWarning, stacklevel=_user_stacklevel())
+            warn_user(f"the identity approximation of {self.name!r} is poor: label RMSE "
+                      f"{self.rmse_:.3f} > {EQ15_POOR_RMSE} (Eq. 15); influence explains "
+                      "the approximate labels")
         return self
 
 # %% ../nbs/01b_identity.ipynb #bc005bec

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 __all__ = ['ABSTAIN', 'DASK_PATIENCE', 'first_true', 'check_rows', 'check_L', 'check_cardinality', 'infer_cardinality',
            'row_chunks', 'is_lazy', 'is_dask_array', 'float_block', 'row_blocks', 'sq_row_norms', 'dask_compute',
            'check_X', 'check_y', 'check_labels', 'check_eval_labels', 'vote_index', 'one_hot_votes', 'lf_name',
-           'lf_names', 'lf_summary', 'PWSData', 'make_synthetic']
+           'lf_names', 'lf_polarity', 'lf_empirical_accuracy', 'lf_summary', 'PWSData', 'make_synthetic']
 
 # %% ../nbs/00_pws.ipynb #998cc4cc
 ABSTAIN = -1
@@ -321,13 +321,26 @@ def _summary_cardinality(L, cardinality, y)->int:
     y0 = _as_int_matrix(y, 'y')
     return max(C, int(y0.max()) + 1 if y0.size else C)
 
+def lf_polarity(L # (N,M) ints, -1 = abstain (validated)
+               )->list: # M sorted lists of class ids; [] for an LF that never votes
+    "The classes each LF votes for."
+    fires = L != ABSTAIN
+    return [sorted(set(L[fires[:, j], j].tolist())) for j in range(L.shape[1])]
+
+def lf_empirical_accuracy(L, # (N,M) ints, -1 = abstain (validated)
+                          y # (N,) gold labels (validated)
+                         )->np.ndarray: # (M,) share of each LF's votes equal to y; NaN: no votes
+    "Each LF's accuracy on the rows where it votes, against gold labels (Snorkel's Emp. Acc.)."
+    fires = L != ABSTAIN
+    hits, n = ((L == y[:, None]) & fires).sum(0), fires.sum(0)
+    return np.divide(hits, n, out=np.full(L.shape[1], np.nan), where=n > 0)
+
 def _add_accuracy(df, L, fires, y, C):
     "Add Snorkel's Correct, Incorrect and Emp. Acc. columns given gold labels `y`."
     y = check_y(y, C, n=len(L))
     correct = fires & (L == y[:, None])
     df['Correct'], df['Incorrect'] = correct.sum(0), (fires & ~correct).sum(0)
-    with np.errstate(invalid='ignore', divide='ignore'):
-        df['Emp. Acc.'] = df['Correct'] / fires.sum(0)
+    df['Emp. Acc.'] = lf_empirical_accuracy(L, y)
 
 def _named_polarity(polarity, label_names, C)->list:
     "Each LF's polarity with class names instead of ids."
@@ -349,7 +362,7 @@ def lf_summary(L, # (N,M) ints, -1 = abstain (a DataFrame's columns become names
     C = _summary_cardinality(L, cardinality, y)
     counts = np.stack([(L == c).sum(1) for c in range(C)], 1)  # (N,C) votes per class
     conflict = fires & ((counts > 0).sum(1, keepdims=True) > 1)
-    polarity = [sorted(set(L[fires[:, j], j].tolist())) for j in range(L.shape[1])]
+    polarity = lf_polarity(L)
     if label_names is not None: polarity = _named_polarity(polarity, label_names, C)
     df = pd.DataFrame({'j': range(L.shape[1]), 'Polarity': polarity, 'Coverage': fires.mean(0),
                        'Overlaps': others.mean(0), 'Conflicts': conflict.mean(0)}, index=names)

@@ -4,13 +4,13 @@
 
 # %% ../nbs/00a_runtime.ipynb #e57dfb4f
 from __future__ import annotations
-import builtins, contextlib, os, re, sys, tempfile
+import builtins, contextlib, os, re, sys, tempfile, warnings
 import numpy as np
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['atomic_write', 'is_interactive', 'show_progress', 'oom_size', 'is_oom', 'memory_errors', 'data_dir', 'has_data',
-           'cache_dir']
+__all__ = ['atomic_write', 'is_interactive', 'show_progress', 'user_stacklevel', 'warn_user', 'warn_unconverged', 'one_thread',
+           'oom_size', 'is_oom', 'memory_errors', 'data_dir', 'has_data', 'cache_dir']
 
 # %% ../nbs/00a_runtime.ipynb #937a22ad
 def _umask()->int:
@@ -62,6 +62,39 @@ def show_progress(progress=None # True/False; None: when someone watches (`is_in
                  )->bool:
     "Whether a loop shows its progress bar."
     return is_interactive() if progress is None else bool(progress)
+
+# %% ../nbs/00a_runtime.ipynb #17e14f4c
+def user_stacklevel()->int:
+    "`stacklevel` of the first frame outside the sif_nb package (the user's code)."
+    f, level = sys._getframe(1), 1
+    while f is not None and f.f_globals.get('__name__', '').startswith('sif_nb.'):
+        f, level = f.f_back, level + 1
+    return level
+
+def warn_user(message:str, # the warning's text
+              category:type=RuntimeWarning # the warning class
+             ):
+    "Warn at the line of the user's code that called into sif_nb."
+    warnings.warn(message, category, stacklevel=user_stacklevel())
+
+def warn_unconverged(what:str, # the fit, e.g. 'DawidSkene EM'
+                     detail:str # the rest of the sentence: the limit and what was left
+                    ):
+    "`RuntimeWarning` '<what> did not converge <detail>' at the user's line."
+    warn_user(f"{what} did not converge {detail}")
+
+# %% ../nbs/00a_runtime.ipynb #4cf8fea3
+@contextlib.contextmanager
+def one_thread():
+    "Run small torch/BLAS work on one thread (thread hand-off costs more than it saves here)."
+    import torch
+    try: from threadpoolctl import threadpool_limits as limits
+    except ImportError: limits = lambda n: contextlib.nullcontext()
+    nt = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        with limits(1): yield
+    finally: torch.set_num_threads(nt)
 
 # %% ../nbs/00a_runtime.ipynb #0c7e8eac
 _ALLOC = re.compile(r"allocate (\d+) bytes|allocate ([\d.]+ [KMGTPE]i?B)", re.IGNORECASE)

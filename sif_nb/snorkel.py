@@ -4,29 +4,17 @@
 
 # %% ../nbs/01a_snorkel.ipynb #49c8db6e
 from __future__ import annotations
-import warnings
-from contextlib import contextmanager, nullcontext
 import numpy as np, torch
 from scipy.optimize import linear_sum_assignment
 from .pws import check_L, one_hot_votes, check_y
-from .label_models import LabelModel, WLabelModel, _check_n_epochs, _user_stacklevel, check_W, lf_accuracies
+from .runtime import one_thread, warn_unconverged
+from .label_models import CondProbsLabelModel, WLabelModel, check_n_epochs, check_W
 
 # %% auto #0
 __all__ = ['SNORKEL_SETTINGS', 'overlap_matrix', 'pick_seed', 'SnorkelLabelModel', 'is_snorkel_model', 'is_snorkel_fitted',
            'from_snorkel', 'looks_like_cond_probs', 'SnorkelAdapter']
 
 # %% ../nbs/01a_snorkel.ipynb #2697de53
-@contextmanager
-def _one_thread():
-    "Run small torch/BLAS work on one thread (thread hand-off costs more than it saves here)."
-    try: from threadpoolctl import threadpool_limits as limits
-    except ImportError: limits = lambda n: nullcontext()
-    nt = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        with limits(1): yield
-    finally: torch.set_num_threads(nt)
-
 def overlap_matrix(L, # (N,M) ints, -1 = abstain
                    cardinality:int # C
                   )->np.ndarray: # (MC,MC)
@@ -101,7 +89,7 @@ def _dev_balance(Y_dev, C):
 SNORKEL_SETTINGS = ('n_epochs', 'lr', 'l2', 'optimizer', 'prec_init', 'mu_eps', 'seed',
                     'class_balance')
 
-class SnorkelLabelModel(LabelModel):
+class SnorkelLabelModel(CondProbsLabelModel):
     "Snorkel's matrix-completion LabelModel (conditionally independent LFs), exp sigma, float64."
     name, sigma = 'Snorkel', 'exp'
     def __init__(self, cardinality:int, # C
@@ -122,7 +110,7 @@ class SnorkelLabelModel(LabelModel):
     def _configure(self, n_epochs, lr, l2, optimizer, prec_init, mu_eps, seed, class_balance):
         "Validate and set the settings (the order of `SNORKEL_SETTINGS`)."
         _check_snorkel_settings(lr, l2, prec_init, mu_eps, optimizer)
-        self.n_epochs, self.lr, self.l2 = _check_n_epochs(n_epochs), float(lr), float(l2)
+        self.n_epochs, self.lr, self.l2 = check_n_epochs(n_epochs), float(lr), float(l2)
         self.optimizer, self.prec_init, self.mu_eps, self.seed = optimizer, prec_init, mu_eps, seed
         self.class_balance = _check_class_balance(class_balance, self.cardinality)
 
@@ -158,9 +146,9 @@ class SnorkelLabelModel(LabelModel):
         "Warn when the final gradient norm is above 5% of the initial one."
         if self.grad_norm_ <= 0.05 * g0: return
         share = self.grad_norm_ / g0
-        warnings.warn(f"SnorkelLabelModel did not converge in n_epochs={self.n_epochs} steps: "
-                      f"gradient norm {self.grad_norm_:.2e} is {share:.0%} of its initial value; "
-                      "increase n_epochs or lr", RuntimeWarning, stacklevel=_user_stacklevel())
+        warn_unconverged('SnorkelLabelModel', f"in n_epochs={self.n_epochs} steps: gradient norm "
+                         f"{self.grad_norm_:.2e} is {share:.0%} of its initial value; "
+                         "increase n_epochs or lr")
 
     def _descend(self, mu, loss_fn):
         "`n_epochs` full-batch steps on mu, then one more gradient; (final loss, first grad norm)."
@@ -184,7 +172,7 @@ class SnorkelLabelModel(LabelModel):
         P = torch.diag(torch.from_numpy(self.class_balance))
         mu = torch.nn.Parameter(mu0 * np.random.RandomState(self.seed).random_sample())
         loss_fn = lambda: _snorkel_loss(O, mu, P, mask, mu0, self.l2)
-        with _one_thread(): loss, g0 = self._descend(mu, loss_fn)
+        with one_thread(): loss, g0 = self._descend(mu, loss_fn)
         self.grad_norm_ = float(mu.grad.norm())
         self._warn_unconverged(g0)
         return mu.detach().numpy(), float(loss.detach())
@@ -220,11 +208,6 @@ class SnorkelLabelModel(LabelModel):
         mu, self.loss_ = self._fit_mu(np.asarray(O, dtype=np.float64), self._init_mu(O, m), m)
         self._set_W(mu, n, m)
         return self
-
-    def accuracies(self)->np.ndarray:
-        "(M,) estimated P(L_j = y | L_j fires)."
-        self.check_fitted()
-        return lf_accuracies(self.cond_probs, self.class_balance)
 
 # %% ../nbs/01a_snorkel.ipynb #4be74479
 def is_snorkel_model(obj)->bool:
@@ -274,7 +257,7 @@ def looks_like_cond_probs(W # anything passed as W
     total = np.isclose(a[:, 0], rest, rtol=0, atol=1e-5) | clipped
     return bool(total.all() and (a[:, 0] != 0).any())
 
-class SnorkelAdapter(LabelModel):
+class SnorkelAdapter(CondProbsLabelModel):
     "A Snorkel `LabelModel` as an exp-sigma label model, W from `from_snorkel`."
     name, sigma = 'Snorkel', 'exp'
     def __init__(self, snorkel_model, # a Snorkel `LabelModel`, fitted or not
@@ -306,8 +289,3 @@ class SnorkelAdapter(LabelModel):
         self.snorkel_model.fit(L, **kw)
         self._import()
         return self
-
-    def accuracies(self)->np.ndarray:
-        "(M,) estimated P(L_j = y | L_j fires) from Snorkel's tables."
-        self.check_fitted()
-        return lf_accuracies(self.cond_probs, self.class_balance)
