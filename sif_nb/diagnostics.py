@@ -10,6 +10,7 @@ from .pws import check_L, check_y, lf_empirical_accuracy, lf_names as _lf_names_
 from .identity import as_label_model
 from .label_models import mv_W
 from .decomposition import soft_labels
+from .runtime import DiagnosticsWarning, ClassBalanceWarning
 
 # %% auto #0
 __all__ = ['class_balance_table', 'balance_warning', 'lf_accuracy_table', 'accuracy_warning', 'LabelDiagnostics',
@@ -112,6 +113,7 @@ class LabelDiagnostics:
     lfs:pd.DataFrame # per LF: coverage, est_accuracy[, valid_accuracy, n_valid, off]
     summary:pd.Series # coverage, label accuracy on validation (and majority vote's), Eq. 15 RMSE
     warnings:list=field(default_factory=list) # the mismatches, one sentence each
+    categories:list=field(default_factory=list) # each one's warning class (`DiagnosticsWarning` kinds)
 
     def __repr__(self):
         parts = [self.summary.to_string(), self.classes.to_string(), self.lfs.to_string()]
@@ -163,7 +165,7 @@ def label_model_diagnostics(label_model, # fitted: sif_nb's, Snorkel's `LabelMod
                             accuracy_tol:float=0.2, # LF accuracy gap that flags an LF
                             rmse_tol:float=0.05, # Eq. 15 RMSE that warns
                             mv_gap:float=0.05, # accuracy below majority vote's that warns
-                            warn:bool=True # issue each mismatch as a `UserWarning`
+                            warn:bool=True # issue each mismatch as a `DiagnosticsWarning`
                            )->LabelDiagnostics:
     "Class balance, LF accuracies and Eq. 15 fit of a label model, beside the validation split's."
     lm = as_label_model(label_model)
@@ -176,7 +178,9 @@ def label_model_diagnostics(label_model, # fitted: sif_nb's, Snorkel's `LabelMod
                                   getattr(lm, 'class_balance', None), label_names)
     lfs = lf_accuracy_table(lm, L_train, Lv, y if Lv is not None else None, lf_names, accuracy_tol)
     summary = _summary(lm, L, Lv, y, approx)
-    found = [balance_warning(classes, balance_tol), accuracy_warning(lfs, accuracy_tol)]
-    found = [w for w in found if w] + _summary_warnings(summary, rmse_tol, mv_gap)
-    for w in found if warn else []: warnings.warn(w, stacklevel=2)
-    return LabelDiagnostics(classes, lfs, summary, found)
+    found = [(balance_warning(classes, balance_tol), ClassBalanceWarning),
+             (accuracy_warning(lfs, accuracy_tol), DiagnosticsWarning)]
+    found += [(w, DiagnosticsWarning) for w in _summary_warnings(summary, rmse_tol, mv_gap)]
+    found = [(w, cat) for w, cat in found if w]
+    for w, cat in found if warn else []: warnings.warn(w, cat, stacklevel=2)
+    return LabelDiagnostics(classes, lfs, summary, [w for w, _ in found], [c for _, c in found])

@@ -126,8 +126,10 @@ def _active_step(g, H, h, x, mu)->np.ndarray:
         move &= ~held
     return np.maximum(x + d, 0)
 
+_MU_MIN = 1e-12   # floor of the damping: below it mu*h is lost beside the 1e-12 ridge of `_active_step`
+
 def _newton_loop(x, system, objective, max_iter, tol, bar)->SimpleNamespace:
-    "Damped Newton with Nielsen's update; stop when a step, or 20 together, gain little."
+    "Damped Newton with Nielsen's update; stop when a step gains <= tol, or 20 together <= 1e4 tol."
     f, g, H, h = system(x)
     mu, nu, it, ok, past = 1e-3, 2., 0, False, [f]
     while it < max_iter and not ok:
@@ -142,8 +144,9 @@ def _newton_loop(x, system, objective, max_iter, tol, bar)->SimpleNamespace:
         if fn < f:
             rho = (f - fn) / pred if pred > 0 else 0.
             past = past[-19:] + [fn]
-            ok = f - fn <= tol * f or (len(past) == 20 and past[0] - fn <= 100 * tol * fn)
-            x, mu, nu = _unit_max(xn), mu * max(1 / 3, 1 - (2 * min(rho, 1.) - 1) ** 3), 2.
+            ok = f - fn <= tol * f or (len(past) == 20 and past[0] - fn <= 1e4 * tol * fn)
+            down = max(1 / 3, 1 - (2 * min(rho, 1.) - 1) ** 3)
+            x, mu, nu = _unit_max(xn), max(mu * down, _MU_MIN), 2.
             f, g, H, h = system(x)
             bar.set_postfix(loss=f'{f:.6g}', refresh=False)
         else: ok, mu, nu = mu > 1e10, mu * nu, 2 * nu

@@ -18,6 +18,7 @@ from .influence import SIF
 from .results import SIFResult
 from .deletion import DeletionLabels, deletion_labels, deletion_influence
 from .components import repair, Repair
+from .runtime import ClassBalanceWarning
 
 # %% auto #0
 __all__ = ['TRAIN_ON', 'LABEL_MODEL_NAMES', 'make_end_model', 'training_rows', 'train_subset', 'cannot_refit', 'Pipeline',
@@ -133,8 +134,9 @@ class Pipeline:
                           lf_names=data.lf_names, label_names=data.label_names)
         self.fit_time = time.perf_counter() - t0
         self.diagnostics_ = self.diagnostics()
-        for w in self.diagnostics_.warnings:          # the class balance warns when SIF is called
-            if not w.startswith('class balance'): warnings.warn(w, stacklevel=2)
+        d = self.diagnostics_                          # the class balance warns when SIF is called
+        for w, cat in zip(d.warnings, d.categories):
+            if not issubclass(cat, ClassBalanceWarning): warnings.warn(w, cat, stacklevel=2)
         return self
 
     def diagnostics(self, warn:bool=False # issue each mismatch as a warning

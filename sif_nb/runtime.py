@@ -9,8 +9,9 @@ import numpy as np
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['atomic_write', 'is_interactive', 'show_progress', 'user_stacklevel', 'warn_user', 'warn_unconverged', 'one_thread',
-           'oom_size', 'is_oom', 'memory_errors', 'data_dir', 'has_data', 'cache_dir']
+__all__ = ['atomic_write', 'is_interactive', 'show_progress', 'SIFWarning', 'DiagnosticsWarning', 'ClassBalanceWarning',
+           'UnconvergedWarning', 'user_stacklevel', 'warn_user', 'warn_unconverged', 'one_thread', 'oom_size', 'is_oom',
+           'memory_errors', 'data_dir', 'has_data', 'cache_dir']
 
 # %% ../nbs/00a_runtime.ipynb #937a22ad
 def _umask()->int:
@@ -63,6 +64,20 @@ def show_progress(progress=None # True/False; None: when someone watches (`is_in
     "Whether a loop shows its progress bar."
     return is_interactive() if progress is None else bool(progress)
 
+# %% ../nbs/00a_runtime.ipynb #ebe8ee52
+class SIFWarning(UserWarning):
+    "Base of every warning sif_nb issues."
+
+class DiagnosticsWarning(SIFWarning):
+    "The label model disagrees with the validation split (LF accuracy, majority vote, Eq. 15 fit)."
+
+class ClassBalanceWarning(DiagnosticsWarning):
+    "The training labels' class shares are far from the validation split's."
+
+class UnconvergedWarning(SIFWarning, RuntimeWarning):
+    "A fit stopped at its iteration limit before its stopping rule held."
+
+
 # %% ../nbs/00a_runtime.ipynb #17e14f4c
 def user_stacklevel()->int:
     "`stacklevel` of the first frame outside the sif_nb package (the user's code)."
@@ -80,8 +95,8 @@ def warn_user(message:str, # the warning's text
 def warn_unconverged(what:str, # the fit, e.g. 'DawidSkene EM'
                      detail:str # the rest of the sentence: the limit and what was left
                     ):
-    "`RuntimeWarning` '<what> did not converge <detail>' at the user's line."
-    warn_user(f"{what} did not converge {detail}")
+    "`UnconvergedWarning` '<what> did not converge <detail>' at the user's line."
+    warn_user(f"{what} did not converge {detail}", UnconvergedWarning)
 
 # %% ../nbs/00a_runtime.ipynb #4cf8fea3
 @contextlib.contextmanager
