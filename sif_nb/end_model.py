@@ -4,16 +4,17 @@
 
 # %% ../nbs/02a_end_model.ipynb #0de76065
 from __future__ import annotations
+import inspect
 from typing import Protocol, runtime_checkable
 import numpy as np, torch, scipy.sparse as sp
-from fastcore.basics import patch
 from .pws import check_X, check_y, check_cardinality, check_labels, check_eval_labels, row_chunks
 from .pws import is_lazy, sq_row_norms
 from .design import DaskDesign, by_blocks, dense_design, design, load_rows, row_quad, tdot, weighted_gram
+from .design import to_tensor, add_bias
 
 # %% auto #0
-__all__ = ['EndModel', 'to_tensor', 'add_bias', 'logits', 'probs', 'objective', 'gradient', 'hessian', 'ConvergenceError',
-           'grad_scale', 'feature_scale', 'minimiser_gap', 'newton', 'one_hot', 'hessian_vector', 'SoftmaxRegression']
+__all__ = ['EndModel', 'logits', 'probs', 'objective', 'gradient', 'hessian', 'ConvergenceError', 'grad_scale', 'feature_scale',
+           'minimiser_gap', 'newton', 'one_hot', 'hessian_vector', 'EndModelBase', 'SoftmaxRegression']
 
 # %% ../nbs/02a_end_model.ipynb #300f8595
 @runtime_checkable
@@ -53,14 +54,6 @@ class EndModel(Protocol):
                  )->torch.Tensor: ... # (R,*theta.shape) $\sum_i\sum_c V_{icr}g_{ic}$
 
 # %% ../nbs/02a_end_model.ipynb #fbb67058
-def to_tensor(a, device='cpu')->torch.Tensor:
-    "float64 tensor on `device`."
-    return torch.as_tensor(np.asarray(a, dtype=np.float64), device=device)
-
-def add_bias(X:torch.Tensor)->torch.Tensor:
-    "Append a column of ones: $\\tilde x = [x, 1]$."
-    return torch.cat([X, X.new_ones(len(X), 1)], 1)
-
 def logits(theta:torch.Tensor, Xt:torch.Tensor)->torch.Tensor:
     "(N,C) logits with the reference class 0 fixed at 0."
     z = Xt @ theta.T
@@ -198,22 +191,6 @@ def newton(theta, # (C-1,d+1) starting parameters
     return theta, gn, it
 
 # %% ../nbs/02a_end_model.ipynb #f6fe06be
-def _check_hyper(l2=None, tol=None, max_iter=None, chunk_size=None):
-    "Refuse non-finite or out-of-range end-model settings."
-    if l2 is not None and not (np.isfinite(l2) and l2 >= 0):
-        raise ValueError(f"l2 must be a finite number >= 0, got {l2!r}")
-    if tol is not None and not (np.isfinite(tol) and tol > 0):
-        raise ValueError(f"tol must be a finite number > 0, got {tol!r}")
-    int_ok = isinstance(max_iter, (int, np.integer)) and max_iter >= 1
-    if max_iter is not None and not int_ok:
-        raise ValueError(f"max_iter must be an int >= 1, got {max_iter!r}")
-    if chunk_size is not None: row_chunks(0, chunk_size)
-
-def _tensors(model, X, Y):
-    "Validated (Xt, Yt) tensors of a fitted `model` for features `X` and labels `Y`."
-    Xt = model.features(X)
-    return Xt, to_tensor(check_labels(Y, model.C, len(Xt)), model.device)
-
 def one_hot(y:np.ndarray, # (N,) validated class indices
             C:int, # number of classes
             device='cpu' # torch device
@@ -237,9 +214,130 @@ def _hvp_sum(Xt, r, theta, v):
     AU = P * U - P * (P * U).sum(1, keepdim=True)
     return tdot(r[:, None] * AU, Xt)
 
+# %% ../nbs/02a_end_model.ipynb #ab5e0c11
+class EndModelBase:
+    "What every end model shares: settings checks, `clone`, `features`, `predict`, `loss`."
+    bias_design = False # True: the design is [x, 1] and sparse / memmap / dask features stay lazy
+
+    @staticmethod
+    def check_settings(l2=None, tol=None, max_iter=None, chunk_size=None):
+        "Refuse non-finite or out-of-range settings, naming the argument (None: not checked)."
+        if l2 is not None and not (np.isfinite(l2) and l2 >= 0):
+            raise ValueError(f"l2 must be a finite number >= 0, got {l2!r}")
+        if tol is not None and not (np.isfinite(tol) and tol > 0):
+            raise ValueError(f"tol must be a finite number > 0, got {tol!r}")
+        int_ok = isinstance(max_iter, (int, np.integer)) and max_iter >= 1
+        if max_iter is not None and not int_ok:
+            raise ValueError(f"max_iter must be an int >= 1, got {max_iter!r}")
+        if chunk_size is not None: row_chunks(0, chunk_size)
+
+    def settings(self)->dict:
+        "The `__init__` arguments, read from the attributes of the same name (`cardinality`: `C`)."
+        names = list(inspect.signature(type(self).__init__).parameters)[1:]
+        return {k: getattr(self, 'C' if k == 'cardinality' else k) for k in names}
+
+    def clone(self):
+        "An unfitted copy with the same settings."
+        return type(self)(**self.settings())
+
+    def check_fitted(self):
+        "Raise `ValueError` unless `fit` has run."
+        if self.theta is None: raise ValueError("model is not fitted; call .fit first")
+
+    @property
+    def d(self)->int:
+        "Number of input features."
+        self.check_fitted()
+        return self._d
+
+    def _Xt(self, X)->torch.Tensor:
+        "Design of validated features: $[x, 1]$ with `bias_design` (lazy X stays lazy), else X."
+        if self.bias_design: return design(X, True, self.device, self.chunk_size)
+        return to_tensor(X, self.device)
+
+    def features(self, X, name:str='X')->torch.Tensor:
+        "The design `Xt` of validated features (N,d): what the tensor methods take."
+        lazy = dict(copy=False, lazy=True) if self.bias_design else {}
+        return self._Xt(check_X(X, d=self.d, name=name, **lazy))
+
+    def probs(self, theta, Xt)->torch.Tensor:
+        "(N,C) class probabilities for parameters `theta`."
+        return self.log_probs(theta, Xt).exp()
+
+    def predict_proba(self, X)->np.ndarray:
+        "(N,C) class probabilities at the fitted parameters."
+        return self.probs(self.theta, self.features(X)).cpu().numpy()
+
+    def predict(self, X)->np.ndarray: return self.predict_proba(X).argmax(1)
+
+    def loss(self, X, y)->float:
+        "Mean cross-entropy on gold labels `y` (N,) or soft labels (N,C): Eq. 5's validation loss."
+        Xt = self.features(X)
+        Y = to_tensor(check_eval_labels(y, self.C, len(Xt)), self.device)
+        return float(-(Y * self.log_probs(self.theta, Xt)).sum() / len(Xt))
+
+    def eval_grad(self, X, y)->torch.Tensor:
+        "theta-shaped gradient of the mean cross-entropy on gold labels (X, y) at theta (Eq. 5)."
+        self.check_fitted()
+        Xt = self.features(X, 'X_eval')
+        Y = one_hot(check_y(y, self.C, n=len(Xt), name='y_eval'), self.C, self.device)
+        return self.ce_grad(Xt, Y)
+
+    def ce_grad(self, Xt, Yt)->torch.Tensor:
+        "theta-shaped gradient of the mean cross-entropy on tensors, by autograd."
+        return torch.func.grad(lambda t: -(Yt * self.log_probs(t, Xt)).sum() / len(Xt))(self.theta)
+
+    def _tensors(self, X, Y)->tuple:
+        "Validated (Xt, Yt) tensors for features `X` and labels `Y`."
+        Xt = self.features(X)
+        return Xt, to_tensor(check_labels(Y, self.C, len(Xt)), self.device)
+
+    def train_grad(self, X, Y)->torch.Tensor:
+        "`objective_grad` for features `X` (N,d) and labels `Y` (N,C)."
+        return self.objective_grad(*self._tensors(X, Y))
+
+    def train_hessian(self, X, Y)->torch.Tensor:
+        "`objective_hessian` for features `X` (N,d) and labels `Y` (N,C)."
+        return self.objective_hessian(*self._tensors(X, Y))
+
+    def hvp(self, X, Y, v:torch.Tensor)->torch.Tensor:
+        "`objective_hvp` for features `X` (N,d) and labels `Y` (N,C)."
+        return self.objective_hvp(*self._tensors(X, Y), v)
+
+    @staticmethod
+    def combine(P:torch.Tensor, # (n,C) probabilities
+                V:torch.Tensor # (n,C,R) coefficients
+               )->torch.Tensor: # (n,C,R)
+        "Logit coefficients $(\\mathbf 1^\\top V_{:,r})\\,p - V_{:,r}$ of the combined gradients."
+        return P[:, :, None] * V.sum(1, keepdim=True) - V
+
+# %% ../nbs/02a_end_model.ipynb #0c1cb15b
+def _cpu_model(model):
+    "A copy of a fitted model with its parameters on the CPU: what dask workers receive."
+    m = model.clone()
+    m.device, m.theta = 'cpu', model.theta.detach().cpu()
+    return m
+
+def _dots_block(X, V, model, S): return model.grad_dots(X, S, V)
+def _self_block(X, V, model, chol, chunk_size): return model.self_dots(X, chol, V, chunk_size)
+def _sums_block(X, V, model, chunk_size): return model.grad_sums(X, V, chunk_size)
+
+def _kernel(X:torch.Tensor, # (n,d+1) rows of the design tensor (or `SparseRows`)
+            chol:torch.Tensor, # (p,p) lower Cholesky factor of H
+            Hinv:torch.Tensor # (K,D,K,D) inverse Hessian blocks, or None for K = 1 (dense X)
+           )->torch.Tensor: # (n,K,K)
+    "$B_i[k,l] = \\tilde x_i^\\top (H^{-1})_{kl}\\tilde x_i$ for $k \\le l$, mirrored."
+    if Hinv is None:
+        return torch.linalg.solve_triangular(chol, X.T, upper=False).pow(2).sum(0)[:, None, None]
+    K = Hinv.shape[0]
+    B = chol.new_empty(len(X), K, K)
+    for k, l in _pairs(K): B[:, k, l] = B[:, l, k] = row_quad(X, Hinv[k, :, l])
+    return B
+
 # %% ../nbs/02a_end_model.ipynb #994bb04c
-class SoftmaxRegression:
+class SoftmaxRegression(EndModelBase):
     "Multiclass logistic regression on soft labels (Eq. 1), class 0 as reference, L2 on theta."
+    bias_design = True
     def __init__(self, cardinality:int, # C
                  l2:float=1e-4, # L2 strength lambda (> 0 keeps the Hessian positive definite)
                  tol:float=1e-10, # gradient-norm tolerance, relative to `grad_scale(X)`
@@ -247,7 +345,7 @@ class SoftmaxRegression:
                  device='cpu', # torch device, e.g. 'cuda'
                  chunk_size:int=4096): # rows per chunk when forming Hessians
         self.C = check_cardinality(cardinality)
-        _check_hyper(l2=l2, tol=tol, max_iter=max_iter, chunk_size=chunk_size)
+        self.check_settings(l2=l2, tol=tol, max_iter=max_iter, chunk_size=chunk_size)
         self.l2, self.tol, self.max_iter = l2, tol, max_iter
         self.device, self.chunk_size = device, chunk_size
         self.theta = None
@@ -280,25 +378,8 @@ class SoftmaxRegression:
             raise ValueError(f"theta0 has shape {tuple(theta.shape)}, expected {shape}")
         return theta
 
-    def clone(self):
-        "An unfitted copy with the same settings."
-        return type(self)(self.C, self.l2, self.tol, self.max_iter, self.device, self.chunk_size)
-
-    def check_fitted(self):
-        "Raise `ValueError` unless `fit` has run."
-        if self.theta is None: raise ValueError("model is not fitted; call .fit first")
-
     @property
-    def d(self)->int:
-        "Number of input features."
-        self.check_fitted()
-        return self.theta.shape[1] - 1
-
-    def _Xt(self, X): return design(X, True, self.device, self.chunk_size)
-
-    def features(self, X)->torch.Tensor:
-        "(N,d+1) design $[x, 1]$ of validated features (a `DesignMatrix` when lazy): the `Xt`."
-        return self._Xt(check_X(X, d=self.d, copy=False, lazy=True))     # _Xt copies a dense X
+    def _d(self)->int: return self.theta.shape[1] - 1
 
     def features_and_norms(self, X, name:str='X')->tuple: # (X as validated, `features`, (N,) norms)
         "`features` and the squared feature-row norms; an in-memory X read once (`dense_design`)."
@@ -306,17 +387,13 @@ class SoftmaxRegression:
         if is_lazy(X): return X, self._Xt(X), sq_row_norms(X, self.chunk_size)
         return (X, *dense_design(X, True, self.device, name=name))
 
-    def predict_proba(self, X)->np.ndarray:
-        "(N,C) class probabilities."
-        return probs(self.theta, self.features(X)).cpu().numpy()
+    def log_probs(self, theta, Xt)->torch.Tensor:
+        "(N,C) log-probabilities for parameters `theta` (C-1,d+1)."
+        return torch.log_softmax(logits(theta, Xt), 1)
 
-    def predict(self, X)->np.ndarray: return self.predict_proba(X).argmax(1)
-
-    def loss(self, X, y)->float:
-        "Mean cross-entropy on gold labels `y` (N,) or soft labels (N,C): Eq. 5's validation loss."
-        Xt = self.features(X)
-        Y = to_tensor(check_eval_labels(y, self.C, len(Xt)), self.device)
-        return float(-(Y * torch.log_softmax(logits(self.theta, Xt), 1)).sum() / len(Xt))
+    def probs(self, theta, Xt)->torch.Tensor:
+        "(N,C) class probabilities for parameters `theta` (C-1,d+1)."
+        return probs(theta, Xt)
 
     def objective_grad(self, Xt, Yt)->torch.Tensor:
         "(C-1,d+1) gradient of the training objective at the fitted parameters, on tensors."
@@ -356,98 +433,52 @@ class SoftmaxRegression:
         apply = lambda v: Qa @ ((Qa.T @ v @ Qs) / den) @ Qs.T
         return apply, float(den.max() / den.min())
 
-    def train_grad(self, X, Y)->torch.Tensor:
-        "`objective_grad` for features `X` (N,d) and labels `Y` (N,C)."
-        return self.objective_grad(*_tensors(self, X, Y))
+    def ce_grad(self, Xt, Yt)->torch.Tensor:
+        "(C-1,d+1) gradient of the mean cross-entropy on tensors (closed form): `eval_grad`'s."
+        return gradient(self.theta, Xt, Yt, 0.)
 
-    def train_hessian(self, X, Y)->torch.Tensor:
-        "`objective_hessian` for features `X` (N,d) and labels `Y` (N,C)."
-        return self.objective_hessian(*_tensors(self, X, Y))
+    def grad_dots(self, Xt, # (N,d+1) design tensor from `features`
+                  S:torch.Tensor, # (C-1,d+1) direction, e.g. $H^{-1}\nabla\mathcal L(\mathcal D_v)$
+                  V:torch.Tensor=None # (N,C,R) gradient coefficients; None gives $a_{ic}$ (R = C)
+                 )->torch.Tensor:
+        "(N,R) $(\\sum_c V_{icr}g_{ic})^\\top s$."
+        if isinstance(Xt, DaskDesign):
+            return Xt.map_blocks(_dots_block, _cpu_model(self), S, rows=(V,))
+        u = torch.cat([Xt.new_zeros(len(Xt), 1), Xt @ S.T], 1)
+        P = probs(self.theta, Xt)
+        if V is None: return (P * u).sum(1, keepdim=True) - u
+        return torch.einsum('ncr,nc->nr', self.combine(P, V), u)
 
-    def hvp(self, X, Y, v:torch.Tensor)->torch.Tensor:
-        "`objective_hvp` for features `X` (N,d) and labels `Y` (N,C)."
-        return self.objective_hvp(*_tensors(self, X, Y), v)
+    def self_dots(self, Xt, # (N,d+1) design tensor from `features`
+                  chol:torch.Tensor, # (p,p) lower Cholesky factor of H
+                  V:torch.Tensor, # (N,C,R) gradient coefficients
+                  chunk_size:int=4096 # rows per chunk
+                 )->torch.Tensor:
+        "(N,R) self-influences $(\\sum_c V_{icr}g_{ic})^\\top H^{-1}(\\sum_c V_{icr}g_{ic})$."
+        if isinstance(Xt, DaskDesign):
+            return Xt.map_blocks(_self_block, _cpu_model(self), chol, chunk_size, rows=(V,))
+        K, D = self.theta.shape
+        dense = not getattr(Xt, 'sparse', False)
+        Hinv = None if K == 1 and dense else torch.cholesky_inverse(chol).reshape(K, D, K, D)
+        out = []
+        for sl in row_chunks(len(Xt), chunk_size):
+            X = load_rows(Xt, sl)
+            E = self.combine(probs(self.theta, X), V[sl])[:, 1:]                      # (n,K,R)
+            out.append(torch.einsum('nkr,nkl,nlr->nr', E, _kernel(X, chol, Hinv), E))
+        return torch.cat(out)
 
-    def eval_grad(self, X, y)->torch.Tensor:
-        "(C-1,d+1) gradient of the mean cross-entropy on gold labels (X, y) at theta (Eq. 5)."
-        self.check_fitted()
-        Xt = self._Xt(check_X(X, d=self.d, name='X_eval', copy=False, lazy=True))
-        Y = one_hot(check_y(y, self.C, n=len(Xt), name='y_eval'), self.C, self.device)
-        return gradient(self.theta, Xt, Y, 0.)
-
-# %% ../nbs/02a_end_model.ipynb #0c1cb15b
-def _cpu_model(model):
-    "A copy of a fitted model with its parameters on the CPU: what dask workers receive."
-    m = model.clone()
-    m.device, m.theta = 'cpu', model.theta.detach().cpu()
-    return m
-
-def _dots_block(X, V, model, S): return model.grad_dots(X, S, V)
-def _self_block(X, V, model, chol, chunk_size): return model.self_dots(X, chol, V, chunk_size)
-def _sums_block(X, V, model, chunk_size): return model.grad_sums(X, V, chunk_size)
-
-def _combine(P:torch.Tensor, # (n,C) probabilities
-             V:torch.Tensor # (n,C,R) coefficients
-            )->torch.Tensor: # (n,C,R)
-    "Coefficient vectors $(\\mathbf 1^\\top V_{:,r})\\,p - V_{:,r}$ of the combined gradients."
-    return P[:, :, None] * V.sum(1, keepdim=True) - V
-
-@patch
-def grad_dots(self:SoftmaxRegression, Xt, # (N,d+1) design tensor from `features`
-              S:torch.Tensor, # (C-1,d+1) direction, e.g. $H^{-1}\nabla\mathcal L(\mathcal D_v)$
-              V:torch.Tensor=None # (N,C,R) gradient coefficients; None gives $a_{ic}$ (R = C)
-             )->torch.Tensor:
-    "(N,R) $(\\sum_c V_{icr}g_{ic})^\\top s$."
-    if isinstance(Xt, DaskDesign): return Xt.map_blocks(_dots_block, _cpu_model(self), S, rows=(V,))
-    u = torch.cat([Xt.new_zeros(len(Xt), 1), Xt @ S.T], 1)
-    P = probs(self.theta, Xt)
-    if V is None: return (P * u).sum(1, keepdim=True) - u
-    return torch.einsum('ncr,nc->nr', _combine(P, V), u)
-
-def _kernel(X:torch.Tensor, # (n,d+1) rows of the design tensor (or `SparseRows`)
-            chol:torch.Tensor, # (p,p) lower Cholesky factor of H
-            Hinv:torch.Tensor # (K,D,K,D) inverse Hessian blocks, or None for K = 1 (dense X)
-           )->torch.Tensor: # (n,K,K)
-    "$B_i[k,l] = \\tilde x_i^\\top (H^{-1})_{kl}\\tilde x_i$ for $k \\le l$, mirrored."
-    if Hinv is None:
-        return torch.linalg.solve_triangular(chol, X.T, upper=False).pow(2).sum(0)[:, None, None]
-    K = Hinv.shape[0]
-    B = chol.new_empty(len(X), K, K)
-    for k, l in _pairs(K): B[:, k, l] = B[:, l, k] = row_quad(X, Hinv[k, :, l])
-    return B
-
-@patch
-def self_dots(self:SoftmaxRegression, Xt, # (N,d+1) design tensor from `features`
-              chol:torch.Tensor, # (p,p) lower Cholesky factor of H
-              V:torch.Tensor, # (N,C,R) gradient coefficients
-              chunk_size:int=4096 # rows per chunk
-             )->torch.Tensor:
-    "(N,R) self-influences $(\\sum_c V_{icr}g_{ic})^\\top H^{-1}(\\sum_c V_{icr}g_{ic})$."
-    if isinstance(Xt, DaskDesign):
-        return Xt.map_blocks(_self_block, _cpu_model(self), chol, chunk_size, rows=(V,))
-    K, D = self.theta.shape
-    dense = not getattr(Xt, 'sparse', False)
-    Hinv = None if K == 1 and dense else torch.cholesky_inverse(chol).reshape(K, D, K, D)
-    out = []
-    for sl in row_chunks(len(Xt), chunk_size):
-        X = load_rows(Xt, sl)
-        E = _combine(probs(self.theta, X), V[sl])[:, 1:]                          # (n,K,R)
-        out.append(torch.einsum('nkr,nkl,nlr->nr', E, _kernel(X, chol, Hinv), E))
-    return torch.cat(out)
-
-@patch
-def grad_sums(self:SoftmaxRegression, Xt, # (N,d+1) design tensor from `features`
-              V:torch.Tensor, # (N,C,R) gradient coefficients
-              chunk_size:int=4096 # rows per chunk
-             )->torch.Tensor: # (R,C-1,d+1)
-    "Summed gradients $\\sum_i\\sum_c V_{icr}g_{ic}$ of R groups of terms."
-    if isinstance(Xt, DaskDesign):
-        return Xt.map_blocks(_sums_block, _cpu_model(self), chunk_size, rows=(V,), reduce=True)
-    K, D = self.theta.shape
-    out = Xt.new_zeros(V.shape[2], K, D)
-    for sl in row_chunks(len(Xt), chunk_size):
-        X, v = load_rows(Xt, sl), V[sl]
-        E = probs(self.theta, X)[:, 1:, None] * v.sum(1, keepdim=True) - v[:, 1:]  # `_combine`
-        if isinstance(X, torch.Tensor): out += torch.einsum('nkr,nd->rkd', E, X)
-        else: out += tdot(E.reshape(len(v), -1), X).reshape(K, -1, D).transpose(0, 1)
-    return out
+    def grad_sums(self, Xt, # (N,d+1) design tensor from `features`
+                  V:torch.Tensor, # (N,C,R) gradient coefficients
+                  chunk_size:int=4096 # rows per chunk
+                 )->torch.Tensor: # (R,C-1,d+1)
+        "Summed gradients $\\sum_i\\sum_c V_{icr}g_{ic}$ of R groups of terms."
+        if isinstance(Xt, DaskDesign):
+            return Xt.map_blocks(_sums_block, _cpu_model(self), chunk_size, rows=(V,), reduce=True)
+        K, D = self.theta.shape
+        out = Xt.new_zeros(V.shape[2], K, D)
+        for sl in row_chunks(len(Xt), chunk_size):
+            X, v = load_rows(Xt, sl), V[sl]
+            E = probs(self.theta, X)[:, 1:, None] * v.sum(1, keepdim=True) - v[:, 1:]  # `combine`
+            if isinstance(X, torch.Tensor): out += torch.einsum('nkr,nd->rkd', E, X)
+            else: out += tdot(E.reshape(len(v), -1), X).reshape(K, -1, D).transpose(0, 1)
+        return out
