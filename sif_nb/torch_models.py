@@ -90,19 +90,20 @@ class TorchClassifier(EndModelBase):
             raise ValueError(f"net must map (n,d) inputs to (n,C={self.C}) logits, got shape "
                              f"{tuple(z.shape)} for n={len(Xt[:2])}")
 
-    def _newton(self, f, th, target:float):
+    def _newton(self, f, th, target:float)->tuple: # (theta, Newton steps taken)
         "Newton steps with the exact Hessian from `th` to gradient norm `target`; `th` if H not PD."
         g, h = torch.func.grad(f), torch.func.hessian(f)
         try:
-            return newton_minimise(lambda t: float(f(t)), g, h, th, target, 20)[0]
+            th, _, n = newton_minimise(lambda t: float(f(t)), g, h, th, target, 20)
+            return th, n
         except ConvergenceError:
-            return th
+            return th, 0
 
     def fit(self, X, # (N,d) features
             Y, # (N,C) non-negative soft labels, or (N,) ints
             theta0=None # (p,) start (a warm start); the net's own parameters when None
            ):
-        "Fit by L-BFGS to `minimiser_gap` below `tol`; raises `ConvergenceError` otherwise."
+        "Fit by L-BFGS (and Newton) to `minimiser_gap` below `tol`, or raise `ConvergenceError`."
         X = check_X(X)
         Y = check_labels(Y, self.C, n=len(X))
         self._d, Xt, Yt = X.shape[1], to_tensor(X, self.device), to_tensor(Y, self.device)
@@ -111,12 +112,15 @@ class TorchClassifier(EndModelBase):
             raise ValueError(f"theta0 has shape {tuple(th.shape)}, "
                              f"expected {tuple(self.theta0.shape)}")
         self._check_output(th, Xt)
-        f, target = (lambda t: self.objective(t, Xt, Yt)), self.tol * feature_scale(X)
-        th = lbfgs_minimise(f, th.to(self.device), target, self.max_iter)
+        scale = feature_scale(X)                          # tol is relative to it, as SIF's grad_tol
+        f, target = (lambda t: self.objective(t, Xt, Yt)), self.tol * scale
+        start = lbfgs_minimise(f, th.to(self.device), target, self.max_iter)
+        th, self.n_polish_ = start, 0
         if len(th) <= self.newton_max:              # exact Newton steps: L-BFGS's line search can
-            th = self._newton(f, th, target)                                 # stall near 1e-8
-        self.theta = th
+            th, self.n_polish_ = self._newton(f, th, target)                 # stall near 1e-8
+        self.theta, self.polish_shift_ = th, float((th - start).norm())
         self.grad_norm_ = float(self.objective_grad(Xt, Yt).norm())
+        self.gap_ = self.grad_norm_ / scale
         if self.grad_norm_ > target:
             raise ConvergenceError(f"L-BFGS stopped with gradient norm {self.grad_norm_:.2e} > "
                                    f"tol * feature scale = {target:.0e}; raise max_iter or l2, or "
@@ -210,55 +214,12 @@ class MLP(TorchClassifier):
         self.C = check_cardinality(cardinality)
         self.check_settings(l2=l2, tol=tol, max_iter=max_iter)
         self.hidden, self.l2, self.tol, self.max_iter = hidden, l2, tol, max_iter
-        self.seed, self.device, self.chunk_size = seed, device, 1024
+        self.seed, self.device, self.chunk_size, self.newton_max = seed, device, 1024, 3000
         self.theta = None
 
     def fit(self, X, # (N,d) features
             Y): # (N,C) non-negative soft labels or (N,) ints
-        "Fit to a local minimiser of the regularised noise-aware loss, or raise `ConvergenceError`."
+        "Fit a fresh `TanhNet` (seeded) to a local minimiser, or raise `ConvergenceError`."
         X = check_X(X)
-        self._d = X.shape[1]
-        self._set_net(TanhNet(self._d, self.hidden, self.C, self.seed))
-        Xt = self._Xt(X)
-        Y = to_tensor(check_labels(Y, self.C, len(X)), self.device)
-        scale = feature_scale(X)                         # tol is relative to it, as SIF's grad_tol
-        theta = self.theta0.clone().requires_grad_(True)
-        opt = torch.optim.LBFGS([theta], lr=1, max_iter=self.max_iter,
-                                tolerance_grad=self.tol * scale, tolerance_change=0,
-                                history_size=50, line_search_fn='strong_wolfe')
-        def closure():
-            opt.zero_grad()
-            f = self.objective(theta, Xt, Y)
-            f.backward()
-            return f
-        opt.step(closure)
-        self.theta = theta.detach()
-        self.polish_shift_, self.n_polish_ = self._polish(Xt, Y, self.tol * scale)
-        self.grad_norm_ = float(self.objective_grad(Xt, Y).norm())
-        self.gap_ = self.grad_norm_ / scale
-        if self.gap_ > self.tol:
-            raise ConvergenceError(f"L-BFGS and {self.n_polish_} Newton steps stopped with "
-                                   f"gradient norm {self.grad_norm_:.2e}, {self.gap_:.2e} relative "
-                                   f"to the feature scale > tol={self.tol:.0e}; increase max_iter "
-                                   "or l2")
-        return self
-
-    def _polish(self, Xt, Y, target:float, # gradient norm to reach
-                steps:int=5, # Newton steps at most
-                max_p:int=3000 # no polish above this many parameters (the Hessian is (p,p))
-               )->tuple: # (how far theta moved (L2 norm), Newton steps taken)
-        "Newton steps from L-BFGS's end while the gradient is above `target` and H is PD."
-        start, n = self.theta, 0
-        gn = float(self.objective_grad(Xt, Y).norm())
-        while gn > target and n < steps and len(self.theta) <= max_p:
-            chol, info = torch.linalg.cholesky_ex(self.objective_hessian(Xt, Y))
-            if info: break                                          # not convex here: no step
-            old = self.theta
-            step = torch.cholesky_solve(self.objective_grad(Xt, Y)[:, None], chol)[:, 0]
-            self.theta = old - step
-            new = float(self.objective_grad(Xt, Y).norm())
-            if not new < gn:
-                self.theta = old
-                break
-            gn, n = new, n + 1
-        return float((self.theta - start).norm()), n
+        self._set_net(TanhNet(X.shape[1], self.hidden, self.C, self.seed))
+        return super().fit(X, Y)
