@@ -5,34 +5,13 @@
 # %% ../nbs/02b_adapters.ipynb #2535d5a6
 from __future__ import annotations
 import copy, warnings, numpy as np, torch
-from fastcore.basics import patch
-from .pws import check_X, check_y, check_cardinality, check_labels, check_eval_labels
-from .pws import row_chunks
-from .end_model import to_tensor, ConvergenceError, minimiser_gap, feature_scale
-from .design import design, load_rows, tdot, weighted_gram, row_quad
+from .pws import check_X, check_cardinality, check_labels, row_chunks
+from .design import design, load_rows, tdot, weighted_gram, row_quad, to_tensor
+from .end_model import EndModelBase, ConvergenceError, feature_scale
 
 # %% auto #0
 __all__ = ['newton_minimise', 'check_sklearn_logreg', 'check_sklearn_fitted', 'fit_soft', 'logreg_layout', 'full_params',
            'theta_from_sklearn', 'SklearnLogisticRegression', 'from_sklearn']
-
-# %% ../nbs/02b_adapters.ipynb #78b3b58d
-def _onehot(y, C:int, n:int, device)->torch.Tensor:
-    "(n,C) one-hot tensor of validated evaluation labels `y`."
-    return to_tensor(np.eye(C)[check_y(y, C, n=n, name='y_eval')], device)
-
-def _combine(P, V):
-    "(n,C,R) logit coefficients $(\\mathbf 1^\\top V_{:,r})\\,p - V_{:,r}$ ($\\sum_c V_{cr}g_c$)."
-    return P[:, :, None] * V.sum(1, keepdim=True) - V
-
-def _check_settings(l2=None, tol=None, max_iter=None, chunk_size=None):
-    "Refuse non-finite or out-of-range adapter settings, naming the argument."
-    if l2 is not None and not (np.isfinite(l2) and l2 >= 0):
-        raise ValueError(f"l2 must be a finite number >= 0, got {l2!r}")
-    if tol is not None and not (np.isfinite(tol) and tol > 0):
-        raise ValueError(f"tol must be a finite number > 0, got {tol!r}")
-    if max_iter is not None and not (isinstance(max_iter, (int, np.integer)) and max_iter >= 1):
-        raise ValueError(f"max_iter must be an int >= 1, got {max_iter!r}")
-    if chunk_size is not None: row_chunks(0, chunk_size)
 
 # %% ../nbs/02b_adapters.ipynb #2a60e136
 def newton_minimise(f, # theta -> float objective
@@ -180,9 +159,19 @@ def _logit_hessian(theta, Xt, r, idx, C, chunk_size)->torch.Tensor:
             H[k, l] = H[l, k].T
     return H.transpose(1, 2).reshape(C * D, C * D) / len(Xt)
 
+def _logit_inverse(m, chol:torch.Tensor)->tuple:
+    "(rows, (K,D,K,D) blocks): $H^{-1}$ placed in the K logit rows that hold parameters."
+    D = m._d + 1
+    rows = [1] if m.C == 2 else list(range(m.C))                   # binary: class 1's logit only
+    pos = m.idx - rows[0] * D                                     # position in the (K,D) rows
+    Hinv = chol.new_zeros(len(rows) * D, len(rows) * D)
+    Hinv[pos[:, None], pos[None, :]] = torch.cholesky_inverse(chol)
+    return rows, Hinv.reshape(len(rows), D, len(rows), D)
+
 # %% ../nbs/02b_adapters.ipynb #daebdc43
-class SklearnLogisticRegression:
+class SklearnLogisticRegression(EndModelBase):
     "End model for a scikit-learn `LogisticRegression` (L2 penalty) fit on soft labels (Eq. 1)."
+    bias_design = True
     def __init__(self, estimator, # scikit-learn `LogisticRegression`: its settings (C, solver, tol)
                  cardinality:int, # number of classes C
                  polish:bool=True, # Newton steps from sklearn's solution to `tol`, same objective
@@ -191,25 +180,15 @@ class SklearnLogisticRegression:
                  device='cpu', # torch device of the parameters
                  chunk_size:int=4096): # rows per chunk when forming Hessians
         check_sklearn_logreg(estimator)
-        _check_settings(tol=tol, max_iter=max_iter, chunk_size=chunk_size)
+        self.check_settings(tol=tol, max_iter=max_iter, chunk_size=chunk_size)
         self.estimator, self.C, self.polish = estimator, check_cardinality(cardinality), polish
         self.tol, self.max_iter, self.device, self.chunk_size = tol, max_iter, device, chunk_size
         self.theta = self.l2 = self.estimator_ = None
 
-    def check_fitted(self):
-        "Raise unless fitted."
-        if self.theta is None: raise ValueError("model is not fitted; call .fit first")
-    @property
-    def d(self)->int:
-        self.check_fitted()
-        return self._d
-
-    def clone(self):
-        "An unfitted copy with the same settings (and an unfitted copy of the estimator)."
+    def settings(self)->dict:
+        "The `__init__` arguments, with an unfitted copy of the estimator (what `clone` passes)."
         from sklearn.base import clone
-        est = clone(self.estimator)
-        return type(self)(est, self.C, self.polish, self.tol, self.max_iter, self.device,
-                          self.chunk_size)
+        return {**super().settings(), 'estimator': clone(self.estimator)}
 
     def fit(self, X, # (N,d) features
             Y # (N,C) non-negative soft labels, or (N,) ints
@@ -220,45 +199,136 @@ class SklearnLogisticRegression:
         check_sklearn_fitted(est, self.C)
         return self._adopt(est, X, Y)
 
-# %% ../nbs/02b_adapters.ipynb #dfdc8a2b
-@patch
-def _adopt(self:SklearnLogisticRegression, est, X, Y, grad_tol:float=None):
-    "Take the parameters of the fitted `est` (N = len(X)), check them on (X, Y), then polish."
-    X = check_X(X, copy=False, lazy=True)
-    Y = check_labels(Y, self.C, n=X.shape[0])
-    self._d, self.fit_intercept = X.shape[1], bool(est.fit_intercept)
-    self.idx, self.mask = logreg_layout(self.C, self._d, self.fit_intercept)
-    self.mask = self.mask.to(self.device)
-    self.l2 = 1 / (est.C * X.shape[0])          # C sum CE + |B|^2/2 = C N (mean CE + l2/2 |B|^2)
-    self.theta = theta_from_sklearn(est, self.idx, self.device)
-    Xt, Yt = self.features(X), to_tensor(Y, self.device)
-    self.sklearn_grad_norm_ = float(self.objective_grad(Xt, Yt).norm())
-    scale = feature_scale(X, self.chunk_size)             # the unit of `minimiser_gap`
-    self.sklearn_gap_ = gap = self.sklearn_grad_norm_ / scale
-    if grad_tol is not None and gap > grad_tol:
-        raise ValueError("the LogisticRegression is not at the minimiser of its objective on "
-                         f"(X, Y) (gradient norm {self.sklearn_grad_norm_:.1e}, {gap:.1e} relative "
-                         f"to the feature scale > grad_tol={grad_tol:.0e}): was it fit on other "
-                         "rows or labels? Fit it with SklearnLogisticRegression(clf, C).fit(X, Y)")
-    P0, theta0 = self.predict_proba(X), self.theta
-    if self.polish: self._polish(Xt, Yt, self.tol * scale)
-    self.grad_norm_ = float(self.objective_grad(Xt, Yt).norm())
-    self.polish_shift_ = float(np.abs(self.predict_proba(X) - P0).max())
-    self.polish_theta_shift_ = float((self.theta - theta0).norm())
-    self.estimator_ = self.to_sklearn(est)
-    return self
+    def _adopt(self, est, X, Y, grad_tol:float=None):
+        "Take the parameters of the fitted `est` (N = len(X)), check them on (X, Y), then polish."
+        X = check_X(X, copy=False, lazy=True)
+        Y = check_labels(Y, self.C, n=X.shape[0])
+        self._d, self.fit_intercept = X.shape[1], bool(est.fit_intercept)
+        self.idx, self.mask = logreg_layout(self.C, self._d, self.fit_intercept)
+        self.mask = self.mask.to(self.device)
+        self.l2 = 1 / (est.C * X.shape[0])      # C sum CE + |B|^2/2 = C N (mean CE + l2/2 |B|^2)
+        self.theta = theta_from_sklearn(est, self.idx, self.device)
+        Xt, Yt = self.features(X), to_tensor(Y, self.device)
+        self.sklearn_grad_norm_ = float(self.objective_grad(Xt, Yt).norm())
+        scale = feature_scale(X, self.chunk_size)             # the unit of `minimiser_gap`
+        self.sklearn_gap_ = gap = self.sklearn_grad_norm_ / scale
+        if grad_tol is not None and gap > grad_tol:
+            raise ValueError("the LogisticRegression is not at the minimiser of its objective on "
+                             f"(X, Y) (gradient norm {self.sklearn_grad_norm_:.1e}, {gap:.1e} "
+                             f"relative to the feature scale > grad_tol={grad_tol:.0e}): was it "
+                             "fit on other rows or labels? Fit it with "
+                             "SklearnLogisticRegression(clf, C).fit(X, Y)")
+        P0, theta0 = self.predict_proba(X), self.theta
+        if self.polish: self._polish(Xt, Yt, self.tol * scale)
+        self.grad_norm_ = float(self.objective_grad(Xt, Yt).norm())
+        self.polish_shift_ = float(np.abs(self.predict_proba(X) - P0).max())
+        self.polish_theta_shift_ = float((self.theta - theta0).norm())
+        self.estimator_ = self.to_sklearn(est)
+        return self
 
-@patch
-def _polish(self:SklearnLogisticRegression, Xt, Yt, target:float):
-    "Newton steps on the same objective, from sklearn's solution to gradient norm `target`."
-    f = lambda t: float(self.objective(t, Xt, Yt))
-    g = lambda t: self._grad(t, Xt, Yt)
-    h = lambda t: self._hessian(t, Xt, Yt)
-    self.theta, gn, self.n_polish_ = newton_minimise(f, g, h, self.theta, target, self.max_iter)
-    if gn >= target:
-        raise ConvergenceError(f"the Newton polish stopped after {self.n_polish_} steps with "
-                               f"gradient norm {gn:.2e} > tol * feature scale = {target:.0e}; "
-                               "raise max_iter or loosen tol")
+    def _polish(self, Xt, Yt, target:float):
+        "Newton steps on the same objective, from sklearn's solution to gradient norm `target`."
+        f = lambda t: float(self.objective(t, Xt, Yt))
+        g = lambda t: self._grad(t, Xt, Yt)
+        h = lambda t: self._hessian(t, Xt, Yt)
+        self.theta, gn, self.n_polish_ = newton_minimise(f, g, h, self.theta, target, self.max_iter)
+        if gn >= target:
+            raise ConvergenceError(f"the Newton polish stopped after {self.n_polish_} steps with "
+                                   f"gradient norm {gn:.2e} > tol * feature scale = {target:.0e}; "
+                                   "raise max_iter or loosen tol")
+
+    def log_probs(self, theta, Xt)->torch.Tensor:
+        "(N,C) log-probabilities for parameters `theta` (p,) (autograd-friendly)."
+        return torch.log_softmax(Xt @ full_params(theta, self.idx, self.C, self._d).T, 1)
+
+    def objective(self, theta, Xt, Yt)->torch.Tensor:
+        "Mean soft-label cross-entropy (Eq. 1) + $\\frac{\\lambda}{2}\\lVert B\\rVert^2$ (b free)."
+        ce = -(Yt * self.log_probs(theta, Xt)).sum() / len(Xt)
+        return ce + self.l2 / 2 * (self.mask * theta ** 2).sum()
+
+    def _grad(self, theta, Xt, Yt)->torch.Tensor:
+        "(p,) closed-form gradient of `objective`."
+        G = _logit_grad(_softmax_rows(theta, Xt, self.idx, self.C), Yt, Xt)
+        return G.reshape(-1)[self.idx] + self.l2 * self.mask * theta
+
+    def _hessian(self, theta, Xt, Yt)->torch.Tensor:
+        "(p,p) closed-form Hessian of `objective`: the logit Hessian's rows and columns at `idx`."
+        H = _logit_hessian(theta, Xt, Yt.sum(1), self.idx, self.C, self.chunk_size)
+        H = H[self.idx][:, self.idx]
+        return (H + H.T) / 2 + torch.diag(self.l2 * self.mask)
+
+    def objective_grad(self, Xt, Yt)->torch.Tensor:
+        "(p,) gradient of the training objective at the fitted parameters."
+        return self._grad(self.theta, Xt, Yt)
+
+    def objective_hessian(self, Xt, Yt)->torch.Tensor:
+        "(p,p) Hessian of the training objective at the fitted parameters."
+        return self._hessian(self.theta, Xt, Yt)
+
+    def objective_hvp(self, Xt, Yt, v:torch.Tensor)->torch.Tensor:
+        "(p,) $Hv$ without H: $\\tilde X^\\top r\\,(p\\circ u - p\\,(p^\\top u))/N$, u = dlogits."
+        P = self.probs(self.theta, Xt)
+        U = Xt @ full_params(v, self.idx, self.C, self._d).T
+        A = Yt.sum(1, keepdim=True) * P * (U - (P * U).sum(1, keepdim=True))
+        return (tdot(A, Xt) / len(Xt)).reshape(-1)[self.idx] + self.l2 * self.mask * v
+
+    def probs(self, theta, Xt)->torch.Tensor:
+        "(N,C) class probabilities of the logits $[B,b]\\,\\tilde x$ for parameters `theta` (p,)."
+        return _softmax_rows(theta, Xt, self.idx, self.C)
+
+    def ce_grad(self, Xt, Yt)->torch.Tensor:
+        "(p,) gradient of the mean cross-entropy on tensors (closed form): `eval_grad`'s."
+        return _logit_grad(self.probs(self.theta, Xt), Yt, Xt).reshape(-1)[self.idx]
+
+    def grad_dots(self, Xt, # (N,d+1) design tensor from `features`
+                  S:torch.Tensor, # (p,) direction, e.g. $H^{-1}\nabla\mathcal L(\mathcal D_v)$
+                  V:torch.Tensor=None # (N,C,R) gradient coefficients; None gives $a_{ic}$ (R = C)
+                 )->torch.Tensor:
+        "(N,R) $(\\sum_c V_{icr}g_{ic})^\\top s$, $g_{ic}$ the gradient of $-\\log p_c(x_i)$."
+        U = Xt @ full_params(S, self.idx, self.C, self._d).T
+        P = self.probs(self.theta, Xt)
+        if V is None: return (P * U).sum(1, keepdim=True) - U
+        return torch.einsum('ncr,nc->nr', self.combine(P, V), U)
+
+    def self_dots(self, Xt, # (N,d+1) design tensor from `features`
+                  chol:torch.Tensor, # (p,p) lower Cholesky factor of H
+                  V:torch.Tensor, # (N,C,R) gradient coefficients
+                  chunk_size:int=4096 # rows per chunk (fewer when p is large)
+                 )->torch.Tensor:
+        "(N,R) $(\\sum_c V_{icr}g_{ic})^\\top H^{-1}(\\sum_c V_{icr}g_{ic})$, by per-row kernels."
+        rows, Hinv = _logit_inverse(self, chol)
+        K = len(rows)
+        out = []
+        for sl in row_chunks(len(Xt), chunk_size):
+            X = load_rows(Xt, sl)
+            E = self.combine(self.probs(self.theta, X), V[sl])[:, rows]               # (n,K,R)
+            B = chol.new_empty(len(E), K, K)                   # x_i^T (H^-1)_{kl} x_i, the kernel
+            for k in range(K):
+                for l in range(k, K): B[:, k, l] = B[:, l, k] = row_quad(X, Hinv[k, :, l])
+            out.append(torch.einsum('nkr,nkl,nlr->nr', E, B, E))
+        return torch.cat(out)
+
+    def grad_sums(self, Xt, # (N,d+1) design tensor from `features`
+                  V:torch.Tensor, # (N,C,R) gradient coefficients
+                  chunk_size:int=4096 # rows per chunk
+                 )->torch.Tensor: # (R,p)
+        "Summed gradients $\\sum_i\\sum_c V_{icr}g_{ic}$ ($E_{i,:,r}\\otimes\\tilde x_i$ at `idx`)."
+        D = Xt.shape[1]
+        out = Xt.new_zeros(V.shape[2], self.C, D)
+        for sl in row_chunks(len(Xt), chunk_size):
+            X = load_rows(Xt, sl)
+            E = self.combine(self.probs(self.theta, X), V[sl])                        # (n,C,R)
+            if isinstance(X, torch.Tensor): out += torch.einsum('ncr,nk->rck', E, X)
+            else: out += tdot(E.reshape(len(E), -1), X).reshape(self.C, -1, D).transpose(0, 1)
+        return out.reshape(len(out), -1)[:, self.idx]
+
+    def to_sklearn(self, est=None):
+        "A copy of the fitted `est` (default `estimator_`) carrying the explained parameters."
+        est = copy.deepcopy(self.estimator_ if est is None else est)
+        F = full_params(self.theta, self.idx, self.C, self._d).cpu().numpy()
+        B, b = (F[1:], F[1:, -1]) if self.C == 2 else (F, F[:, -1] - F[:, -1].mean())  # centred
+        est.coef_, est.intercept_ = B[:, :-1].copy(), b * self.fit_intercept
+        return est
 
 # %% ../nbs/02b_adapters.ipynb #ccf05ece
 def from_sklearn(clf, # fitted `LogisticRegression` (classes 0..C-1, L2 penalty, converged)
@@ -275,140 +345,3 @@ def from_sklearn(clf, # fitted `LogisticRegression` (classes 0..C-1, L2 penalty,
     C = check_sklearn_fitted(clf)
     m = SklearnLogisticRegression(clone(clf), C, polish=polish, tol=tol, **kwargs)
     return m._adopt(clf, X, Y, grad_tol)
-
-# %% ../nbs/02b_adapters.ipynb #775d254d
-@patch
-def features(self:SklearnLogisticRegression, X)->torch.Tensor:
-    "(N,d+1) float64 design $[x, 1]$ of validated features (a `DesignMatrix` for sparse X)."
-    X = check_X(X, d=self.d, copy=False, lazy=True)
-    return design(X, True, self.device, self.chunk_size)
-
-@patch
-def log_probs(self:SklearnLogisticRegression, theta, Xt)->torch.Tensor:
-    "(N,C) log-probabilities for parameters `theta` (p,) (autograd-friendly)."
-    return torch.log_softmax(Xt @ full_params(theta, self.idx, self.C, self._d).T, 1)
-
-@patch
-def objective(self:SklearnLogisticRegression, theta, Xt, Yt)->torch.Tensor:
-    "Mean soft-label cross-entropy (Eq. 1) + $\\frac{\\lambda}{2}\\lVert B\\rVert^2$ (b is free)."
-    ce = -(Yt * self.log_probs(theta, Xt)).sum() / len(Xt)
-    return ce + self.l2 / 2 * (self.mask * theta ** 2).sum()
-
-@patch
-def _grad(self:SklearnLogisticRegression, theta, Xt, Yt)->torch.Tensor:
-    "(p,) closed-form gradient of `objective`."
-    G = _logit_grad(_softmax_rows(theta, Xt, self.idx, self.C), Yt, Xt)
-    return G.reshape(-1)[self.idx] + self.l2 * self.mask * theta
-
-@patch
-def _hessian(self:SklearnLogisticRegression, theta, Xt, Yt)->torch.Tensor:
-    "(p,p) closed-form Hessian of `objective`: the logit Hessian's rows and columns at `idx`."
-    H = _logit_hessian(theta, Xt, Yt.sum(1), self.idx, self.C, self.chunk_size)
-    H = H[self.idx][:, self.idx]
-    return (H + H.T) / 2 + torch.diag(self.l2 * self.mask)
-
-# %% ../nbs/02b_adapters.ipynb #cccae37d
-@patch
-def objective_grad(self:SklearnLogisticRegression, Xt, Yt)->torch.Tensor:
-    "(p,) gradient of the training objective at the fitted parameters."
-    return self._grad(self.theta, Xt, Yt)
-
-@patch
-def objective_hessian(self:SklearnLogisticRegression, Xt, Yt)->torch.Tensor:
-    "(p,p) Hessian of the training objective at the fitted parameters."
-    return self._hessian(self.theta, Xt, Yt)
-
-@patch
-def objective_hvp(self:SklearnLogisticRegression, Xt, Yt, v:torch.Tensor)->torch.Tensor:
-    "(p,) $Hv$ without H: $\\tilde X^\\top r\\,(p\\circ u - p\\,(p^\\top u))/N$, u = dlogits."
-    P = _softmax_rows(self.theta, Xt, self.idx, self.C)
-    U = Xt @ full_params(v, self.idx, self.C, self._d).T
-    A = Yt.sum(1, keepdim=True) * P * (U - (P * U).sum(1, keepdim=True))
-    return (tdot(A, Xt) / len(Xt)).reshape(-1)[self.idx] + self.l2 * self.mask * v
-
-@patch
-def eval_grad(self:SklearnLogisticRegression, X, y)->torch.Tensor:
-    "(p,) gradient of the mean cross-entropy on gold labels (Eq. 5) at the fitted parameters."
-    self.check_fitted()
-    Xt = self.features(check_X(X, d=self.d, name='X_eval', copy=False, lazy=True))
-    P = _softmax_rows(self.theta, Xt, self.idx, self.C)
-    return _logit_grad(P, _onehot(y, self.C, len(Xt), self.device), Xt).reshape(-1)[self.idx]
-
-# %% ../nbs/02b_adapters.ipynb #d3d36fa2
-@patch
-def grad_dots(self:SklearnLogisticRegression, Xt, # (N,d+1) design tensor from `features`
-              S:torch.Tensor, # (p,) direction, e.g. $H^{-1}\nabla\mathcal L(\mathcal D_v)$
-              V:torch.Tensor=None # (N,C,R) gradient coefficients; None gives $a_{ic}$ (R = C)
-             )->torch.Tensor:
-    "(N,R) $(\\sum_c V_{icr}g_{ic})^\\top s$, $g_{ic}$ the gradient of $-\\log p_c(x_i)$."
-    U = Xt @ full_params(S, self.idx, self.C, self._d).T
-    P = _softmax_rows(self.theta, Xt, self.idx, self.C)
-    if V is None: return (P * U).sum(1, keepdim=True) - U
-    return torch.einsum('ncr,nc->nr', _combine(P, V), U)
-
-def _logit_inverse(m:SklearnLogisticRegression, chol:torch.Tensor)->tuple:
-    "(rows, (K,D,K,D) blocks): $H^{-1}$ placed in the K logit rows that hold parameters."
-    D = m._d + 1
-    rows = [1] if m.C == 2 else list(range(m.C))                   # binary: class 1's logit only
-    pos = m.idx - rows[0] * D                                     # position in the (K,D) rows
-    Hinv = chol.new_zeros(len(rows) * D, len(rows) * D)
-    Hinv[pos[:, None], pos[None, :]] = torch.cholesky_inverse(chol)
-    return rows, Hinv.reshape(len(rows), D, len(rows), D)
-
-@patch
-def self_dots(self:SklearnLogisticRegression, Xt, # (N,d+1) design tensor from `features`
-              chol:torch.Tensor, # (p,p) lower Cholesky factor of H
-              V:torch.Tensor, # (N,C,R) gradient coefficients
-              chunk_size:int=4096 # rows per chunk (fewer when p is large)
-             )->torch.Tensor:
-    "(N,R) $(\\sum_c V_{icr}g_{ic})^\\top H^{-1}(\\sum_c V_{icr}g_{ic})$, by per-row kernels."
-    rows, Hinv = _logit_inverse(self, chol)
-    K = len(rows)
-    out = []
-    for sl in row_chunks(len(Xt), chunk_size):
-        X = load_rows(Xt, sl)
-        E = _combine(_softmax_rows(self.theta, X, self.idx, self.C), V[sl])[:, rows]  # (n,K,R)
-        B = chol.new_empty(len(E), K, K)                   # x_i^T (H^-1)_{kl} x_i, the kernel
-        for k in range(K):
-            for l in range(k, K): B[:, k, l] = B[:, l, k] = row_quad(X, Hinv[k, :, l])
-        out.append(torch.einsum('nkr,nkl,nlr->nr', E, B, E))
-    return torch.cat(out)
-
-@patch
-def grad_sums(self:SklearnLogisticRegression, Xt, # (N,d+1) design tensor from `features`
-              V:torch.Tensor, # (N,C,R) gradient coefficients
-              chunk_size:int=4096 # rows per chunk
-             )->torch.Tensor: # (R,p)
-    "Summed gradients $\\sum_i\\sum_c V_{icr}g_{ic}$ ($E_{i,:,r}\\otimes\\tilde x_i$ at `idx`)."
-    out = Xt.new_zeros(V.shape[2], self.C, Xt.shape[1])
-    for sl in row_chunks(len(Xt), chunk_size):
-        X = load_rows(Xt, sl)
-        E = _combine(_softmax_rows(self.theta, X, self.idx, self.C), V[sl])       # (n,C,R)
-        if isinstance(X, torch.Tensor): out += torch.einsum('ncr,nk->rck', E, X)
-        else: out += tdot(E.reshape(len(E), -1), X).reshape(self.C, -1, X.shape[1]).transpose(0, 1)
-    return out.reshape(len(out), -1)[:, self.idx]
-
-# %% ../nbs/02b_adapters.ipynb #150e0b5d
-@patch
-def predict_proba(self:SklearnLogisticRegression, X)->np.ndarray:
-    "(N,C) class probabilities at the explained (polished) parameters."
-    return _softmax_rows(self.theta, self.features(X), self.idx, self.C).cpu().numpy()
-
-@patch
-def predict(self:SklearnLogisticRegression, X)->np.ndarray: return self.predict_proba(X).argmax(1)
-
-@patch
-def loss(self:SklearnLogisticRegression, X, y)->float:
-    "Mean cross-entropy on gold labels `y` (N,) or soft labels (N,C): the validation loss of Eq. 5."
-    Xt = self.features(X)
-    Y = to_tensor(check_eval_labels(y, self.C, len(Xt)), self.device)
-    return float(-(Y * self.log_probs(self.theta, Xt)).sum() / len(Xt))
-
-@patch
-def to_sklearn(self:SklearnLogisticRegression, est=None):
-    "A copy of the fitted `est` (default `estimator_`) carrying the explained parameters."
-    est = copy.deepcopy(self.estimator_ if est is None else est)
-    F = full_params(self.theta, self.idx, self.C, self._d).cpu().numpy()
-    B, b = (F[1:], F[1:, -1]) if self.C == 2 else (F, F[:, -1] - F[:, -1].mean())  # centred
-    est.coef_, est.intercept_ = B[:, :-1].copy(), b * self.fit_intercept
-    return est

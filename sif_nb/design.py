@@ -9,8 +9,17 @@ from .pws import check_X, row_chunks
 from .pws import is_lazy, is_dask_array, float_block, sq_row_norms, first_true, dask_compute
 
 # %% auto #0
-__all__ = ['SparseRows', 'DesignMatrix', 'DaskDesign', 'by_blocks', 'design', 'dense_design', 'load_rows', 'tdot',
-           'weighted_gram', 'row_quad', 'sym_gram', 'sym_quad']
+__all__ = ['to_tensor', 'add_bias', 'SparseRows', 'DesignMatrix', 'DaskDesign', 'by_blocks', 'design', 'dense_design',
+           'load_rows', 'tdot', 'weighted_gram', 'row_quad', 'sym_gram', 'sym_quad']
+
+# %% ../nbs/02_design.ipynb #fbb67058
+def to_tensor(a, device='cpu')->torch.Tensor:
+    "float64 tensor on `device`."
+    return torch.as_tensor(np.asarray(a, dtype=np.float64), device=device)
+
+def add_bias(X:torch.Tensor)->torch.Tensor:
+    "Append a column of ones: $\\tilde x = [x, 1]$."
+    return torch.cat([X, X.new_ones(len(X), 1)], 1)
 
 # %% ../nbs/02_design.ipynb #38f0f070
 class SparseRows:

@@ -5,77 +5,13 @@
 # %% ../nbs/02c_torch.ipynb #2535d5a6
 from __future__ import annotations
 import copy, math, numpy as np, torch
-from fastcore.basics import patch
-from .pws import check_X, check_y, check_cardinality, check_labels, check_eval_labels
-from .pws import row_chunks
-from .end_model import to_tensor, ConvergenceError, minimiser_gap, feature_scale
-from .end_model import _check_hyper, _tensors, one_hot
-from .adapters import _check_settings, _onehot, newton_minimise
+from .pws import check_X, check_cardinality, check_labels, row_chunks
+from .design import to_tensor
+from .end_model import EndModelBase, ConvergenceError, feature_scale
+from .adapters import newton_minimise
 
 # %% auto #0
-__all__ = ['TorchClassifier', 'lbfgs_minimise', 'MLP']
-
-# %% ../nbs/02c_torch.ipynb #f9e58c57
-class TorchClassifier:
-    "End model for any PyTorch classifier `net` mapping (n,d) float inputs to (n,C) logits (Eq. 1)."
-    def __init__(self, net:torch.nn.Module, # classifier; copied, cast to float64, in eval mode
-                 cardinality:int, # number of classes C (= net's output width)
-                 l2:float=1e-3, # L2 strength on all trainable parameters (mean CE + l2/2 |theta|^2)
-                 tol:float=1e-8, # `minimiser_gap` the fit reaches
-                 max_iter:int=2000, # L-BFGS iterations
-                 newton_max:int=500, # finish with exact Newton steps when p <= newton_max
-                 device='cpu', # torch device of the parameters
-                 chunk_size:int=1024): # rows per chunk of per-sample Jacobians
-        if not isinstance(net, torch.nn.Module):
-            raise TypeError(f"net must be a torch.nn.Module, got {type(net).__name__}")
-        _check_settings(l2=l2, tol=tol, max_iter=max_iter, chunk_size=chunk_size)
-        self.C, self.l2, self.tol, self.max_iter = check_cardinality(cardinality), l2, tol, max_iter
-        self.newton_max, self.device, self.chunk_size = newton_max, device, chunk_size
-        self.net = copy.deepcopy(net).to(device=device, dtype=torch.float64).eval()
-        named = [(k, p) for k, p in self.net.named_parameters() if p.requires_grad]
-        if not named: raise ValueError("net has no trainable parameters")
-        self.names, self.shapes = [k for k, _ in named], [p.shape for _, p in named]
-        self.fixed = {k: p.detach() for k, p in self.net.named_parameters() if not p.requires_grad}
-        self.fixed.update(dict(self.net.named_buffers()))
-        self.theta0 = torch.cat([p.detach().reshape(-1) for _, p in named])   # the net's own init
-        self.theta = None
-
-    def check_fitted(self):
-        "Raise unless fitted."
-        if self.theta is None: raise ValueError("model is not fitted; call .fit first")
-    @property
-    def d(self)->int:
-        self.check_fitted()
-        return self._d
-
-    def clone(self):
-        "An unfitted copy with the same settings and the same initial parameters."
-        return type(self)(self.net, self.C, self.l2, self.tol, self.max_iter, self.newton_max,
-                          self.device, self.chunk_size)
-
-# %% ../nbs/02c_torch.ipynb #5bb2ec9d
-@patch
-def params(self:TorchClassifier, theta:torch.Tensor)->dict:
-    "The net's parameters and buffers by name, trainable ones as views of the flat `theta` (p,)."
-    parts = torch.split(theta, [s.numel() for s in self.shapes])
-    out = {k: t.view(s) for k, t, s in zip(self.names, parts, self.shapes)}
-    return {**self.fixed, **out}
-
-@patch
-def log_probs(self:TorchClassifier, theta, Xt)->torch.Tensor:
-    "(n,C) log-probabilities of the net with parameters `theta` (torch.func.functional_call)."
-    z = torch.func.functional_call(self.net, self.params(theta), (Xt,))
-    return torch.log_softmax(z, 1)
-
-@patch
-def objective(self:TorchClassifier, theta, Xt, Yt)->torch.Tensor:
-    "Mean soft-label cross-entropy (Eq. 1) + $\\frac{\\lambda}{2}\\lVert\\theta\\rVert^2$."
-    return -(Yt * self.log_probs(theta, Xt)).sum() / len(Xt) + self.l2 / 2 * (theta ** 2).sum()
-
-@patch
-def features(self:TorchClassifier, X)->torch.Tensor:
-    "(N,d) float64 tensor of validated features."
-    return to_tensor(check_X(X, d=self.d), self.device)
+__all__ = ['lbfgs_minimise', 'TorchClassifier', 'TanhNet', 'MLP']
 
 # %% ../nbs/02c_torch.ipynb #f86d4f17
 def lbfgs_minimise(f, # theta -> scalar tensor objective
@@ -102,138 +38,172 @@ def lbfgs_minimise(f, # theta -> scalar tensor objective
         if gn <= tol or gn > last / 2: break             # converged, or stalled
     return th.detach()
 
-@patch
-def _check_output(self:TorchClassifier, theta, Xt):
-    "Refuse a net whose output is not (n,C) logits."
-    z = torch.func.functional_call(self.net, self.params(theta), (Xt[:2],))
-    if tuple(z.shape) != (len(Xt[:2]), self.C):
-        raise ValueError(f"net must map (n,d) inputs to (n,C={self.C}) logits, got shape "
-                         f"{tuple(z.shape)} for n={len(Xt[:2])}")
+# %% ../nbs/02c_torch.ipynb #f9e58c57
+class TorchClassifier(EndModelBase):
+    "End model for any PyTorch classifier `net` mapping (n,d) float inputs to (n,C) logits (Eq. 1)."
+    def __init__(self, net:torch.nn.Module, # classifier; copied, cast to float64, in eval mode
+                 cardinality:int, # number of classes C (= net's output width)
+                 l2:float=1e-3, # L2 strength on all trainable parameters (mean CE + l2/2 |theta|^2)
+                 tol:float=1e-8, # `minimiser_gap` the fit reaches
+                 max_iter:int=2000, # L-BFGS iterations
+                 newton_max:int=500, # finish with exact Newton steps when p <= newton_max
+                 device='cpu', # torch device of the parameters
+                 chunk_size:int=1024): # rows per chunk of per-sample Jacobians
+        if not isinstance(net, torch.nn.Module):
+            raise TypeError(f"net must be a torch.nn.Module, got {type(net).__name__}")
+        self.check_settings(l2=l2, tol=tol, max_iter=max_iter, chunk_size=chunk_size)
+        self.C, self.l2, self.tol, self.max_iter = check_cardinality(cardinality), l2, tol, max_iter
+        self.newton_max, self.device, self.chunk_size = newton_max, device, chunk_size
+        self._set_net(net)
+        self.theta = None
 
-@patch
-def _newton(self:TorchClassifier, f, th, target:float):
-    "Newton steps with the exact Hessian from `th` to gradient norm `target`; `th` if H is not PD."
-    g, h = torch.func.grad(f), torch.func.hessian(f)
-    try:
-        return newton_minimise(lambda t: float(f(t)), g, h, th, target, 20)[0]
-    except ConvergenceError:
-        return th
+    def _set_net(self, net:torch.nn.Module):
+        "Take a float64 eval-mode copy of `net`; its trainable parameters, flattened, are theta."
+        self.net = copy.deepcopy(net).to(device=self.device, dtype=torch.float64).eval()
+        named = [(k, p) for k, p in self.net.named_parameters() if p.requires_grad]
+        if not named: raise ValueError("net has no trainable parameters")
+        self.names, self.shapes = [k for k, _ in named], [p.shape for _, p in named]
+        self.fixed = {k: p.detach() for k, p in self.net.named_parameters() if not p.requires_grad}
+        self.fixed.update(dict(self.net.named_buffers()))
+        self.theta0 = torch.cat([p.detach().reshape(-1) for _, p in named])   # the net's own init
 
-@patch
-def fit(self:TorchClassifier, X, # (N,d) features
-        Y, # (N,C) non-negative soft labels, or (N,) ints
-        theta0=None # (p,) start (a warm start); the net's own parameters when None
-       ):
-    "Fit by L-BFGS to `minimiser_gap` below `tol`; raises `ConvergenceError` otherwise."
-    X = check_X(X)
-    Y = check_labels(Y, self.C, n=len(X))
-    self._d, Xt, Yt = X.shape[1], to_tensor(X, self.device), to_tensor(Y, self.device)
-    th = self.theta0 if theta0 is None else torch.as_tensor(theta0, dtype=torch.float64)
-    if th.shape != self.theta0.shape:
-        raise ValueError(f"theta0 has shape {tuple(th.shape)}, expected {tuple(self.theta0.shape)}")
-    self._check_output(th, Xt)
-    f, target = (lambda t: self.objective(t, Xt, Yt)), self.tol * feature_scale(X)
-    th = lbfgs_minimise(f, th.to(self.device), target, self.max_iter)
-    if len(th) <= self.newton_max:              # exact Newton steps: L-BFGS's line search can
-        th = self._newton(f, th, target)                                 # stall near 1e-8
-    self.theta = th
-    self.grad_norm_ = float(self.objective_grad(Xt, Yt).norm())
-    if self.grad_norm_ > target:
-        raise ConvergenceError(f"L-BFGS stopped with gradient norm {self.grad_norm_:.2e} > "
-                               f"tol * feature scale = {target:.0e}; raise max_iter or l2, or "
-                               "loosen tol")
-    return self
+    def params(self, theta:torch.Tensor)->dict:
+        "The net's parameters and buffers by name, trainable ones as views of the flat `theta`."
+        parts = torch.split(theta, [s.numel() for s in self.shapes])
+        out = {k: t.view(s) for k, t, s in zip(self.names, parts, self.shapes)}
+        return {**self.fixed, **out}
 
-@patch
-def fitted_net(self:TorchClassifier)->torch.nn.Module:
-    "A copy of the net carrying the fitted parameters."
-    self.check_fitted()
-    net = copy.deepcopy(self.net)
-    trainable = [p for p in net.parameters() if p.requires_grad]
-    torch.nn.utils.vector_to_parameters(self.theta, trainable)
-    return net
+    def log_probs(self, theta, Xt)->torch.Tensor:
+        "(n,C) log-probabilities of the net with parameters `theta` (torch.func.functional_call)."
+        z = torch.func.functional_call(self.net, self.params(theta), (Xt,))
+        return torch.log_softmax(z, 1)
 
-# %% ../nbs/02c_torch.ipynb #5a3c50d2
-@patch
-def objective_grad(self:TorchClassifier, Xt, Yt)->torch.Tensor:
-    "(p,) gradient of the training objective at the fitted parameters."
-    return torch.func.grad(self.objective)(self.theta, Xt, Yt)
+    def objective(self, theta, Xt, Yt)->torch.Tensor:
+        "Mean soft-label cross-entropy (Eq. 1) + $\\frac{\\lambda}{2}\\lVert\\theta\\rVert^2$."
+        ce = -(Yt * self.log_probs(theta, Xt)).sum() / len(Xt)
+        return ce + self.l2 / 2 * (theta ** 2).sum()
 
-@patch
-def objective_hvp(self:TorchClassifier, Xt, Yt, v:torch.Tensor)->torch.Tensor:
-    "(p,) $Hv$ by forward-over-reverse differentiation."
-    g = lambda t: torch.func.grad(self.objective)(t, Xt, Yt)
-    return torch.func.jvp(g, (self.theta,), (v,))[1]
+    def _check_output(self, theta, Xt):
+        "Refuse a net whose output is not (n,C) logits."
+        z = torch.func.functional_call(self.net, self.params(theta), (Xt[:2],))
+        if tuple(z.shape) != (len(Xt[:2]), self.C):
+            raise ValueError(f"net must map (n,d) inputs to (n,C={self.C}) logits, got shape "
+                             f"{tuple(z.shape)} for n={len(Xt[:2])}")
 
-@patch
-def objective_hessian(self:TorchClassifier, Xt, Yt)->torch.Tensor:
-    "(p,p) exact Hessian from p HVPs (small nets; else SIF(inverse=ConjugateGradient()))."
-    H = torch.func.hessian(self.objective)(self.theta, Xt, Yt)
-    return (H + H.T) / 2
+    def _newton(self, f, th, target:float)->tuple: # (theta, Newton steps taken)
+        "Newton steps with the exact Hessian from `th` to gradient norm `target`; `th` if H not PD."
+        g, h = torch.func.grad(f), torch.func.hessian(f)
+        try:
+            th, _, n = newton_minimise(lambda t: float(f(t)), g, h, th, target, 20)
+            return th, n
+        except ConvergenceError:
+            return th, 0
 
-@patch
-def eval_grad(self:TorchClassifier, X, y)->torch.Tensor:
-    "(p,) gradient of the mean cross-entropy on gold labels (Eq. 5) at the fitted parameters."
-    self.check_fitted()
-    Xt = to_tensor(check_X(X, d=self.d, name='X_eval'), self.device)
-    Y = _onehot(y, self.C, len(Xt), self.device)
-    return torch.func.grad(lambda t: -(Y * self.log_probs(t, Xt)).sum() / len(Xt))(self.theta)
+    def fit(self, X, # (N,d) features
+            Y, # (N,C) non-negative soft labels, or (N,) ints
+            theta0=None # (p,) start (a warm start); the net's own parameters when None
+           ):
+        "Fit by L-BFGS (and Newton) to `minimiser_gap` below `tol`, or raise `ConvergenceError`."
+        X = check_X(X)
+        Y = check_labels(Y, self.C, n=len(X))
+        self._d, Xt, Yt = X.shape[1], to_tensor(X, self.device), to_tensor(Y, self.device)
+        th = self.theta0 if theta0 is None else torch.as_tensor(theta0, dtype=torch.float64)
+        if th.shape != self.theta0.shape:
+            raise ValueError(f"theta0 has shape {tuple(th.shape)}, "
+                             f"expected {tuple(self.theta0.shape)}")
+        self._check_output(th, Xt)
+        scale = feature_scale(X)                          # tol is relative to it, as SIF's grad_tol
+        f, target = (lambda t: self.objective(t, Xt, Yt)), self.tol * scale
+        start = lbfgs_minimise(f, th.to(self.device), target, self.max_iter)
+        th, self.n_polish_ = start, 0
+        if len(th) <= self.newton_max:              # exact Newton steps: L-BFGS's line search can
+            th, self.n_polish_ = self._newton(f, th, target)                 # stall near 1e-8
+        self.theta, self.polish_shift_ = th, float((th - start).norm())
+        self.grad_norm_ = float(self.objective_grad(Xt, Yt).norm())
+        self.gap_ = self.grad_norm_ / scale
+        if self.grad_norm_ > target:
+            raise ConvergenceError(f"L-BFGS stopped with gradient norm {self.grad_norm_:.2e} > "
+                                   f"tol * feature scale = {target:.0e}; raise max_iter or l2, or "
+                                   "loosen tol")
+        return self
 
-# %% ../nbs/02c_torch.ipynb #8c0d7d10
-@patch
-def grad_dots(self:TorchClassifier, Xt, # (N,d) features tensor
-              S:torch.Tensor, # (p,) direction
-              V:torch.Tensor=None # (N,C,R) gradient coefficients; None gives $a_{ic}$ (R = C)
-             )->torch.Tensor:
-    "(N,R) $(\\sum_c V_{icr}g_{ic})^\\top s$ by one forward-mode JVP."
-    a = torch.func.jvp(lambda t: -self.log_probs(t, Xt), (self.theta,), (S,))[1]
-    return a if V is None else torch.einsum('nc,ncr->nr', a, V)
+    def fitted_net(self)->torch.nn.Module:
+        "A copy of the net carrying the fitted parameters."
+        self.check_fitted()
+        net = copy.deepcopy(self.net)
+        trainable = [p for p in net.parameters() if p.requires_grad]
+        torch.nn.utils.vector_to_parameters(self.theta, trainable)
+        return net
 
-@patch
-def self_dots(self:TorchClassifier, Xt, # (N,d) features tensor
-              chol:torch.Tensor, # (p,p) lower Cholesky factor of H
-              V:torch.Tensor, # (N,C,R) gradient coefficients
-              chunk_size:int=None # rows per chunk; the model's `chunk_size` when None
-             )->torch.Tensor:
-    "(N,R) self-influences of the combined gradients, from per-sample Jacobians in chunks."
-    out = []
-    for sl in row_chunks(len(Xt), min(chunk_size or self.chunk_size, self.chunk_size)):
-        J = torch.func.jacrev(lambda t: -self.log_probs(t, Xt[sl]))(self.theta)        # (n,C,p)
-        G = torch.einsum('ncp,ncr->nrp', J, V[sl]).reshape(-1, J.shape[-1])
-        Z = torch.linalg.solve_triangular(chol, G.T, upper=False)
-        out.append(Z.pow(2).sum(0).reshape(len(J), -1))
-    return torch.cat(out)
+    def objective_grad(self, Xt, Yt)->torch.Tensor:
+        "(p,) gradient of the training objective at the fitted parameters."
+        return torch.func.grad(self.objective)(self.theta, Xt, Yt)
 
-@patch
-def grad_sums(self:TorchClassifier, Xt, # (N,d) features tensor
-              V:torch.Tensor, # (N,C,R) gradient coefficients
-              chunk_size:int=None # rows per chunk; the model's `chunk_size` when None
-             )->torch.Tensor: # (R,p)
-    "Summed gradients $\\sum_i\\sum_c V_{icr}g_{ic}$ of R groups, from per-sample Jacobians."
-    out = Xt.new_zeros(V.shape[2], len(self.theta))
-    for sl in row_chunks(len(Xt), min(chunk_size or self.chunk_size, self.chunk_size)):
-        J = torch.func.jacrev(lambda t: -self.log_probs(t, Xt[sl]))(self.theta)        # (n,C,p)
-        out += torch.einsum('ncp,ncr->rp', J, V[sl])
-    return out
+    def objective_hvp(self, Xt, Yt, v:torch.Tensor)->torch.Tensor:
+        "(p,) $Hv$ by forward-over-reverse differentiation."
+        g = lambda t: torch.func.grad(self.objective)(t, Xt, Yt)
+        return torch.func.jvp(g, (self.theta,), (v,))[1]
 
-@patch
-def predict_proba(self:TorchClassifier, X)->np.ndarray:
-    "(N,C) class probabilities."
-    return self.log_probs(self.theta, self.features(X)).exp().cpu().numpy()
+    def objective_hessian(self, Xt, Yt)->torch.Tensor:
+        "(p,p) exact Hessian from p HVPs (small nets; else SIF(inverse=ConjugateGradient()))."
+        H = torch.func.hessian(self.objective)(self.theta, Xt, Yt)
+        return (H + H.T) / 2
 
-@patch
-def predict(self:TorchClassifier, X)->np.ndarray: return self.predict_proba(X).argmax(1)
+    def grad_dots(self, Xt, # (N,d) features tensor
+                  S:torch.Tensor, # (p,) direction
+                  V:torch.Tensor=None # (N,C,R) gradient coefficients; None gives $a_{ic}$ (R = C)
+                 )->torch.Tensor:
+        "(N,R) $(\\sum_c V_{icr}g_{ic})^\\top s$ by one forward-mode JVP."
+        a = torch.func.jvp(lambda t: -self.log_probs(t, Xt), (self.theta,), (S,))[1]
+        return a if V is None else torch.einsum('nc,ncr->nr', a, V)
 
-@patch
-def loss(self:TorchClassifier, X, y)->float:
-    "Mean cross-entropy on gold labels `y` (N,) or soft labels (N,C) (Eq. 5)."
-    Xt = self.features(X)
-    Y = to_tensor(check_eval_labels(y, self.C, len(Xt)), self.device)
-    return float(-(Y * self.log_probs(self.theta, Xt)).sum() / len(Xt))
+    def _jacobians(self, Xt, chunk_size:int=None):
+        "(slice, (n,C,p) per-sample Jacobians of $-\\log p$) for chunks of rows of `Xt`."
+        for sl in row_chunks(len(Xt), min(chunk_size or self.chunk_size, self.chunk_size)):
+            yield sl, torch.func.jacrev(lambda t: -self.log_probs(t, Xt[sl]))(self.theta)
+
+    def self_dots(self, Xt, # (N,d) features tensor
+                  chol:torch.Tensor, # (p,p) lower Cholesky factor of H
+                  V:torch.Tensor, # (N,C,R) gradient coefficients
+                  chunk_size:int=None # rows per chunk; the model's `chunk_size` when None
+                 )->torch.Tensor:
+        "(N,R) self-influences of the combined gradients, from per-sample Jacobians in chunks."
+        out = []
+        for sl, J in self._jacobians(Xt, chunk_size):
+            G = torch.einsum('ncp,ncr->nrp', J, V[sl]).reshape(-1, J.shape[-1])
+            Z = torch.linalg.solve_triangular(chol, G.T, upper=False)
+            out.append(Z.pow(2).sum(0).reshape(len(J), -1))
+        return torch.cat(out)
+
+    def grad_sums(self, Xt, # (N,d) features tensor
+                  V:torch.Tensor, # (N,C,R) gradient coefficients
+                  chunk_size:int=None # rows per chunk; the model's `chunk_size` when None
+                 )->torch.Tensor: # (R,p)
+        "Summed gradients $\\sum_i\\sum_c V_{icr}g_{ic}$ of R groups, from per-sample Jacobians."
+        out = Xt.new_zeros(V.shape[2], len(self.theta))
+        for sl, J in self._jacobians(Xt, chunk_size):
+            out += torch.einsum('ncp,ncr->rp', J, V[sl])
+        return out
 
 # %% ../nbs/02c_torch.ipynb #edbf545d
-class MLP:
-    "Two-layer tanh network on soft labels (Eq. 1) with L2, fit by L-BFGS."
+class TanhNet(torch.nn.Module):
+    "$W_2\\tanh(W_1x+b_1)+b_2$ with seeded normal parameters scaled by $0.5/\\sqrt{\\max(d, h)}$."
+    def __init__(self, d:int, # input features
+                 hidden:int, # hidden units h
+                 C:int, # outputs (classes)
+                 seed:int=0): # initialisation seed
+        super().__init__()
+        g = torch.Generator().manual_seed(seed)
+        z = torch.randn(hidden * d + hidden + C * hidden + C, generator=g, dtype=torch.float64)
+        sizes = [hidden * d, hidden, C * hidden, C]
+        W1, b1, W2, b2 = torch.split(z * 0.5 / np.sqrt(max(d, hidden)), sizes)
+        self.W1, self.b1 = torch.nn.Parameter(W1.reshape(hidden, d)), torch.nn.Parameter(b1)
+        self.W2, self.b2 = torch.nn.Parameter(W2.reshape(C, hidden)), torch.nn.Parameter(b2)
+
+    def forward(self, X): return torch.tanh(X @ self.W1.T + self.b1) @ self.W2.T + self.b2
+
+class MLP(TorchClassifier):
+    "Two-layer tanh network (`TanhNet`) on soft labels (Eq. 1) with L2, fit by L-BFGS."
     def __init__(self, cardinality:int, # C
                  hidden:int=16, # hidden units
                  l2:float=1e-3, # L2 strength on all parameters
@@ -242,200 +212,14 @@ class MLP:
                  seed:int=0, # initialisation seed
                  device='cpu'): # torch device
         self.C = check_cardinality(cardinality)
-        _check_hyper(l2=l2, tol=tol, max_iter=max_iter)
+        self.check_settings(l2=l2, tol=tol, max_iter=max_iter)
         self.hidden, self.l2, self.tol, self.max_iter = hidden, l2, tol, max_iter
-        self.seed, self.device = seed, device
+        self.seed, self.device, self.chunk_size, self.newton_max = seed, device, 1024, 3000
         self.theta = None
 
-    def clone(self):
-        "An unfitted copy with the same settings."
-        settings = (self.hidden, self.l2, self.tol, self.max_iter, self.seed, self.device)
-        return type(self)(self.C, *settings)
-
-    def check_fitted(self):
-        "Raise `ValueError` unless `fit` has run."
-        if self.theta is None: raise ValueError("model is not fitted; call .fit first")
-
-    @property
-    def d(self)->int:
-        "Number of input features."
-        self.check_fitted()
-        return self._d
-
-    def _Xt(self, X): return to_tensor(X, self.device)
-
-    def _unpack(self, theta):
-        "(W1, b1, W2, b2) views of the flat parameter vector."
-        h, d, C = self.hidden, self._d, self.C
-        sizes = [h * d, h, C * h, C]
-        W1, b1, W2, b2 = torch.split(theta, sizes)
-        return W1.reshape(h, d), b1, W2.reshape(C, h), b2
-
-    def log_probs(self, theta, # (p,) flat parameters
-                  X # (N,d) features tensor
-                 )->torch.Tensor: # (N,C)
-        "Log-probabilities of the network with parameters `theta`."
-        W1, b1, W2, b2 = self._unpack(theta)
-        return torch.log_softmax(torch.tanh(X @ W1.T + b1) @ W2.T + b2, 1)
-
-    def objective(self, theta, X, Y)->torch.Tensor:
-        "Noise-aware loss (Eq. 1) plus $\\frac{\\lambda}{2}\\lVert\\theta\\rVert^2$ at `theta`."
-        ce = -(Y * self.log_probs(theta, X)).sum() / len(X)
-        return ce + self.l2 / 2 * (theta ** 2).sum()
-
-# %% ../nbs/02c_torch.ipynb #66db7973
-@patch
-def _init_theta(self:MLP)->torch.Tensor:
-    "(p,) seeded random starting parameters."
-    g = torch.Generator().manual_seed(self.seed)
-    p = self.hidden * self._d + self.hidden + self.C * self.hidden + self.C
-    z = torch.randn(p, generator=g, dtype=torch.float64)
-    return (z * 0.5 / np.sqrt(max(self._d, self.hidden))).to(self.device)
-
-@patch
-def fit(self:MLP, X, # (N,d) features
-        Y): # (N,C) non-negative soft labels or (N,) ints
-    "Fit to a local minimiser of the regularised noise-aware loss, or raise `ConvergenceError`."
-    X = check_X(X)
-    self._d = X.shape[1]
-    Xt = self._Xt(X)
-    Y = to_tensor(check_labels(Y, self.C, len(X)), self.device)
-    scale = feature_scale(X)                             # tol is relative to it, as SIF's grad_tol
-    theta = self._init_theta().requires_grad_(True)
-    opt = torch.optim.LBFGS([theta], lr=1, max_iter=self.max_iter, tolerance_grad=self.tol * scale,
-                            tolerance_change=0, history_size=50, line_search_fn='strong_wolfe')
-    def closure():
-        opt.zero_grad()
-        f = self.objective(theta, Xt, Y)
-        f.backward()
-        return f
-    opt.step(closure)
-    self.theta = theta.detach()
-    self.polish_shift_, self.n_polish_ = self._polish(Xt, Y, self.tol * scale)
-    self.grad_norm_ = float(self.objective_grad(Xt, Y).norm())
-    self.gap_ = self.grad_norm_ / scale
-    if self.gap_ > self.tol:
-        raise ConvergenceError(f"L-BFGS and {self.n_polish_} Newton steps stopped with gradient "
-                               f"norm {self.grad_norm_:.2e}, {self.gap_:.2e} relative to the "
-                               f"feature scale > tol={self.tol:.0e}; increase max_iter or l2")
-    return self
-
-@patch
-def _polish(self:MLP, Xt, Y, target:float, # gradient norm to reach
-            steps:int=5, # Newton steps at most
-            max_p:int=3000 # no polish above this many parameters (the Hessian is (p,p))
-           )->tuple: # (how far theta moved (L2 norm), Newton steps taken)
-    "Newton steps from L-BFGS's end while the gradient is above `target` and H positive definite."
-    start, n = self.theta, 0
-    gn = float(self.objective_grad(Xt, Y).norm())
-    while gn > target and n < steps and len(self.theta) <= max_p:
-        chol, info = torch.linalg.cholesky_ex(self.objective_hessian(Xt, Y))
-        if info: break                                              # not convex here: no step
-        old = self.theta
-        self.theta = old - torch.cholesky_solve(self.objective_grad(Xt, Y)[:, None], chol)[:, 0]
-        new = float(self.objective_grad(Xt, Y).norm())
-        if not new < gn:
-            self.theta = old
-            break
-        gn, n = new, n + 1
-    return float((self.theta - start).norm()), n
-
-@patch
-def predict_proba(self:MLP, X)->np.ndarray:
-    "(N,C) class probabilities."
-    logp = self.log_probs(self.theta, self._Xt(check_X(X, d=self.d)))
-    return logp.exp().cpu().numpy()
-
-@patch
-def predict(self:MLP, X)->np.ndarray: return self.predict_proba(X).argmax(1)
-
-@patch
-def loss(self:MLP, X, y)->float:
-    "Mean cross-entropy on gold labels `y` (N,) or soft labels (N,C)."
-    X = self._Xt(check_X(X, d=self.d))
-    Y = to_tensor(check_eval_labels(y, self.C, len(X)), self.device)
-    return float(-(Y * self.log_probs(self.theta, X)).sum() / len(X))
-
-@patch
-def features(self:MLP, X)->torch.Tensor:
-    "(N,d) float64 tensor of validated features: the `Xt` of the tensor methods."
-    return self._Xt(check_X(X, d=self.d))
-
-@patch
-def objective_grad(self:MLP, Xt, Yt)->torch.Tensor:
-    "(p,) gradient of the training objective at the fitted parameters, on tensors."
-    return torch.func.grad(self.objective)(self.theta, Xt, Yt)
-
-@patch
-def objective_hvp(self:MLP, Xt, Yt, v:torch.Tensor)->torch.Tensor:
-    "(p,) Hessian-vector product of the training objective at the fitted parameters, on tensors."
-    grad = lambda t: torch.func.grad(self.objective)(t, Xt, Yt)
-    return torch.func.jvp(grad, (self.theta,), (v,))[1]
-
-@patch
-def objective_hessian(self:MLP, Xt, Yt)->torch.Tensor:
-    "(p,p) Hessian assembled from p Hessian-vector products, on tensors."
-    I = torch.eye(len(self.theta), dtype=torch.float64, device=self.device)
-    H = torch.func.vmap(lambda v: self.objective_hvp(Xt, Yt, v))(I)
-    return (H + H.T) / 2
-
-@patch
-def train_grad(self:MLP, X, Y)->torch.Tensor:
-    "`objective_grad` for features `X` (N,d) and labels `Y` (N,C)."
-    return self.objective_grad(*_tensors(self, X, Y))
-
-@patch
-def hvp(self:MLP, X, Y, v:torch.Tensor)->torch.Tensor:
-    "`objective_hvp` for features `X` (N,d) and labels `Y` (N,C)."
-    return self.objective_hvp(*_tensors(self, X, Y), v)
-
-@patch
-def train_hessian(self:MLP, X, Y)->torch.Tensor:
-    "`objective_hessian` for features `X` (N,d) and labels `Y` (N,C)."
-    return self.objective_hessian(*_tensors(self, X, Y))
-
-# %% ../nbs/02c_torch.ipynb #4a361b93
-@patch
-def eval_grad(self:MLP, X, y)->torch.Tensor:
-    "(p,) gradient of the mean cross-entropy on gold labels (X, y) at theta (Eq. 5)."
-    self.check_fitted()
-    X = self._Xt(check_X(X, d=self.d, name='X_eval'))
-    Y = one_hot(check_y(y, self.C, n=len(X), name='y_eval'), self.C, self.device)
-    mean_ce = lambda t: -(Y * self.log_probs(t, X)).sum() / len(X)
-    return torch.func.grad(mean_ce)(self.theta)
-
-@patch
-def grad_dots(self:MLP, Xt, # (N,d) features tensor from `features`
-              s:torch.Tensor, # (p,) direction
-              V:torch.Tensor=None # (N,C,R) gradient coefficients; None gives $a_{ic}$ (R = C)
-             )->torch.Tensor:
-    "(N,R) $(\\sum_c V_{icr}g_{ic})^\\top s$ by one forward-mode JVP."
-    a = torch.func.jvp(lambda t: -self.log_probs(t, Xt), (self.theta,), (s,))[1]
-    return a if V is None else torch.einsum('nc,ncr->nr', a, V)
-
-@patch
-def self_dots(self:MLP, Xt, # (N,d) features tensor from `features`
-              chol:torch.Tensor, # (p,p) lower Cholesky factor of H
-              V:torch.Tensor, # (N,C,R) gradient coefficients
-              chunk_size:int=1024 # rows per chunk
-             )->torch.Tensor:
-    "(N,R) self-influences of the combined gradients, from per-sample Jacobians."
-    out = []
-    for sl in row_chunks(len(Xt), chunk_size):
-        J = torch.func.jacrev(lambda t: -self.log_probs(t, Xt[sl]))(self.theta)        # (n,C,p)
-        G = torch.einsum('ncp,ncr->nrp', J, V[sl]).reshape(-1, J.shape[-1])
-        sq = torch.linalg.solve_triangular(chol, G.T, upper=False).pow(2)
-        out.append(sq.sum(0).reshape(len(J), -1))
-    return torch.cat(out)
-
-@patch
-def grad_sums(self:MLP, Xt, # (N,d) features tensor from `features`
-              V:torch.Tensor, # (N,C,R) gradient coefficients
-              chunk_size:int=1024 # rows per chunk
-             )->torch.Tensor: # (R,p)
-    "Summed gradients $\\sum_i\\sum_c V_{icr}g_{ic}$ of R groups, from per-sample Jacobians."
-    out = Xt.new_zeros(V.shape[2], len(self.theta))
-    for sl in row_chunks(len(Xt), chunk_size):
-        J = torch.func.jacrev(lambda t: -self.log_probs(t, Xt[sl]))(self.theta)        # (n,C,p)
-        out += torch.einsum('ncp,ncr->rp', J, V[sl])
-    return out
+    def fit(self, X, # (N,d) features
+            Y): # (N,C) non-negative soft labels or (N,) ints
+        "Fit a fresh `TanhNet` (seeded) to a local minimiser, or raise `ConvergenceError`."
+        X = check_X(X)
+        self._set_net(TanhNet(X.shape[1], self.hidden, self.C, self.seed))
+        return super().fit(X, Y)
