@@ -451,28 +451,143 @@ def _t5_row(key:dict, comparison:str, if_scores, rw_sum, mask=None)->dict:
 
 def _vote_rows(key, scores, L, y, protocol):
     "Table 3 rows, both AP readings, of each method's (N,M) mislabel scores."
-    return [dict(key, protocol=protocol, method=m, ap=mislabel_ap(s, L, y), ap_correct=correct_vote_ap(s, L, y))
-            for m, s in scores.items()]
+    return [dict(key, protocol=protocol, method=m, ap=mislabel_ap(s, L, y),
+                 ap_correct=correct_vote_ap(s, L, y)) for m, s in scores.items()]
 
 def _lm_only_scores(lm, approx, L, model, ds, cfg)->dict:
-    "Scores that depend on the label model only (protocol 'all'): LM, LM (exp), cleanlab on out-of-fold probs."
+    "Scores that depend on the label model only (protocol 'all'): LM, LM (exp), cleanlab."
     out = {'LM': discrepancy(L, approx.predict_proba(L))}
     if lm.sigma == 'exp': out['LM (exp)'] = discrepancy(L, lm.predict_proba(L))
     if cfg.cleanlab:
         try: import cleanlab
         except ImportError: return out
-        P = oof_probs(model, ds.X_train, soft_labels(L, approx.W, 'identity'), folds=cfg.cleanlab_folds)
+        Y = soft_labels(L, approx.W, 'identity')
+        P = oof_probs(model, ds.X_train, Y, folds=cfg.cleanlab_folds)   # out-of-fold probabilities
         out['cleanlab'] = quality_to_mislabel(cleanlab_vote_quality(L, P), L)
     return out
 
 def _t4_rows(key, rep, protocol):
     "Table 4 rows: ERM (fraction 0) and the chosen alpha of each method."
-    t4 = [dict(key, protocol=protocol, method='ERM', test_loss=erm_loss(rep), valid_loss=erm_loss(rep, 'valid_loss'),
-               fraction=0., n_removed=0)]
+    t4 = [dict(key, protocol=protocol, method='ERM', test_loss=erm_loss(rep),
+               valid_loss=erm_loss(rep, 'valid_loss'), fraction=0., n_removed=0)]
     t4 += [dict(key, protocol=protocol, method=r.method, test_loss=r.test_loss, valid_loss=r.valid_loss,
                 fraction=r.fraction, n_removed=r.n_removed) for r in rep[rep.best].itertuples()]
     return t4
 
+# %% ../../nbs/10_experiments.ipynb #4f2673aa
+@dataclass
+class _Run:
+    "One pipeline's settings and fitted pieces, passed between the steps of `run_pipeline`."
+    ds:PWSData # the data (covered rows when `cfg.covered_only`)
+    cfg:Config # settings
+    key:dict # dataset, label_model, seed: the columns every row starts with
+    protocol:str # 'exact' or 'paper'
+    lm:object=None # the fitted label model
+    approx:object=None # its Eq. 15 identity approximation
+    model:object=None # the end model fit on the approximation's labels
+    engine:SIF=None # SIF of that end model
+    res:object=None # SIF on the validation set
+    l2s:pd.DataFrame=None # the L2 selection table
+    ref:object=None # SIF with the authors' operators (exact protocol with `cfg.reference`)
+
+    @property
+    def exact(self)->bool: return self.protocol == 'exact'
+
+    @property
+    def L(self)->np.ndarray: return self.ds.L_train
+
+def _fit_stage(r:_Run, seed:int)->_Run:
+    "Label model, its Eq. 15 approximation, the end model and SIF on the validation set."
+    r.lm = make_label_model(r.key['label_model'], r.ds.cardinality, seed).fit(r.L)
+    r.approx = to_identity(r.lm, r.L)
+    r.model, r.engine, r.res, r.l2s = _fit_pipeline(r.ds, r.lm, (r.approx.W, 'identity'), r.cfg,
+                                                    r.protocol)
+    return r
+
+def _reference(r:_Run):
+    "SIF with the authors' damped operators at the same end model, on the validation set."
+    sif = SIF(r.model, r.ds.X_train, r.L, r.approx.W, 'identity', inverse=ReferenceLiSSA())
+    return sif(r.ds.X_valid, r.ds.y_valid)
+
+def _vote_scores(r:_Run, lm_only:bool)->tuple:
+    "(protocol-free scores, this protocol's scores, KNN's discrepancy, WeShap values) of the votes."
+    ds, L, cfg = r.ds, r.L, r.cfg
+    P_knn = knn_probs(ds.X_valid, ds.y_valid, ds.X_train, ds.cardinality, cfg.knn_k)
+    shared = _lm_only_scores(r.lm, r.approx, L, r.model, ds, cfg) if r.exact or lm_only else {}
+    ws = weshap(L, ds.X_train, ds.X_valid, ds.y_valid, ds.cardinality, k=cfg.knn_k)[0] if cfg.weshap else None
+    own = {'EM': discrepancy(L, r.model.predict_proba(ds.X_train))}
+    own.update({m: r.res.vote_influence(m) for m in (SIF_T3 if r.exact else PAPER_T3)})
+    r.ref = _reference(r) if r.exact and cfg.reference else None
+    if r.ref is not None: own.update({f'{m} (ref)': r.ref.vote_influence(m) for m in ('RW', 'WM')})
+    return shared, own, discrepancy(L, P_knn), ws
+
+def _table3(r:_Run, shared:dict, own:dict, lm_only:bool)->list:
+    "Table 3 rows: the protocol-free scores (once per label model) and this protocol's."
+    y = r.ds.y_train
+    shared = {k: v for k, v in shared.items() if lm_only}
+    return _vote_rows(r.key, shared, r.L, y, 'all') + _vote_rows(r.key, own, r.L, y, r.protocol)
+
+def _sif_repair(r:_Run)->pd.DataFrame:
+    "Repair by IF and the source-aware methods (GIF under MV only) on the approximation's labels."
+    methods = [m for m in (T4_METHODS if r.exact else PAPER_T4) if m != 'GIF' or r.key['label_model'] == 'MV']
+    return _repair(r.res, r.model, r.ds, methods, r.cfg, r.protocol).assign(variant='approx')
+
+def _baseline_repair(r:_Run, shared:dict, own:dict, knn, ws)->pd.DataFrame:
+    "Mute the votes each baseline flags most and refit (under the paper protocol only when asked)."
+    lm = shared.get('LM', discrepancy(r.L, r.approx.predict_proba(r.L)))
+    mute = {'LM': lm, 'EM': own['EM'], 'KNN': knn}
+    if 'cleanlab' in shared: mute['cleanlab'] = shared['cleanlab']
+    if not r.exact and not r.cfg.paper_baseline_repair: mute = {}
+    return mute_repair(mute_candidates(mute, r.L, r.cfg.mute_fractions, ws), r.approx.W, r.model, r.ds)
+
+def _if_all_rows(r:_Run, cov:np.ndarray)->np.ndarray:
+    "Ordinary IF on every row: a uniform label on the uncovered rows (RW has no terms there)."
+    e = r.engine
+    v = e.solve(e.model.eval_grad(r.ds.X_valid, r.ds.y_valid))
+    a = e.model.grad_dots(e.Xt, v).cpu().numpy()
+    return np.where(cov, r.res.IF, -a.mean(1))
+
+def _table5(r:_Run, cov:np.ndarray, rw_sum:np.ndarray)->list:
+    "Table 5 rows: IF against the summed RW on covered rows, on all rows, and with the authors' operators."
+    name = 'exact' if r.exact else 'paper protocol (GD, damped operators)'
+    t5 = [_t5_row(r.key, name, r.res.IF, rw_sum, cov)]
+    if r.exact and (~cov).any():
+        t5.append(_t5_row(r.key, 'all rows, uniform IF label on uncovered', _if_all_rows(r, cov), rw_sum))
+    if r.ref is not None:
+        t5.append(_t5_row(r.key, 'reference', r.ref.IF, r.ref.data_influence('RW'), cov))
+    return t5
+
+def _fig2_rows(key:dict, rep_o:pd.DataFrame, rep:pd.DataFrame)->list:
+    "Figure 2's rows: ERM, best IF/R-IF (and best SIF) on the original and the approximated labels."
+    best = lambda t, ms: best_row(t, ms).test_loss
+    return [dict(key, setting='original', ERM=erm_loss(rep_o), best_IF=best(rep_o, ('IF', 'R-IF')),
+                 best_SIF=np.nan),
+            dict(key, setting='approx', ERM=erm_loss(rep), best_IF=best(rep, ('IF', 'R-IF')),
+                 best_SIF=best(rep, SIF_METHODS))]
+
+def _original_variant(r:_Run, cov, rw_sum, rep:pd.DataFrame)->tuple:
+    "(repair table, Table 5 row, Figure 2 rows, L2) of the end model trained on the exp-sigma labels."
+    model_o, _, res_o, l2s_o = _fit_pipeline(r.ds, r.lm, (r.lm.W, 'exp'), r.cfg)
+    rep_o = _repair(res_o, model_o, r.ds, ('IF', 'R-IF'), r.cfg).assign(variant='original')
+    t5 = _t5_row(r.key, 'original IF vs approx RW', res_o.IF, rw_sum, cov)
+    return rep_o, t5, _fig2_rows(r.key, rep_o, rep), l2s_o.l2[l2s_o.valid_loss.idxmin()]
+
+def _info_row(r:_Run, cov, warns:list, l2_original:float, times:tuple)->dict:
+    "The run_info row of one pipeline: sizes, fit diagnostics, warnings and seconds per stage."
+    ds, model, e, (t0, t_fit, t_rep) = r.ds, r.model, r.engine, times
+    pred = model.predict(ds.X_test)
+    grid = repair_grid('label_mass' if not r.exact else None)
+    return dict(r.key, protocol=r.protocol, N=len(r.L), M=r.L.shape[1], d=ds.X_train.shape[1],
+                n_valid=len(ds.y_valid), n_test=len(ds.y_test), features=ds.info.get('features'),
+                coverage=float(cov.mean()), l2=model.l2, l2_original=l2_original,
+                eq15_rmse=r.approx.info['rmse'], eq15_s=r.approx.info.get('time_s', 0.), alpha_grid=grid,
+                grad_norm=float(e.model.objective_grad(e.Xt, e.Yt).norm()),
+                label_acc=float((e.Y.argmax(1) == ds.y_train)[cov].mean()),
+                erm_test_acc=float((pred == ds.y_test).mean()), erm_test_classes=int(len(np.unique(pred))),
+                n_warnings=len(warns), warnings='; '.join(sorted({str(w.message)[:80] for w in warns})),
+                fit_s=t_fit - t0, repair_s=t_rep - t_fit, total_s=time.perf_counter() - t0)
+
+# %% ../../nbs/10_experiments.ipynb #e638a7ab
 def run_pipeline(ds:PWSData, # the data (gold training labels needed for Table 3)
                  lm_name:str, # 'MV', 'DS' or 'Snorkel'
                  seed:int=0, # label-model seed (and the run's tag)
@@ -484,70 +599,25 @@ def run_pipeline(ds:PWSData, # the data (gold training labels needed for Table 3
     "Fit one PWS pipeline under one protocol and compute its Table 3/4/5 and Figure 2 numbers."
     cfg, t0 = cfg or Config(), time.perf_counter()
     if cfg.covered_only: ds = covered_subset(ds)
-    key = dict(dataset=dataset or ds.name, label_model=lm_name, seed=seed)
-    L, C, exact = ds.L_train, ds.cardinality, protocol == 'exact'
+    r = _Run(ds, cfg, dict(dataset=dataset or ds.name, label_model=lm_name, seed=seed), protocol)
     with warnings.catch_warnings(record=True) as warns:
         warnings.simplefilter('always')
-        lm = make_label_model(lm_name, C, seed).fit(L)
-        approx = to_identity(lm, L)
-        model, engine, res, l2s = _fit_pipeline(ds, lm, (approx.W, 'identity'), cfg, protocol)
+        _fit_stage(r, seed)
         t_fit = time.perf_counter()
-        P_knn = knn_probs(ds.X_valid, ds.y_valid, ds.X_train, C, cfg.knn_k)
-        shared = _lm_only_scores(lm, approx, L, model, ds, cfg) if exact or lm_only else {}
-        ws = weshap(L, ds.X_train, ds.X_valid, ds.y_valid, C, k=cfg.knn_k)[0] if cfg.weshap else None
-        own = {'EM': discrepancy(L, model.predict_proba(ds.X_train))}
-        own.update({m: res.vote_influence(m) for m in (SIF_T3 if exact else PAPER_T3)})
-        if exact and cfg.reference:
-            ref = SIF(model, ds.X_train, L, approx.W, 'identity', inverse=ReferenceLiSSA())(ds.X_valid, ds.y_valid)
-            own.update({f'{m} (ref)': ref.vote_influence(m) for m in ('RW', 'WM')})
-        prot_all = {k: v for k, v in shared.items() if lm_only}
-        t3 = _vote_rows(key, prot_all, L, ds.y_train, 'all') + _vote_rows(key, own, L, ds.y_train, protocol)
-        sif_methods = [m for m in (T4_METHODS if exact else PAPER_T4) if m != 'GIF' or lm_name == 'MV']
-        rep = _repair(res, model, ds, sif_methods, cfg, protocol).assign(variant='approx')
-        mute = {'LM': shared.get('LM', discrepancy(L, approx.predict_proba(L))), 'EM': own['EM'],
-                'KNN': discrepancy(L, P_knn)}
-        if 'cleanlab' in shared: mute['cleanlab'] = shared['cleanlab']
-        if not exact and not cfg.paper_baseline_repair: mute = {}
-        rep_b = mute_repair(mute_candidates(mute, L, cfg.mute_fractions, ws), approx.W, model, ds)
+        shared, own, knn, ws = _vote_scores(r, lm_only)
+        t3 = _table3(r, shared, own, lm_only)
+        rep, rep_b = _sif_repair(r), _baseline_repair(r, shared, own, knn, ws)
         t_rep = time.perf_counter()
-        cov = covered(L, approx.W, 'identity')
-        rw_sum = res.data_influence('RW')               # by blocks: no (N,M,C) tensor
-        t5 = [_t5_row(key, 'exact' if exact else 'paper protocol (GD, damped operators)', res.IF, rw_sum, cov)]
-        if exact and (~cov).any():      # ordinary IF with a uniform label on uncovered rows (RW has none), all rows
-            v = engine.solve(engine.model.eval_grad(ds.X_valid, ds.y_valid))
-            a = engine.model.grad_dots(engine.Xt, v).cpu().numpy()
-            if_all = np.where(cov, res.IF, -a.mean(1))
-            t5.append(_t5_row(key, 'all rows, uniform IF label on uncovered', if_all, rw_sum))
-        if exact and cfg.reference:
-            t5.append(_t5_row(key, 'reference', ref.IF, ref.data_influence('RW'), cov))
-        fig2, l2_original = [], np.nan
-        if exact and lm.sigma == 'exp':
-            model_o, _, res_o, l2s_o = _fit_pipeline(ds, lm, (lm.W, 'exp'), cfg)
-            rep_o = _repair(res_o, model_o, ds, ('IF', 'R-IF'), cfg).assign(variant='original')
-            t5.append(_t5_row(key, 'original IF vs approx RW', res_o.IF, rw_sum, cov))
-            fig2 = [dict(key, setting='original', ERM=erm_loss(rep_o),
-                         best_IF=best_row(rep_o, ('IF', 'R-IF')).test_loss, best_SIF=np.nan),
-                    dict(key, setting='approx', ERM=erm_loss(rep), best_IF=best_row(rep, ('IF', 'R-IF')).test_loss,
-                         best_SIF=best_row(rep, SIF_METHODS).test_loss)]
-            l2_original = l2s_o.l2[l2s_o.valid_loss.idxmin()]
-            rep = pd.concat([rep, rep_o], ignore_index=True)
-    rep_a = rep[rep.variant == 'approx']
-    t4 = _t4_rows(key, rep_a, protocol) + _t4_rows(key, rep_b, protocol)[1:]
-    t5 = [dict(r, protocol=protocol) for r in t5]
-    info = dict(key, protocol=protocol, N=len(L), M=L.shape[1], d=ds.X_train.shape[1], n_valid=len(ds.y_valid),
-                n_test=len(ds.y_test), features=ds.info.get('features'), coverage=float(cov.mean()), l2=model.l2,
-                l2_original=l2_original, eq15_rmse=approx.info['rmse'],
-                eq15_s=approx.info.get('time_s', 0.), alpha_grid=repair_grid(
-                    'label_mass' if not exact else None),
-                grad_norm=float(engine.model.objective_grad(engine.Xt, engine.Yt).norm()),
-                label_acc=float((engine.Y.argmax(1) == ds.y_train)[cov].mean()),
-                erm_test_acc=float((model.predict(ds.X_test) == ds.y_test).mean()),
-                erm_test_classes=int(len(np.unique(model.predict(ds.X_test)))), n_warnings=len(warns),
-                warnings='; '.join(sorted({str(w.message)[:80] for w in warns})), fit_s=t_fit - t0,
-                repair_s=t_rep - t_fit, total_s=time.perf_counter() - t0)
+        cov, rw_sum = covered(r.L, r.approx.W, 'identity'), r.res.data_influence('RW')   # RW by blocks
+        t5, fig2, l2_original = _table5(r, cov, rw_sum), [], np.nan
+        if r.exact and r.lm.sigma == 'exp':
+            rep_o, t5_o, fig2, l2_original = _original_variant(r, cov, rw_sum, rep)
+            t5, rep = t5 + [t5_o], pd.concat([rep, rep_o], ignore_index=True)
+    t4 = _t4_rows(r.key, rep[rep.variant == 'approx'], protocol) + _t4_rows(r.key, rep_b, protocol)[1:]
+    info = _info_row(r, cov, warns, l2_original, (t0, t_fit, t_rep))
     rep = pd.concat([rep, rep_b.assign(variant='baseline')], ignore_index=True)
-    return dict(table3=t3, table4=t4, table5=t5, fig2=fig2, repair=rep.assign(protocol=protocol, **key), info=info,
-                engine=engine)
+    return dict(table3=t3, table4=t4, table5=[dict(x, protocol=protocol) for x in t5], fig2=fig2,
+                repair=rep.assign(protocol=protocol, **r.key), info=info, engine=r.engine)
 
 # %% ../../nbs/10_experiments.ipynb #614dc47f
 def pick_misclassified(engines:dict, # label-model name -> SIF engine
