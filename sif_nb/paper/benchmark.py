@@ -31,7 +31,7 @@ __all__ = ['TABLE_METHODS', 'TOP_VOTES', 'FLOOR_METHODS', 'DASK_WORKERS', 'DASK_
            'published_lissa', 'per_sample_grads', 'published_block_inverse', 'published_rw_relatif',
            'factorised_tables', 'measure', 'wait_quiet', 'run_measurement', 'prepare_problem', 'run_benchmark',
            'target_plan', 'floor_plan', 'full_plan', 'smoke_plan', 'summary', 'replace_rows', 'best_of', 'loglog_slope',
-           'check_targets', 'check_floor', 'plot_results', 'eq15_benchmark', 'main']
+           'check_targets', 'check_floor', 'plot_results', 'eq15_benchmark', 'harness_parser', 'main']
 
 # %% ../../nbs/08_benchmark.ipynb #ccfa13bf
 def dense_W(m:int, # M
@@ -770,27 +770,43 @@ def _eq15_main(out=None):
     return df
 
 # %% ../../nbs/08_benchmark.ipynb #b93a6613
+def harness_parser(prog:str, # the command, e.g. 'python -m sif_nb.paper.benchmark'
+                   description:str, # what it does, one line
+                   full:str, # help of --full
+                   out:str, # help of --out
+                   cache:str # help of --cache
+                  )->argparse.ArgumentParser: # with --full, --out and --cache; add the command's own
+    "The parser of a paper-harness command, with the options they all have."
+    ap = argparse.ArgumentParser(prog=prog, description=description)
+    ap.add_argument('--full', action='store_true', help=full)
+    ap.add_argument('--out', default=None, help=out)
+    ap.add_argument('--cache', default=None, help=cache)
+    return ap
+
+def _default_out()->Path:
+    "Where the benchmark writes when --out is not given: 'nbs' if it exists, else '.'."
+    return Path('nbs') if Path('nbs').is_dir() else Path('.')
+
 def _floor_main(a)->pd.DataFrame:
     "`--floor`: the floor plan in one run, written to `benchmark_floor.csv`."
-    out = Path(a.out) if a.out else (Path('nbs') if Path('nbs').is_dir() else Path('.'))
+    out = Path(a.out) if a.out else _default_out()
     out.mkdir(parents=True, exist_ok=True)
-    df = run_benchmark(floor_plan(), cache=a.cache, max_wait=a.max_wait, partial=out / 'benchmark_floor.partial.csv')
+    df = run_benchmark(floor_plan(), cache=a.cache, max_wait=a.max_wait,
+                       partial=out / 'benchmark_floor.partial.csv')
     df.to_csv(out / 'benchmark_floor.csv', index=False)
     (out / 'benchmark_floor.partial.csv').unlink(missing_ok=True)
-    with pd.option_context('display.width', 250, 'display.max_colwidth', None, 'display.float_format', '{:.4g}'.format):
+    with pd.option_context('display.width', 250, 'display.max_colwidth', None,
+                           'display.float_format', '{:.4g}'.format):
         print(check_floor(df).to_string())
     return df
 
-def main(argv=None):
-    "Command-line entry point."
-    ap = argparse.ArgumentParser(prog='python -m sif_nb.paper.benchmark',
-                                 description='Benchmark the sif_nb influence engine.')
-    ap.add_argument('--full', action='store_true',
-                    help='run the full plan (~15-20 min on 2 cores) instead of the smoke plan')
-    ap.add_argument('--out', default=None,
-                    help="folder for benchmark_results.csv and benchmark_loglog.png "
-                         "(--full: default 'nbs' if it exists, else '.')")
-    ap.add_argument('--cache', default=None, help='folder to keep fitted problems in (default: temporary)')
+def _benchmark_parser()->argparse.ArgumentParser:
+    "The options of `python -m sif_nb.paper.benchmark`."
+    ap = harness_parser('python -m sif_nb.paper.benchmark', 'Benchmark the sif_nb influence engine.',
+                        full='run the full plan (~15-20 min on 2 cores) instead of the smoke plan',
+                        out="folder for benchmark_results.csv and benchmark_loglog.png "
+                            "(--full: default 'nbs' if it exists, else '.')",
+                        cache='folder to keep fitted problems in (default: temporary)')
     ap.add_argument('--max-wait', type=float, default=20.,
                     help='seconds to wait for a quiet machine before each measurement')
     ap.add_argument('--worker', nargs=3, metavar=('METHOD', 'PATH', 'THREADS'), help=argparse.SUPPRESS)
@@ -807,7 +823,35 @@ def main(argv=None):
                          "method='lm' (~10 min); writes benchmark_eq15.csv to --out (default nbs)")
     ap.add_argument('--prepare', nargs=7, metavar=('N', 'M', 'C', 'd', 'SEED', 'PATH', 'MEMMAP'),
                     help=argparse.SUPPRESS)
-    a = ap.parse_args(argv)
+    return ap
+
+def _measure_plan(a, out:Path)->pd.DataFrame:
+    "Measure the plan the options ask for; with --targets and --out, the new rows replace the old CSV's."
+    plan = full_plan() if a.full else target_plan() if a.targets else smoke_plan()
+    df = run_benchmark(plan, cache=a.cache, max_wait=a.max_wait,
+                       partial=out / 'benchmark_results.partial.csv' if out else None)
+    old = out / 'benchmark_results.csv' if out and a.targets else None
+    return replace_rows(pd.read_csv(old), df) if old is not None and old.exists() else df
+
+def _results_main(a)->pd.DataFrame:
+    "Measure (or merge earlier runs), save the CSV and the plot where asked, print the targets."
+    wide = a.full or a.merge or (a.targets and a.out)
+    out = Path(a.out) if a.out else _default_out() if wide else None
+    if out: out.mkdir(parents=True, exist_ok=True)
+    df = best_of(*(pd.read_csv(f) for f in a.merge)) if a.merge else _measure_plan(a, out)
+    if out:
+        _save_csv(df, out / 'benchmark_results.csv')
+        (out / 'benchmark_results.partial.csv').unlink(missing_ok=True)
+        plot_results(df, out / 'benchmark_loglog.png')
+    with pd.option_context('display.width', 250, 'display.max_columns', 20,
+                           'display.float_format', '{:.4g}'.format):
+        print(summary(df))
+        print(check_targets(df).to_string())
+    return df
+
+def main(argv=None):
+    "Command-line entry point."
+    a = _benchmark_parser().parse_args(argv)
     if a.worker:
         print('RESULT ' + json.dumps(measure(*a.worker)), flush=True)
         return
@@ -817,24 +861,7 @@ def main(argv=None):
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, {os.cpu_count()} CPUs", flush=True)
     if a.floor: return _floor_main(a)
     if a.eq15: return _eq15_main(a.out)
-    wide = a.full or a.merge or (a.targets and a.out)
-    out = Path(a.out) if a.out else (Path('nbs') if Path('nbs').is_dir() else Path('.')) if wide else None
-    if out: out.mkdir(parents=True, exist_ok=True)
-    if a.merge: df = best_of(*(pd.read_csv(f) for f in a.merge))
-    else:
-        plan = full_plan() if a.full else target_plan() if a.targets else smoke_plan()
-        df = run_benchmark(plan, cache=a.cache, max_wait=a.max_wait,
-                           partial=out / 'benchmark_results.partial.csv' if out else None)
-        old = out / 'benchmark_results.csv' if out and a.targets else None
-        if old is not None and old.exists(): df = replace_rows(pd.read_csv(old), df)
-    if out:
-        _save_csv(df, out / 'benchmark_results.csv')
-        (out / 'benchmark_results.partial.csv').unlink(missing_ok=True)
-        plot_results(df, out / 'benchmark_loglog.png')
-    with pd.option_context('display.width', 250, 'display.max_columns', 20, 'display.float_format', '{:.4g}'.format):
-        print(summary(df))
-        print(check_targets(df).to_string())
-    return df
+    return _results_main(a)
 
 # %% ../../nbs/08_benchmark.ipynb #30c3753a
 #| eval: false

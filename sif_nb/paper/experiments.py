@@ -4,23 +4,24 @@
 
 # %% ../../nbs/10_experiments.ipynb #ebe8f665
 from __future__ import annotations
-import argparse, inspect, itertools, json, sys, tempfile, time, platform, traceback, warnings, dataclasses
+import inspect, itertools, json, sys, tempfile, time, platform, traceback, warnings, dataclasses
 import hashlib, re
 import numpy as np, pandas as pd, torch
 from dataclasses import dataclass, field
 from pathlib import Path
 from ..pws import PWSData, check_X, check_labels
 from ..runtime import atomic_write
-from ..label_models import MajorityVote, DawidSkene
+from ..label_models import MajorityVote, DawidSkene, covered
 from ..snorkel import SnorkelLabelModel
 from ..identity import to_identity
 from ..decomposition import soft_labels
-from ..label_models import covered
 from ..end_model import SoftmaxRegression, ConvergenceError, gradient, to_tensor
 from ..influence import SIF
 from ..solvers import ReferenceLiSSA
 from ..components import discrepancy, mislabel_ap, repair
-from .baselines import weshap, mute_votes, oof_probs, cleanlab_vote_quality, quality_to_mislabel
+from .baselines import (weshap, mute_votes, oof_probs, cleanlab_vote_quality,
+                                    quality_to_mislabel)
+from .benchmark import harness_parser
 
 # %% auto #0
 __all__ = ['PAPER_NAMES', 'DATASET_NOTES', 'SEEDED_DATA', 'TEXT_DATA', 'COSINE_DATA', 'LABEL_MODELS', 'L2_GRID', 'SIF_T3',
@@ -1095,30 +1096,30 @@ def run_resumable(cfg:Config, # settings
 
 
 # %% ../../nbs/10_experiments.ipynb #98481d01
-def main(argv=None):
-    "Command-line entry point: `python -m sif_nb.paper.experiments [--full] [--out DIR]`."
-    ap = argparse.ArgumentParser(prog='python -m sif_nb.paper.experiments',
-                                 description="Reproduce the paper's Tables 2-5 and Figure 2.")
-    ap.add_argument('--full', action='store_true',
-                    help='all datasets, label models, both protocols, 3 seeds (default: the smoke run)')
-    ap.add_argument('--out', default=None, help='results folder (default: nbs/results for --full, else none)')
+def _experiments_parser():
+    "The options of `python -m sif_nb.paper.experiments`."
+    ap = harness_parser('python -m sif_nb.paper.experiments', "Reproduce the paper's Tables 2-5 and Figure 2.",
+                        full='all datasets, label models, both protocols, 3 seeds (default: the smoke run)',
+                        out='results folder (default: nbs/results for --full, else none)',
+                        cache='folder of per-dataset results; a rerun resumes from it')
     ap.add_argument('--datasets', nargs='*', default=None, help=f'subset of {list(PAPER_NAMES)}')
     ap.add_argument('--seeds', nargs='*', type=int, default=None, help='seeds (default 0 1 2)')
     ap.add_argument('--protocols', nargs='*', default=None, help=f'subset of {list(PROTOCOLS)}')
     ap.add_argument('--device', default=None, help="torch device of the end models, e.g. 'cuda'")
-    ap.add_argument('--cache', default=None, help='folder of per-dataset results; a rerun resumes from it')
     ap.add_argument('--clear-cache', action='store_true', help='first remove the --cache entries')
-    a = ap.parse_args(argv)
-    if a.clear_cache and a.cache: print('removed', len(clear_cache(a.cache)), 'cache entries')
+    return ap
+
+def _cli_config(a)->Config:
+    "The run's settings from the command line: the full or the smoke run, narrowed by the options."
     cfg = Config() if a.full else smoke_config()
     if a.datasets: cfg.datasets = tuple(a.datasets)
     if a.seeds: cfg.seeds = tuple(a.seeds)
     if a.protocols: cfg.protocols = tuple(a.protocols)
     if a.device: cfg.device = a.device
-    log, t0 = (lambda s: print(s, flush=True)), time.perf_counter()
-    if a.cache: raw, wall = run_resumable(cfg, a.cache, log)
-    else: raw, wall = run_suite(cfg, log=log), time.perf_counter() - t0
-    out = a.out or ('nbs/results' if a.full else None)
+    return cfg
+
+def _save_or_keep(raw:dict, out, cfg:Config, wall:float):
+    "`save_results` to `out` (if any); when saving fails, the raw rows go to a fresh cache entry first."
     try:
         if out: print('results in', save_results(raw, out, cfg, wall))
     except BaseException:                        # keep the rows: a fresh folder, never a fixed name
@@ -1126,6 +1127,16 @@ def main(argv=None):
         write_entry(keep, cache_key(cfg), raw, wall)
         print(f"saving failed; the raw rows are in {keep} (read_entry(folder, key))", flush=True)
         raise
+
+def main(argv=None):
+    "Command-line entry point: `python -m sif_nb.paper.experiments [--full] [--out DIR]`."
+    a = _experiments_parser().parse_args(argv)
+    if a.clear_cache and a.cache: print('removed', len(clear_cache(a.cache)), 'cache entries')
+    cfg = _cli_config(a)
+    log, t0 = (lambda s: print(s, flush=True)), time.perf_counter()
+    if a.cache: raw, wall = run_resumable(cfg, a.cache, log)
+    else: raw, wall = run_suite(cfg, log=log), time.perf_counter() - t0
+    _save_or_keep(raw, a.out or ('nbs/results' if a.full else None), cfg, wall)
     print(f"{len(raw['info'])} pipelines, {len(raw['errors'])} errors, wall time {wall:.0f}s")
     return raw
 
