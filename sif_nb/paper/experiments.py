@@ -680,6 +680,36 @@ def _load(name, seed, cfg):
     feat = cfg.features.get(_split_key(name)[0], 'tfidf')
     return load_experiment_data(name, seed, cfg.n_train.get(name), cfg.max_features, feat)
 
+def _run_step(ds, name, seed, m, protocol, cfg, acc:dict, log, lm_only:bool):
+    "One pipeline's rows into `acc` (an exception becomes a row of `errors`); its output, or None."
+    try: out = run_pipeline(ds, m, seed, cfg, dataset=name, protocol=protocol, lm_only=lm_only)
+    except Exception as e:
+        acc['errors'].append(_error_row(name, m, seed, e, protocol))
+        log(f"  ERROR {name} {m} {protocol} seed {seed}: {e!r}")
+        return None
+    for k in ('table3', 'table4', 'table5', 'fig2'): acc[k] += out[k]
+    acc['repair'].append(out['repair'])
+    acc['info'].append(out['info'])
+    return out
+
+def _run_group(name, seed, steps:list, cfg, acc:dict, bar, log):
+    "The pipelines of one (dataset, seed): the shared rows, each label model and protocol, Table 2."
+    t0, ds = time.perf_counter(), _load(name, seed, cfg)
+    if seed == cfg.seeds[0] or _split_key(name)[0] in SEEDED_DATA:
+        acc['table3'] += _shared_rows(ds, name, seed, cfg)
+    engines, done = {}, set()
+    for _, _, m, protocol in steps:
+        bar.set_postfix_str(f"{name} {m} {protocol} seed {seed}")
+        out = _run_step(ds, name, seed, m, protocol, cfg, acc, log, lm_only=m not in done)
+        bar.update()
+        if out is None: continue
+        done.add(m)
+        if protocol == 'exact': engines[m] = out['engine']
+    if cfg.table2 and seed == cfg.seeds[0] and engines:
+        try: acc['table2'] += table2_rows(engines, covered_subset(ds) if cfg.covered_only else ds, name)
+        except Exception as e: acc['errors'].append(_error_row(name, 'table2', seed, e))
+    log(f"{name} seed {seed} done in {time.perf_counter() - t0:.1f}s")
+
 def run_suite(cfg:Config=None, # settings (default: the full run)
               log=print, # progress printer
               progress:bool=True # a tqdm bar over the pipelines
@@ -691,31 +721,10 @@ def run_suite(cfg:Config=None, # settings (default: the full run)
     plan = suite_plan(cfg)
     bar = tqdm(total=len(plan), desc='pipelines', disable=not progress)
     for (name, seed), steps in itertools.groupby(plan, key=lambda s: s[:2]):
-        steps, t0 = list(steps), time.perf_counter()
-        ds = _load(name, seed, cfg)
-        if seed == cfg.seeds[0] or _split_key(name)[0] in SEEDED_DATA:
-            acc['table3'] += _shared_rows(ds, name, seed, cfg)
-        engines, done = {}, set()
-        for _, _, m, protocol in steps:
-            bar.set_postfix_str(f"{name} {m} {protocol} seed {seed}")
-            try: out = run_pipeline(ds, m, seed, cfg, dataset=name, protocol=protocol, lm_only=m not in done)
-            except Exception as e:
-                acc['errors'].append(_error_row(name, m, seed, e, protocol))
-                log(f"  ERROR {name} {m} {protocol} seed {seed}: {e!r}")
-                bar.update()
-                continue
-            done.add(m)
-            for k in ('table3', 'table4', 'table5', 'fig2'): acc[k] += out[k]
-            acc['repair'].append(out['repair'])
-            acc['info'].append(out['info'])
-            if protocol == 'exact': engines[m] = out['engine']
-            bar.update()
-        if cfg.table2 and seed == cfg.seeds[0] and engines:
-            try: acc['table2'] += table2_rows(engines, covered_subset(ds) if cfg.covered_only else ds, name)
-            except Exception as e: acc['errors'].append(_error_row(name, 'table2', seed, e))
-        log(f"{name} seed {seed} done in {time.perf_counter() - t0:.1f}s")
+        _run_group(name, seed, list(steps), cfg, acc, bar, log)
     bar.close()
-    return {k: (pd.concat(v, ignore_index=True) if k == 'repair' and v else pd.DataFrame(v)) for k, v in acc.items()}
+    return {k: (pd.concat(v, ignore_index=True) if k == 'repair' and v else pd.DataFrame(v))
+            for k, v in acc.items()}
 
 # %% ../../nbs/10_experiments.ipynb #dd0067cb
 def summarize(raw:pd.DataFrame, # per-seed rows
