@@ -351,6 +351,30 @@ def _checks(method, out, model, p)->dict:
     return dict(spearman_RW=float(spearmanr(-out['RW'].ravel(), cf.RW.ravel())[0]),
                 spearman_R_RW=float(spearmanr(-out['R_RW'].ravel(), cf.R_RW.ravel())[0]), **out['times'])
 
+def _timed_runs(f, min_time:float)->tuple:
+    "(runs, output of the last): up to 3 runs of `f` (wall, own CPU, others' load), 1 if it is slow."
+    runs, out = [], None
+    for _ in range(3):
+        out = None                                          # the last run's output is not held
+        b0, c0, t0 = _cpu_busy_s(), _own_cpu_s(), time.perf_counter()
+        out = f()
+        wall, cpu = time.perf_counter() - t0, _own_cpu_s() - c0
+        runs.append((wall, cpu, (_cpu_busy_s() - b0 - cpu) / (wall * os.cpu_count())))
+        if runs[0][0] >= min_time: break
+    return runs, out
+
+def _run_notes(method:str, out, p:dict)->dict:
+    "What the engine reports of its own run (setup and call time, inverse) and the data's storage."
+    res = {}
+    if method in ('closed_form', 'factorised', 'dask') + FLOOR_METHODS:
+        r = out[0] if isinstance(out, tuple) else out
+        res.update(setup_s=r.meta['setup_s'], call_s=r.meta['call_s'])
+        res.update({k: r.meta[k] for k in ('inverse', 'cg_steps', 'group_dtype') if k in r.meta})
+    if isinstance(p['X'], np.memmap): res['features'] = f"{p['X'].dtype} memmap"
+    elif p['X'].dtype != np.float64: res['features'] = f"{p['X'].dtype} X, {p['L'].dtype} L in memory"
+    if method == 'dask': res['features'] = f"dask array, {DASK_BLOCKS} blocks on {DASK_WORKERS} workers"
+    return res
+
 def measure(method:str, # one of ENGINE_METHODS, 'lm_MV'|'lm_DS'|'lm_Snorkel', 'eq15_DS'|'eq15_Snorkel'
             path, # problem file from `save_problem`
             threads:int=0, # torch threads (0 = torch's default, one per core)
@@ -364,27 +388,14 @@ def measure(method:str, # one of ENGINE_METHODS, 'lm_MV'|'lm_DS'|'lm_Snorkel', '
     p, model, _ = load_problem(path)
     _warm_up(method, p['W'].shape[2])
     f = _setup(method, model, p)
-    base, runs, out = _max_rss_mb(), [], None
-    for _ in range(3):
-        out = None                                          # the last run's output is not held
-        b0, c0, t0 = _cpu_busy_s(), _own_cpu_s(), time.perf_counter()
-        out = f()
-        wall, cpu = time.perf_counter() - t0, _own_cpu_s() - c0
-        runs.append((wall, cpu, (_cpu_busy_s() - b0 - cpu) / (wall * os.cpu_count())))
-        if runs[0][0] >= min_time: break
+    base = _max_rss_mb()
+    runs, out = _timed_runs(f, min_time)
     peak = _max_rss_mb()
     wall, cpu, other = min(runs)
     res = dict(time_s=wall, cpu_s=cpu, other_load=max(other, 0.), n_runs=len(runs), peak_rss_mb=peak,
                peak_delta_mb=peak - base, threads=torch.get_num_threads())
     _teardown()
-    if method in ('closed_form', 'factorised', 'dask') + FLOOR_METHODS:
-        r = out[0] if isinstance(out, tuple) else out
-        res.update(setup_s=r.meta['setup_s'], call_s=r.meta['call_s'])
-        res.update({k: r.meta[k] for k in ('inverse', 'cg_steps', 'group_dtype') if k in r.meta})
-    if isinstance(p['X'], np.memmap): res['features'] = f"{p['X'].dtype} memmap"
-    elif p['X'].dtype != np.float64: res['features'] = f"{p['X'].dtype} X, {p['L'].dtype} L in memory"
-    if method == 'dask': res['features'] = f"dask array, {DASK_BLOCKS} blocks on {DASK_WORKERS} workers"
-    return {**res, **_checks(method, out, model, p)}
+    return {**res, **_run_notes(method, out, p), **_checks(method, out, model, p)}
 
 # %% ../../nbs/08_benchmark.ipynb #5d9081ca
 def _child_env()->dict:
@@ -461,6 +472,44 @@ def _save_csv(df:pd.DataFrame, path):
     "A results table to CSV, atomically (a crash leaves the previous file)."
     with atomic_write(path, 'w') as f: df.to_csv(f, index=False)
 
+def _skipped_methods()->tuple:
+    "(method -> the size it is skipped above, None: at every size; the note why) at the start of a run."
+    over, lm_note = {}, _label_models_unavailable()
+    if lm_note:
+        print(lm_note)
+        for m in LM_METHODS + ('lm_MV', 'eq15_DS'):
+            over[m] = None
+    return over, lm_note
+
+def _measure_one(cfg:dict, m:str, path, size:dict, over:dict, lm_note:str, max_wait:float)->dict:
+    "One method at one size, or why it is skipped; a method past its LIMITS is skipped from then on."
+    if m in over: return dict(status='skipped', note=f'skipped above {over[m]}' if over[m] else lm_note)
+    timeout = LIMITS[m] + 30 if m in LIMITS else cfg.get('timeout', 900)
+    r = run_measurement(m, path, cfg.get('threads', 0), timeout, max_wait)
+    if m in LIMITS and (r['status'] != 'ok' or r['time_s'] > LIMITS[m]): over[m] = _size(size)
+    return r
+
+def _plan_rows(plan:list, root:Path, seed:int, max_wait:float, skipped:tuple, bar):
+    "The rows of `plan`, one (size, method) at a time, each problem prepared once."
+    over, lm_note = skipped
+    for cfg in plan:
+        size = {k: cfg[k] for k in ('N', 'M', 'C', 'd')}
+        todo = [m for m in cfg['methods'] if m not in over]
+        bar.set_postfix_str(_size(size))
+        path = prepare_problem(dict(size, memmap=cfg.get('memmap')), root, seed) if todo else None
+        fit = _problem_info(path) if todo else {}
+        for m in cfg['methods']:
+            r = _measure_one(cfg, m, path, size, over, lm_note, max_wait)
+            r.setdefault('threads', cfg.get('threads') or torch.get_num_threads())
+            terms = size['N'] * size['M'] * size['C']
+            yield dict(**size, method=m, terms=terms, fit_s=fit.get('fit_s'), **r)
+
+def _row_line(r:dict)->str:
+    "One measurement as a line of the run's log."
+    return (f"{_size(r):32s} {r['threads']}t {r['method']:12s} {r['status']:8s} "
+            f"{r.get('time_s', np.nan):9.3f} s {r.get('peak_rss_mb', np.nan):8.0f} MB "
+            f"{r.get('note', '')}")
+
 def run_benchmark(plan:list, # dicts with N, M, C, d, `methods`; optional `threads` (0 = torch default),
                              # `memmap` (True: X a float32 memmap; 'compact': float32 X and int8 L
                              # in memory) and `timeout` (s, default 900)
@@ -476,37 +525,16 @@ def run_benchmark(plan:list, # dicts with N, M, C, d, `methods`; optional `threa
     tmp = tempfile.TemporaryDirectory() if cache is None else None
     root = Path(cache or tmp.name)
     root.mkdir(parents=True, exist_ok=True)
-    rows, over = [], {}
-    lm_note = _label_models_unavailable()
-    if lm_note:
-        print(lm_note)
-        for m in LM_METHODS + ('lm_MV', 'eq15_DS'):
-            over[m] = None
+    skipped, rows = _skipped_methods(), []
     bar = tqdm(total=sum(len(c['methods']) for c in plan), desc='benchmark', unit='run',
                disable=not show_progress(progress))
     say = bar.write if not bar.disable else print
     try:
-        for cfg in plan:
-            size = {k: cfg[k] for k in ('N', 'M', 'C', 'd')}
-            todo = [m for m in cfg['methods'] if m not in over]
-            bar.set_postfix_str(_size(size))
-            path = prepare_problem(dict(size, memmap=cfg.get('memmap')), root, seed) if todo else None
-            fit = _problem_info(path) if todo else {}
-            for m in cfg['methods']:
-                if m in over: r = dict(status='skipped', note=f'skipped above {over[m]}' if over[m] else lm_note)
-                else:
-                    timeout = LIMITS[m] + 30 if m in LIMITS else cfg.get('timeout', 900)
-                    r = run_measurement(m, path, cfg.get('threads', 0), timeout, max_wait)
-                    if m in LIMITS and (r['status'] != 'ok' or r['time_s'] > LIMITS[m]): over[m] = _size(size)
-                r.setdefault('threads', cfg.get('threads') or torch.get_num_threads())
-                terms = size['N'] * size['M'] * size['C']
-                rows.append(dict(**size, method=m, terms=terms, fit_s=fit.get('fit_s'), **r))
-                if partial is not None: _save_csv(pd.DataFrame(rows), partial)
-                bar.update()
-                if verbose:
-                    say(f"{_size(size):32s} {r['threads']}t {m:12s} {r['status']:8s} "
-                        f"{r.get('time_s', np.nan):9.3f} s {r.get('peak_rss_mb', np.nan):8.0f} MB "
-                        f"{r.get('note', '')}")
+        for r in _plan_rows(plan, root, seed, max_wait, skipped, bar):
+            rows.append(r)
+            if partial is not None: _save_csv(pd.DataFrame(rows), partial)
+            bar.update()
+            if verbose: say(_row_line(r))
     finally:
         bar.close()
         if tmp is not None: tmp.cleanup()
