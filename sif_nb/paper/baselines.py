@@ -102,7 +102,8 @@ def weshap(L, # (N,M) training votes, -1 = abstain
           )->tuple: # (values (N,M), 0 on abstains; lf_values (M,), their sums over rows)
     "WeShap values (Guan and Koudas, VLDB 2025) of every vote and every LF: higher = more helpful."
     L = check_L(L, cardinality, n=len(np.asarray(X_train)))
-    A = neighbour_weights(X_train, X_valid, y_valid, cardinality, k=k, metric=metric, weights=weights)
+    A = neighbour_weights(X_train, X_valid, y_valid, cardinality, k=k, metric=metric,
+                          weights=weights)
     values = weshap_vote_values(L, A)
     return values, values.sum(0)
 
@@ -114,7 +115,8 @@ def mute_votes(L, # (N,M) ints, -1 = abstain
     "The votes with `values` below `threshold` set to abstain (-1)."
     L = check_L(L)
     values = np.asarray(values, dtype=np.float64)
-    if values.shape != L.shape: raise ValueError(f"values must have the shape of L {L.shape}, got {values.shape}")
+    if values.shape != L.shape:
+        raise ValueError(f"values must have the shape of L {L.shape}, got {values.shape}")
     return np.where(values < threshold, -1, L)
 
 # %% ../../nbs/09b_baselines.ipynb #8a8c7ba0
@@ -166,7 +168,8 @@ def quality_to_mislabel(quality, # (N,M) per-vote quality, higher = more likely 
     "Turn a per-vote quality (WeShap value, cleanlab quality) into a mislabel score for `mislabel_ap`."
     L = check_L(L)
     quality = np.asarray(quality, dtype=np.float64)
-    if quality.shape != L.shape: raise ValueError(f"quality must have the shape of L {L.shape}, got {quality.shape}")
+    if quality.shape != L.shape:
+        raise ValueError(f"quality must have the shape of L {L.shape}, got {quality.shape}")
     return np.where(L >= 0, -quality, np.nan)
 
 def baseline_ap(scores:dict, # method -> (N,M) mislabel scores (higher = more likely wrong)

@@ -51,7 +51,8 @@ def make_problem(N:int, M:int, C:int, d:int, # sizes
                 )->dict: # X, L, W, X_eval, y_eval
     "A synthetic PWS problem of the given size with a dense W."
     ds = make_synthetic(n=N, m=M, cardinality=C, d=d, seed=seed, n_valid=n_eval, n_test=10)
-    return dict(X=ds.X_train, L=ds.L_train, W=dense_W(M, C, seed), X_eval=ds.X_valid, y_eval=ds.y_valid)
+    return dict(X=ds.X_train, L=ds.L_train, W=dense_W(M, C, seed), X_eval=ds.X_valid,
+                y_eval=ds.y_valid)
 
 def fit_end_model(p:dict, # a problem from `make_problem`
                   l2:float=1e-3, # L2 strength
@@ -195,7 +196,8 @@ def published_rw_relatif(model:SoftmaxRegression, X, L, W, X_eval, y_eval,
     root = self_inf.sqrt()
     rel = torch.where(root != 0, rw / torch.where(root != 0, root, 1.), 0.)
     t.append(time.perf_counter())
-    times = dict(lissa_s=t[1] - t[0], scores_s=t[2] - t[1], inverse_loop_s=t[3] - t[2], relatif_s=t[4] - t[3])
+    times = dict(lissa_s=t[1] - t[0], scores_s=t[2] - t[1], inverse_loop_s=t[3] - t[2],
+                 relatif_s=t[4] - t[3])
     return dict(RW=rw.numpy(), R_RW=rel.numpy(), self_RW=root.numpy(), times=times)
 
 # %% ../../nbs/08_benchmark.ipynb #eb199d13
@@ -306,7 +308,9 @@ ENGINE_METHODS = ('closed_form', 'factorised', 'lower_bound', 'brute_force', 'pu
 
 def _max_rss_mb()->float:
     "Peak resident set size of this process so far, MB: VmHWM on Linux, else `ru_maxrss`."
-    try: return next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM:')) / 2 ** 10
+    try:
+        return next(int(l.split()[1])
+                    for l in open('/proc/self/status') if l.startswith('VmHWM:')) / 2**10
     except (OSError, StopIteration): pass
     r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return r / 2 ** 20 if sys.platform == 'darwin' else r / 2 ** 10
@@ -371,8 +375,10 @@ def _run_notes(method:str, out, p:dict)->dict:
         res.update(setup_s=r.meta['setup_s'], call_s=r.meta['call_s'])
         res.update({k: r.meta[k] for k in ('inverse', 'cg_steps', 'group_dtype') if k in r.meta})
     if isinstance(p['X'], np.memmap): res['features'] = f"{p['X'].dtype} memmap"
-    elif p['X'].dtype != np.float64: res['features'] = f"{p['X'].dtype} X, {p['L'].dtype} L in memory"
-    if method == 'dask': res['features'] = f"dask array, {DASK_BLOCKS} blocks on {DASK_WORKERS} workers"
+    elif p['X'].dtype != np.float64:
+        res['features'] = f"{p['X'].dtype} X, {p['L'].dtype} L in memory"
+    if method == 'dask':
+        res['features'] = f"dask array, {DASK_BLOCKS} blocks on {DASK_WORKERS} workers"
     return res
 
 def measure(method:str, # one of ENGINE_METHODS, 'lm_MV'|'lm_DS'|'lm_Snorkel', 'eq15_DS'|'eq15_Snorkel'
@@ -392,8 +398,8 @@ def measure(method:str, # one of ENGINE_METHODS, 'lm_MV'|'lm_DS'|'lm_Snorkel', '
     runs, out = _timed_runs(f, min_time)
     peak = _max_rss_mb()
     wall, cpu, other = min(runs)
-    res = dict(time_s=wall, cpu_s=cpu, other_load=max(other, 0.), n_runs=len(runs), peak_rss_mb=peak,
-               peak_delta_mb=peak - base, threads=torch.get_num_threads())
+    res = dict(time_s=wall, cpu_s=cpu, other_load=max(other, 0.), n_runs=len(runs),
+               peak_rss_mb=peak, peak_delta_mb=peak - base, threads=torch.get_num_threads())
     _teardown()
     return {**res, **_run_notes(method, out, p), **_checks(method, out, model, p)}
 
@@ -401,7 +407,8 @@ def measure(method:str, # one of ENGINE_METHODS, 'lm_MV'|'lm_DS'|'lm_Snorkel', '
 def _child_env()->dict:
     "Environment whose PYTHONPATH finds this `sif_nb` (nbdev_test puts the repo on sys.path only in-process)."
     root = str(Path(sif_nb.__file__).resolve().parent.parent)
-    return dict(os.environ, PYTHONPATH=os.pathsep.join(x for x in (root, os.environ.get('PYTHONPATH')) if x))
+    return dict(os.environ,
+                PYTHONPATH=os.pathsep.join(x for x in (root, os.environ.get('PYTHONPATH')) if x))
 
 def wait_quiet(max_wait:float=20., busy:float=0.25, window:float=1.)->float:
     "Wait (up to `max_wait` s) until other processes use less than `busy` of the CPUs; returns the last busy fraction."
@@ -417,7 +424,8 @@ def run_measurement(method:str, path, threads:int=0, timeout:float=600, max_wait
     load_before = wait_quiet(max_wait) if max_wait > 0 else np.nan
     cmd = [sys.executable, '-m', 'sif_nb.paper.benchmark', '--worker', method, str(path), str(threads)]
     try: cp = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=_child_env())
-    except subprocess.TimeoutExpired: return dict(status='timeout', note=f'did not finish within {timeout:.0f} s')
+    except subprocess.TimeoutExpired:
+        return dict(status='timeout', note=f'did not finish within {timeout:.0f} s')
     lines = [l for l in cp.stdout.splitlines() if l.startswith('RESULT ')]
     if cp.returncode or not lines:
         err = (cp.stderr.strip().splitlines() or ['no output'])[-1]
@@ -465,7 +473,8 @@ def prepare_problem(cfg:dict, cache, seed:int=0)->Path:
     sizes = [str(cfg[k]) for k in ('N', 'M', 'C', 'd')]
     cmd = [sys.executable, '-m', 'sif_nb.paper.benchmark', '--prepare', *sizes, str(seed), str(path), str(mm)]
     cp = subprocess.run(cmd, capture_output=True, text=True, env=_child_env())
-    if cp.returncode: raise RuntimeError(f"preparing {_size(cfg)} failed: {cp.stderr.strip()[-500:]}")
+    if cp.returncode:
+        raise RuntimeError(f"preparing {_size(cfg)} failed: {cp.stderr.strip()[-500:]}")
     return path
 
 def _save_csv(df:pd.DataFrame, path):
@@ -483,7 +492,8 @@ def _skipped_methods()->tuple:
 
 def _measure_one(cfg:dict, m:str, path, size:dict, over:dict, lm_note:str, max_wait:float)->dict:
     "One method at one size, or why it is skipped; a method past its LIMITS is skipped from then on."
-    if m in over: return dict(status='skipped', note=f'skipped above {over[m]}' if over[m] else lm_note)
+    if m in over:
+        return dict(status='skipped', note=f'skipped above {over[m]}' if over[m] else lm_note)
     timeout = LIMITS[m] + 30 if m in LIMITS else cfg.get('timeout', 900)
     r = run_measurement(m, path, cfg.get('threads', 0), timeout, max_wait)
     if m in LIMITS and (r['status'] != 'ok' or r['time_s'] > LIMITS[m]): over[m] = _size(size)
@@ -631,7 +641,8 @@ def replace_rows(old:pd.DataFrame, new:pd.DataFrame)->pd.DataFrame:
 
 def best_of(*dfs:pd.DataFrame)->pd.DataFrame:
     "Combine full runs: per (size, threads, method) the fastest 'ok' row (else the most informative), with its `run`."
-    df = pd.concat([d.assign(run=i, _pos=np.arange(len(d))) for i, d in enumerate(dfs)], ignore_index=True)
+    df = pd.concat([d.assign(run=i, _pos=np.arange(len(d))) for i, d in enumerate(dfs)],
+                   ignore_index=True)
     df = df.assign(_r=df.status.map(_RANK).fillna(9), _t=df.time_s.fillna(np.inf)).sort_values(['_r', '_t'])
     df = df.drop_duplicates(KEY + ['method']).sort_values(['_pos', 'run'])
     return df.drop(columns=['_r', '_t', '_pos']).reset_index(drop=True)
@@ -649,50 +660,68 @@ def _fastest(df, method, **size):
     s = _sel(df, method, **size)
     return s.loc[s.time_s.idxmin()] if len(s) else None
 
-def check_targets(df:pd.DataFrame)->pd.DataFrame:
-    "The speed and memory targets: measured value, threshold and whether it is met (None: not run)."
+def _threads_tag(r)->str:
+    "' [n threads]' of a measured row, '' when there is none."
+    return f" [{int(r.threads)} thread{'s' if int(r.threads) > 1 else ''}]" if r is not None else ''
+
+def _value(r, col:str)->float:
+    "A measured row's value, NaN when there is no row."
+    return float(r[col]) if r is not None else np.nan
+
+def _engine_targets(df:pd.DataFrame)->list:
+    "Targets of the closed form at N=20k, and against brute force and the published code."
     ok = df[df.status == 'ok']
     both = lambda m: ok[ok.method == m].merge(ok[ok.method == 'closed_form'], on=KEY, suffixes=('', '_cf'))
     bf, pb = both('brute_force'), both('published')
     ratio = lambda b: float((b.time_s / b.time_s_cf)[b.N >= 1000].min()) if (b.N >= 1000).any() else np.nan
-    slope = lambda axis, **kw: loglog_slope(df, axis, threads=1, **kw)
-    c1, c3 = _fastest(df, 'closed_form', **TARGET_1), _fastest(df, 'closed_form', **TARGET_3)
-    get = lambda r, col: float(r[col]) if r is not None else np.nan
-    th = lambda r: f" [{int(r.threads)} thread{'s' if int(r.threads) > 1 else ''}]" if r is not None else ''
+    c1, th = _fastest(df, 'closed_form', **TARGET_1), _threads_tag
     lb1 = _one(df, 'lower_bound', **TARGET_1, threads=int(c1.threads)) if c1 is not None else np.nan
     bf_diff = float(bf.max_abs_diff.max()) if len(bf) else np.nan
-    f3 = {c: _one(df, 'factorised', c, **TARGET_3, threads=1) for c in ('time_s', 'peak_rss_mb')}
-    d3, f4 = _one(df, 'closed_form', **TARGET_3, threads=1), _fastest(df, 'factorised', **TARGET_4)
-    f5, k5 = _fastest(df, 'factorised', **TARGET_5), _one(df, 'dask', **TARGET_5, threads=1)
-    k5_diff = _one(df, 'dask', 'max_rel_diff', **TARGET_5, threads=1) if 'max_rel_diff' in df else np.nan
-    rows = [(f'closed form, N=20k M=10 C=2 d=768, all tensors + RelatIF (s){th(c1)}', get(c1, 'time_s'),
+    return [(f'closed form, N=20k M=10 C=2 d=768, all tensors + RelatIF (s){th(c1)}', _value(c1, 'time_s'),
              '< 5', lambda v: v < 5),
-            (f'  same / forming+factoring H alone{th(c1)}', get(c1, 'time_s') / lb1, '<= 3', lambda v: v <= 3),
+            (f'  same / forming+factoring H alone{th(c1)}', _value(c1, 'time_s') / lb1, '<= 3',
+             lambda v: v <= 3),
             ('brute force / closed form, min over N>=1k where both ran [1 thread]', ratio(bf),
              '>= 100', lambda v: v >= 100),
             ('published / closed form, min over N>=1k where both ran [1 thread]', ratio(pb),
              '>= 1000', lambda v: v >= 1000),
-            ('max |closed form - brute force| over IF, RW, WM, self_*', bf_diff, '< 1e-8', lambda v: v < 1e-8),
-            (f'closed form, N=100k M=50 C=5 d=384 (s){th(c3)}', get(c3, 'time_s'), '< 60', lambda v: v < 60),
-            (f'  same, peak RSS (GB){th(c3)}', get(c3, 'peak_rss_mb') / 1024, '< 8', lambda v: v < 8),
+            ('max |closed form - brute force| over IF, RW, WM, self_*', bf_diff, '< 1e-8', lambda v: v < 1e-8)]
+
+def _scale_targets(df:pd.DataFrame)->list:
+    "(target, value, threshold, test) at N=100k, 1M (memmap) and 200k (dask)."
+    c3, th = _fastest(df, 'closed_form', **TARGET_3), _threads_tag
+    f3 = {c: _one(df, 'factorised', c, **TARGET_3, threads=1) for c in ('time_s', 'peak_rss_mb')}
+    d3, f4 = _one(df, 'closed_form', **TARGET_3, threads=1), _fastest(df, 'factorised', **TARGET_4)
+    f5, k5 = _fastest(df, 'factorised', **TARGET_5), _one(df, 'dask', **TARGET_5, threads=1)
+    k5_diff = _one(df, 'dask', 'max_rel_diff', **TARGET_5, threads=1) if 'max_rel_diff' in df else np.nan
+    return [(f'closed form, N=100k M=50 C=5 d=384 (s){th(c3)}', _value(c3, 'time_s'), '< 60', lambda v: v < 60),
+            (f'  same, peak RSS (GB){th(c3)}', _value(c3, 'peak_rss_mb') / 1024, '< 8', lambda v: v < 8),
             ('factorised, N=100k M=50 C=5 d=384: LF, top-1000 vote and datum tables of RW, WM, '
              'R-RW, R-WM (group RelatIF), peak RSS (GB) [1 thread]', f3['peak_rss_mb'] / 1024, '< 1.5',
              lambda v: v < 1.5),
             ('  same, time / closed form with every (N,M,C) tensor (dense) [1 thread]', f3['time_s'] / d3,
              '<= 1.2', lambda v: v <= 1.2),
             (f'factorised, N=1M M=50 C=5 d=384, X a float32 memmap: the same tables (s){th(f4)}',
-             get(f4, 'time_s'), '< 600', lambda v: v < 600),
-            (f'  same, peak RSS (GB){th(f4)}', get(f4, 'peak_rss_mb') / 1024, '< 8', lambda v: v < 8),
+             _value(f4, 'time_s'), '< 600', lambda v: v < 600),
+            (f'  same, peak RSS (GB){th(f4)}', _value(f4, 'peak_rss_mb') / 1024, '< 8', lambda v: v < 8),
             (f'dask LocalCluster (2 workers), N=200k M=50 C=5 d=384, the same tables: time / in memory'
-             f'{th(f5)}', k5 / get(f5, 'time_s'), '<= 1.5', lambda v: v <= 1.5),
+             f'{th(f5)}', k5 / _value(f5, 'time_s'), '<= 1.5', lambda v: v <= 1.5),
             ('  same, largest |dask - in memory| / max(1, |value|) over the tables', k5_diff, '<= 1e-10',
-             lambda v: v <= 1e-10),
-            ('log-log slope in N, closed form (N>=1k, M=10 C=2 d=384) [1 thread]',
+             lambda v: v <= 1e-10)]
+
+def _slope_targets(df:pd.DataFrame)->list:
+    "(target, value, threshold, test) of the closed form's log-log slopes in N and M."
+    slope = lambda axis, **kw: loglog_slope(df, axis, threads=1, **kw)
+    return [('log-log slope in N, closed form (N>=1k, M=10 C=2 d=384) [1 thread]',
              slope('N', min_value=1000, M=10, C=2, d=384), '<= 1.1', lambda v: v <= 1.1),
             ('log-log slope in N, closed form (N>=1k, M=10 C=2 d=50) [1 thread]',
              slope('N', min_value=1000, M=10, C=2, d=50), '<= 1.1', lambda v: v <= 1.1),
             ('log-log slope in M, closed form (N=20k C=2 d=384) [1 thread]',
              slope('M', N=20_000, C=2, d=384), '<= 1.1', lambda v: v <= 1.1)]
+
+def check_targets(df:pd.DataFrame)->pd.DataFrame:
+    "The speed and memory targets: measured value, threshold and whether it is met (None: not run)."
+    rows = _engine_targets(df) + _scale_targets(df) + _slope_targets(df)
     met = lambda v, f: bool(f(v)) if np.isfinite(v) else None
     return pd.DataFrame([dict(target=n, measured=v, threshold=t, met=met(v, f)) for n, v, t, f in rows])
 
@@ -729,7 +758,8 @@ def plot_results(df:pd.DataFrame, path=None):
     big = df[(df.status == 'ok') & (df.M == 50) & (df.C == 5) & (df.d == 384) & (df.threads == 1)]
     for m, col, mk in (('closed_form', 'C0', 's'), ('factorised', 'C2', 'D'), ('dask', 'C4', '^')):
         s = big[big.method == m].sort_values('N')
-        if len(s): ax.plot(s.N, s.time_s, ':', color=col, marker=mk, ms=6, label=f'{m} (M=50, C=5, d=384)')
+        if len(s):
+            ax.plot(s.N, s.time_s, ':', color=col, marker=mk, ms=6, label=f'{m} (M=50, C=5, d=384)')
     mm = big[(big.method == 'factorised') & (big.N >= 10 ** 6)]
     for _, r in mm.iterrows(): ax.annotate('float32 memmap X', (r.N, r.time_s), fontsize=8,
                                            xytext=(-100, -3), textcoords='offset points')
@@ -837,7 +867,8 @@ def _benchmark_parser()->argparse.ArgumentParser:
                         cache='folder to keep fitted problems in (default: temporary)')
     ap.add_argument('--max-wait', type=float, default=20.,
                     help='seconds to wait for a quiet machine before each measurement')
-    ap.add_argument('--worker', nargs=3, metavar=('METHOD', 'PATH', 'THREADS'), help=argparse.SUPPRESS)
+    ap.add_argument('--worker', nargs=3, metavar=('METHOD', 'PATH', 'THREADS'),
+                    help=argparse.SUPPRESS)
     ap.add_argument('--merge', nargs='+', metavar='CSV',
                     help='combine earlier runs (fastest ok row per size) instead of measuring')
     ap.add_argument('--targets', action='store_true',
@@ -886,7 +917,8 @@ def main(argv=None):
     if a.prepare:
         _prepare(*a.prepare)
         return
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, {os.cpu_count()} CPUs", flush=True)
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, {os.cpu_count()} CPUs",
+          flush=True)
     if a.floor: return _floor_main(a)
     if a.eq15: return _eq15_main(a.out)
     return _results_main(a)

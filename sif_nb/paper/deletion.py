@@ -17,8 +17,8 @@ from .experiments import (load_experiment_data, make_label_model, select_l2, spe
                                       L2_GRID)
 
 # %% ../../nbs/14_lf_deletion.ipynb #01256d7a
-SCORES = ('RW', 'WM', 'phi_total', 'R-RW', 'R-WM', 'delete', 'delete_1st', 'delete_newton1', 'delete_newton2',
-          'valid_err_x_cov', 'lm_err_x_cov', 'end_disagree_x_cov')
+SCORES = ('RW', 'WM', 'phi_total', 'R-RW', 'R-WM', 'delete', 'delete_1st', 'delete_newton1',
+          'delete_newton2', 'valid_err_x_cov', 'lm_err_x_cov', 'end_disagree_x_cov')
 LOSS_UNITS = ('RW', 'WM', 'phi_total', 'delete', 'delete_1st', 'delete_newton1', 'delete_newton2')
 
 def _disagreement(L:np.ndarray, y:np.ndarray)->np.ndarray:
@@ -107,11 +107,12 @@ def run_one(dataset:str, label_model:str, n_train:int=None, features:str='minilm
                 total_s=time.perf_counter() - t0)
     log(f"{dataset} {label_model}: fit {info['fit_s']:.0f}s, scores {info['score_s']:.0f}s, "
         f"ablation {info['ablation_s']:.0f}s")
-    return dict(lfs=lfs, agreement=agr.assign(**key), top3=top3.assign(**key), info=pd.DataFrame([info]))
+    return dict(lfs=lfs, agreement=agr.assign(**key), top3=top3.assign(**key),
+                info=pd.DataFrame([info]))
 
 # %% ../../nbs/14_lf_deletion.ipynb #aae6ef79
-FULL = dict(datasets=('youtube', 'census', 'trec'), label_models=('MV', 'DS', 'Snorkel'), n_train=None,
-            features='minilm')
+FULL = dict(datasets=('youtube', 'census', 'trec'), label_models=('MV', 'DS', 'Snorkel'),
+            n_train=None, features='minilm')
 SMOKE = dict(datasets=('youtube',), label_models=('MV', 'DS'), n_train=300, features='tfidf')
 PARTS = ('lfs', 'agreement', 'top3', 'info')
 
@@ -142,7 +143,8 @@ def run_all(datasets, label_models, n_train=None, features='minilm', out=None, l
                 continue
             for k in PARTS: parts[k].append(r[k])
             if out is None: continue
-            for k in PARTS: _write(pd.concat(parts[k], ignore_index=True), Path(out) / f'deletion_{k}.csv')
+            for k in PARTS:
+                _write(pd.concat(parts[k], ignore_index=True), Path(out) / f'deletion_{k}.csv')
     return {k: pd.concat(v, ignore_index=True) for k, v in parts.items() if v}
 
 def main():

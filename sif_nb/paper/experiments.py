@@ -69,8 +69,9 @@ def subsample_train(ds:PWSData, # the dataset
     idx = np.sort(np.random.default_rng(seed).permutation(len(ds.L_train))[:n])
     pick = lambda a: None if a is None else [a[i] for i in idx] if isinstance(a, list) else a[idx]
     info = {**ds.info, 'subsample': dict(n=n, seed=seed, rows=idx)}
-    return dataclasses.replace(ds, L_train=ds.L_train[idx], X_train=ds.X_train[idx], y_train=pick(ds.y_train),
-                               texts_train=pick(ds.texts_train), info=info)
+    return dataclasses.replace(ds, L_train=ds.L_train[idx], X_train=ds.X_train[idx],
+                               y_train=pick(ds.y_train), texts_train=pick(ds.texts_train),
+                               info=info)
 
 def pool_minilm(ds:PWSData)->PWSData:
     "MiniLM features of a text dataset from ONE cached embedding of its sorted texts (the same for every split seed)."
@@ -79,7 +80,8 @@ def pool_minilm(ds:PWSData)->PWSData:
     pool = sorted(set().union(*parts))
     E, row = minilm_embeddings(pool), {t: i for i, t in enumerate(pool)}
     X = [E[[row[t] for t in p]] for p in parts]
-    return dataclasses.replace(ds, X_train=X[0], X_valid=X[1], X_test=X[2], info={**ds.info, 'features': 'minilm'})
+    return dataclasses.replace(ds, X_train=X[0], X_valid=X[1], X_test=X[2],
+                               info={**ds.info, 'features': 'minilm'})
 
 def _split_key(name:str)->tuple:
     "('youtube', 'tfidf') from 'youtube:tfidf'; (name, None) without a feature suffix."
@@ -208,12 +210,14 @@ class GDSoftmaxRegression(SoftmaxRegression):
         for s in range(0, len(todo), batch):
             part = todo[s:s + batch]
             Yt = to_tensor(np.stack([Y for _, Y in part]), self.device)
-            for (k, _), th in zip(part, gd_fit_many(Xt, Yt, self.epochs, self.lr)): self.cache[k] = th
+            for (k, _), th in zip(part, gd_fit_many(Xt, Yt, self.epochs, self.lr)):
+                self.cache[k] = th
         return self
 
     def clone(self):
         "An unfitted copy with the same settings, sharing the fit cache."
-        return type(self)(self.C, self.epochs, self.lr, self.device, self.chunk_size, cache=self.cache)
+        return type(self)(self.C, self.epochs, self.lr, self.device, self.chunk_size,
+                          cache=self.cache)
 
 class _Recorder:
     "A stand-in end model that records the labels `repair` refits on (the first of two passes)."
@@ -262,7 +266,8 @@ def correct_vote_ap(scores, # (N,M) mislabel scores (higher = more likely wrong)
     for j in range(L.shape[1]):
         fired = L[:, j] != -1
         target = L[fired, j] == y[fired]
-        if 0 < target.sum() < len(target): aps.append(average_precision_score(target, -scores[fired, j]))
+        if 0 < target.sum() < len(target):
+            aps.append(average_precision_score(target, -scores[fired, j]))
     return float(np.mean(aps)) if aps else float('nan')
 
 # %% ../../nbs/10_experiments.ipynb #aa2dd4f9
@@ -362,21 +367,25 @@ def covered_subset(ds:PWSData)->PWSData:
     if keep.all(): return ds
     idx = np.flatnonzero(keep)
     pick = lambda a: None if a is None else [a[i] for i in idx] if isinstance(a, list) else a[idx]
-    return dataclasses.replace(ds, L_train=ds.L_train[idx], X_train=ds.X_train[idx], y_train=pick(ds.y_train),
-                               texts_train=pick(ds.texts_train), info={**ds.info, 'covered_rows': idx})
+    return dataclasses.replace(ds, L_train=ds.L_train[idx], X_train=ds.X_train[idx],
+                               y_train=pick(ds.y_train), texts_train=pick(ds.texts_train),
+                               info={**ds.info, 'covered_rows': idx})
 
 def fit_end_model(ds, Y, cfg, protocol:str='exact')->tuple:
     "(model, l2 table): the minimiser with L2 chosen on validation (exact), or the paper's GD fit (paper)."
-    if protocol == 'exact': return select_l2(ds.X_train, Y, ds.X_valid, ds.y_valid, ds.cardinality, cfg.l2_grid)
-    if protocol != 'paper': raise ValueError(f"protocol must be one of {PROTOCOLS}, got {protocol!r}")
+    if protocol == 'exact':
+        return select_l2(ds.X_train, Y, ds.X_valid, ds.y_valid, ds.cardinality, cfg.l2_grid)
+    if protocol != 'paper':
+        raise ValueError(f"protocol must be one of {PROTOCOLS}, got {protocol!r}")
     m = GDSoftmaxRegression(ds.cardinality, cfg.paper_epochs, cfg.paper_lr, device=cfg.device).fit(ds.X_train, Y)
     return m, pd.DataFrame([dict(l2=0., valid_loss=m.loss(ds.X_valid, ds.y_valid), n_iter=m.n_iter_)])
 
 def sif_engine(model, ds, W, sigma, protocol:str='exact')->SIF:
     "Exact H^-1 at the minimiser, or the authors' damped operators at the GD parameters (not a minimiser)."
-    if protocol == 'exact': return SIF(model, ds.X_train, ds.L_train, W, sigma, lf_names=ds.lf_names)
-    return SIF(model, ds.X_train, ds.L_train, W, sigma, inverse=ReferenceLiSSA(), lf_names=ds.lf_names,
-               grad_tol=np.inf)
+    if protocol == 'exact':
+        return SIF(model, ds.X_train, ds.L_train, W, sigma, lf_names=ds.lf_names)
+    return SIF(model, ds.X_train, ds.L_train, W, sigma, inverse=ReferenceLiSSA(),
+               lf_names=ds.lf_names, grad_tol=np.inf)
 
 # %% ../../nbs/10_experiments.ipynb #ee4c9f29
 def spearman(a, b, mask=None)->float:
@@ -427,9 +436,10 @@ class Config:
 
 def smoke_config()->Config:
     "A run small enough for `nbdev_test`: Youtube (TF-IDF), 300 rows, MV and DS, one seed, both protocols, short GD."
-    return Config(datasets=('youtube',), label_models=('MV', 'DS'), seeds=(0,), n_train={'youtube': 300},
-                  features={}, max_features=100, l2_grid=(1e-2, 1e-3), fractions=(0, .05, .2, 1.), paper_epochs=200,
-                  mute_fractions=(0, .05, .2), cleanlab_folds=2, paper_baseline_repair=True, cuts={})
+    return Config(datasets=('youtube',), label_models=('MV', 'DS'), seeds=(0,),
+                  n_train={'youtube': 300}, features={}, max_features=100, l2_grid=(1e-2, 1e-3),
+                  fractions=(0, .05, .2, 1.), paper_epochs=200, mute_fractions=(0, .05, .2),
+                  cleanlab_folds=2, paper_baseline_repair=True, cuts={})
 
 # %% ../../nbs/10_experiments.ipynb #fcfe2fd3
 def _fit_pipeline(ds, lm, sigma_W, cfg, protocol='exact'):
@@ -442,7 +452,8 @@ def _fit_pipeline(ds, lm, sigma_W, cfg, protocol='exact'):
 
 def _repair(res, model, ds, methods, cfg, protocol='exact'):
     "`run_repair` on the validation set, test losses reported; the paper protocol asks for the label-mass grid."
-    return run_repair(res, model, ds, methods, cfg.fractions, 'label_mass' if protocol == 'paper' else None)
+    return run_repair(res, model, ds, methods, cfg.fractions,
+                      'label_mass' if protocol == 'paper' else None)
 
 # %% ../../nbs/10_experiments.ipynb #6862fdc3
 def _t5_row(key:dict, comparison:str, if_scores, rw_sum, mask=None)->dict:
@@ -539,7 +550,8 @@ def _baseline_repair(r:_Run, shared:dict, own:dict, knn, ws)->pd.DataFrame:
     mute = {'LM': lm, 'EM': own['EM'], 'KNN': knn}
     if 'cleanlab' in shared: mute['cleanlab'] = shared['cleanlab']
     if not r.exact and not r.cfg.paper_baseline_repair: mute = {}
-    return mute_repair(mute_candidates(mute, r.L, r.cfg.mute_fractions, ws), r.approx.W, r.model, r.ds)
+    return mute_repair(mute_candidates(mute, r.L, r.cfg.mute_fractions, ws), r.approx.W, r.model,
+                       r.ds)
 
 def _if_all_rows(r:_Run, cov:np.ndarray)->np.ndarray:
     "Ordinary IF on every row: a uniform label on the uncovered rows (RW has no terms there)."
@@ -671,7 +683,8 @@ def suite_plan(cfg:Config)->list:
         for si, seed in enumerate(seeds):
             for m in lms:
                 if seed != seeds[0] and not seed_matters(name, m): continue
-                paper = si < cfg.paper_seeds and (cfg.paper_datasets is None or name in cfg.paper_datasets)
+                paper = si < cfg.paper_seeds and (cfg.paper_datasets is None or
+                                                  name in cfg.paper_datasets)
                 plan += [(name, seed, m, p) for p in cfg.protocols if p == 'exact' or paper]
     return plan
 
@@ -735,13 +748,14 @@ def summarize(raw:pd.DataFrame, # per-seed rows
     g = raw.groupby(list(by), sort=False)[value]
     return g.agg(['mean', 'std', 'count']).rename(columns={'count': 'n'}).reset_index()
 
-FIG2_BARS = {('original', 'ERM'): 'ERM', ('original', 'best_IF'): 'Best IF/R-IF', ('approx', 'ERM'): 'Approx. ERM',
-             ('approx', 'best_IF'): 'Approx. Best IF/R-IF', ('approx', 'best_SIF'): 'Approx. Best SIF/R-SIF'}
+FIG2_BARS = {('original', 'ERM'): 'ERM', ('original', 'best_IF'): 'Best IF/R-IF',
+             ('approx', 'ERM'): 'Approx. ERM', ('approx', 'best_IF'): 'Approx. Best IF/R-IF',
+             ('approx', 'best_SIF'): 'Approx. Best SIF/R-SIF'}
 
 def fig2_table(raw:pd.DataFrame)->pd.DataFrame:
     "Figure 2 bars: average over datasets of the per-dataset mean test loss, per label model and for both together."
-    long = raw.melt(id_vars=['dataset', 'label_model', 'seed', 'setting'], value_vars=['ERM', 'best_IF', 'best_SIF'],
-                    var_name='what')
+    long = raw.melt(id_vars=['dataset', 'label_model', 'seed', 'setting'],
+                    value_vars=['ERM', 'best_IF', 'best_SIF'], var_name='what')
     long = long[[k in FIG2_BARS for k in zip(long.setting, long.what)]]
     long = long.assign(bar=[FIG2_BARS[k] for k in zip(long.setting, long.what)])
     per_ds = long.groupby(['label_model', 'dataset', 'bar'], sort=False).value.mean().reset_index()
@@ -773,7 +787,8 @@ MV 0.987 0.981 0.955 0.989 0.827 0.898 0.926
 DS 0.980 0.975 0.990 0.992 0.904 0.640 0.769
 Snorkel 0.969 0.981 0.988 0.987 0.878 0.959 0.716
 """
-_T3_COLS = [('all', 'KNN')] + [(lm, m) for lm in LABEL_MODELS for m in ('LM', 'EM', 'RW', 'R-RW', 'WM', 'R-WM')]
+_T3_COLS = [('all', 'KNN')] + [(lm, m) for lm in LABEL_MODELS
+                               for m in ('LM', 'EM', 'RW', 'R-RW', 'WM', 'R-WM')]
 _T4_COLS = ([('MV', m) for m in ('ERM', 'IF', 'GIF', 'R-IF', 'RW', 'R-RW', 'WM', 'R-WM')] +
             [(lm, m) for lm in ('DS', 'Snorkel') for m in ('ERM', 'IF', 'R-IF', 'RW', 'R-RW', 'WM', 'R-WM')])
 _T5_COLS = ['Census', 'Mushroom', 'PW', 'Spambase', 'IMDb', 'Yelp', 'Youtube']
@@ -786,7 +801,8 @@ def _tidy(text, cols, value):
     "Tidy frame (dataset, label_model, method, value) from paper rows."
     rows = []
     for name, vals in _parse_rows(text):
-        if len(vals) != len(cols): raise ValueError(f"{name}: {len(vals)} values, expected {len(cols)}")
+        if len(vals) != len(cols):
+            raise ValueError(f"{name}: {len(vals)} values, expected {len(cols)}")
         rows += [dict(dataset=name, label_model=lm, method=m, **{value: v}) for (lm, m), v in zip(cols, vals)]
     return pd.DataFrame(rows)
 
@@ -846,7 +862,8 @@ def _gain3(s:pd.Series, a:pd.Series)->dict:
     shared = a.get('all', pd.Series(dtype=float)).drop('chance', errors='ignore')
     base = pd.concat([s.reindex(['LM', 'EM', 'cleanlab']).dropna(), shared])
     sif, b = s.reindex(list(SIF_T3)).idxmax(), base.idxmax()
-    return dict(best_sif=sif, sif=s[sif], best_baseline=b, baseline=base[b], gain=s[sif] / base[b] - 1)
+    return dict(best_sif=sif, sif=s[sif], best_baseline=b, baseline=base[b],
+                gain=s[sif] / base[b] - 1)
 
 def _gain4(s:pd.Series)->dict:
     "Table 4's headline for one label model: best source-aware test loss against IF's and ERM's."
@@ -895,7 +912,8 @@ def plot_vs_paper(cmp:pd.DataFrame, # compare output
         ax.text(.5, .5, 'no datasets in common with the paper', ha='center', transform=ax.transAxes)
         return ax
     for i, (m, g) in enumerate(c.groupby('method', sort=False)):
-        ax.scatter(g.paper, g.ours, s=18, label=m, color=f'C{i % 10}', marker='o' if i < 10 else 's')
+        ax.scatter(g.paper, g.ours, s=18, label=m, color=f'C{i % 10}',
+                   marker='o' if i < 10 else 's')
     lo, hi = float(min(c.paper.min(), c.ours.min())), float(max(c.paper.max(), c.ours.max()))
     ax.plot([lo, hi], [lo, hi], 'k--', lw=.8)
     ax.set_xlabel(f'paper {label}')

@@ -10,11 +10,13 @@ __all__ = ['MAIN', 'EXTRA', 'T3_COLUMNS', 'T3_MORE', 'T3_SIF', 'T3_BASE', 'TABLE
 # %% ../../nbs/12_paper_tables.ipynb #5e976828
 import numpy as np, pandas as pd
 from ..explanations import short_name
-from .experiments import (PAPER_NAMES, DATASET_NOTES, LABEL_MODELS, T4_METHODS, SIF_METHODS,
-                                      T4_BASELINES, compare, paper_table3, paper_table5)
+from .experiments import (PAPER_NAMES, DATASET_NOTES, LABEL_MODELS, T4_METHODS,
+                                      SIF_METHODS, T4_BASELINES, compare, paper_table3,
+                                      paper_table5)
 
 # %% ../../nbs/12_paper_tables.ipynb #7f9ae036
-MAIN = ('census', 'mushroom', 'PhishingWebsites', 'spambase', 'imdb_kw', 'yelp_kw', 'youtube', 'trec')
+MAIN = ('census', 'mushroom', 'PhishingWebsites', 'spambase', 'imdb_kw', 'yelp_kw', 'youtube',
+        'trec')
 EXTRA = ('census_standin', 'youtube:tfidf')   # a stand-in and an ablation: shown, not counted
 
 def dataset_table(info:pd.DataFrame, # run_info.csv: one row per pipeline
@@ -22,8 +24,9 @@ def dataset_table(info:pd.DataFrame, # run_info.csv: one row per pipeline
     "Sizes, features, coverage, label accuracy and runs per dataset (exact protocol), with what each is."
     info = info[info.protocol == 'exact'] if 'protocol' in info else info
     first = lambda col: (col, 'first')
-    tab = info.groupby('dataset').agg(N=first('N'), M=first('M'), d=first('d'), valid=first('n_valid'),
-                                      test=first('n_test'), features=first('features'))
+    tab = info.groupby('dataset').agg(N=first('N'), M=first('M'), d=first('d'),
+                                      valid=first('n_valid'), test=first('n_test'),
+                                      features=first('features'))
     tab['MV coverage'] = info[info.label_model == 'MV'].groupby('dataset').coverage.mean()
     for lm in LABEL_MODELS:
         g = info[info.label_model == lm].groupby('dataset')
@@ -38,7 +41,8 @@ def dataset_table(info:pd.DataFrame, # run_info.csv: one row per pipeline
 def l2_table(info:pd.DataFrame)->pd.DataFrame:
     "The L2 strength chosen on validation loss (median over seeds) per dataset and label model (exact protocol)."
     info = info[info.protocol == 'exact'] if 'protocol' in info else info
-    median = lambda col: info.pivot_table(index='dataset', columns='label_model', values=col, aggfunc='median')
+    median = lambda col: info.pivot_table(index='dataset', columns='label_model', values=col,
+                                          aggfunc='median')
     return pd.concat({'approx./MV': median('l2'), 'original': median('l2_original')}, axis=1)
 
 # %% ../../nbs/12_paper_tables.ipynb #c75b0f3b
@@ -107,7 +111,8 @@ def sif_vs_baselines(cmp:pd.DataFrame, # `compare` output
 
 def one_class_runs(info:pd.DataFrame)->pd.DataFrame:
     "The (dataset, label model, protocol) whose ERM end model predicts a single class on test in every seed."
-    if 'erm_test_classes' not in info: return pd.DataFrame(columns=['dataset', 'label_model', 'runs'])
+    if 'erm_test_classes' not in info:
+        return pd.DataFrame(columns=['dataset', 'label_model', 'runs'])
     keys = [k for k in ('dataset', 'label_model', 'protocol') if k in info]
     g = info.groupby(keys).erm_test_classes.agg(['max', 'size'])
     return g[g['max'] == 1].rename(columns={'size': 'runs'})[['runs']].reset_index()
@@ -117,7 +122,8 @@ def wins_over_if(c4:pd.DataFrame, # `compare` output of Table 4
                  methods=SIF_METHODS # the source-aware methods to count
                 )->pd.DataFrame: # methods x (ours, paper), 'wins/pairs'
     "How often each method has a lower test loss than ordinary IF on the same (dataset, label model)."
-    w4 = c4.pivot_table(index=['dataset', 'label_model'], columns='method', values=['ours', 'paper'])
+    w4 = c4.pivot_table(index=['dataset', 'label_model'], columns='method',
+                        values=['ours', 'paper'])
     def count(src, m):
         wins = int((w4[src][m] < w4[src]['IF']).sum())
         return f"{wins}/{int(w4[src][[m, 'IF']].notna().all(axis=1).sum())}"
@@ -136,10 +142,12 @@ def protocol_view(summary:pd.DataFrame, # table3_correct.csv or table4.csv (with
     for prot, name in (('exact', 'exact protocol'), ('paper', 'paper protocol')):
         c = compare(s, paper, value, prot)
         c = c[c.method.isin(methods) & (c.label_model != 'all')].dropna(subset=['ours'])
-        cols[name] = c.pivot_table(index=['dataset', 'label_model'], columns='method', values='ours')
+        cols[name] = c.pivot_table(index=['dataset', 'label_model'], columns='method',
+                                   values='ours')
     cols['paper'] = c.pivot_table(index=['dataset', 'label_model'], columns='method', values='paper')   # its rows
     out = pd.concat(cols, axis=1).swaplevel(axis=1)
-    keep = [(m, k) for m in methods for k in ('exact protocol', 'paper protocol', 'paper') if (m, k) in out]
+    keep = [(m, k) for m in methods for k in ('exact protocol', 'paper protocol', 'paper')
+            if (m, k) in out]
     return out[keep]
 
 # %% ../../nbs/12_paper_tables.ipynb #fcc04227
