@@ -16,7 +16,7 @@ __all__ = ['CLEANLAB_HELP', 'weshap_tables', 'weshap_dp_tables', 'neighbour_weig
 def weshap_tables(m:int, # the largest number of votes on a row (M)
                   cardinality:int # C
                  )->tuple: # (pos, neg), each (m+1,m+1) indexed [p, w]; 0 where undefined
-    "Shapley value of an agreeing (pos) and a disagreeing (neg) vote on a row with p votes for a class, w against."
+    "Shapley values of an agreeing (pos) and a disagreeing (neg) vote; p for a class, w against."
     C = check_cardinality(cardinality)
     if int(m) != m or m < 0: raise ValueError(f"m must be a non-negative integer, got {m!r}")
     p = np.arange(m + 1.)[:, None]
@@ -53,10 +53,10 @@ def neighbour_weights(X_train, # (N,d) training features
                       y_valid, # (Nv,) gold validation labels
                       cardinality:int, # C
                       k:int=10, # neighbours K (the authors' default)
-                      metric:str='euclidean', # any scikit-learn metric name, e.g. 'cosine', 'manhattan'
-                      weights:str='uniform' # 'uniform' (1/K) or 'distance' (1/(d+1e-6), normalised per point)
+                      metric:str='euclidean', # a scikit-learn metric name, e.g. 'cosine'
+                      weights:str='uniform' # 'uniform' (1/K) or 'distance' (1/(d+1e-6), normalised)
                      )->np.ndarray: # (N,C) A_ic, summing to 1 over (i,c)
-    "Weight of training row i in the proxy's validation accuracy for class c: the mean over validation points."
+    "Weight of training row i in the proxy's validation accuracy for class c (mean over points)."
     from sklearn.neighbors import NearestNeighbors
     C = check_cardinality(cardinality)
     X_train = check_X(X_train, name='X_train')
@@ -139,12 +139,13 @@ def oof_probs(model, # an end model (clone/fit/predict_proba), e.g. SoftmaxRegre
     return P
 
 # %% ../../nbs/09b_baselines.ipynb #cf875577
-CLEANLAB_HELP = "cleanlab's per-vote quality needs the optional extra: pip install sif_nb[cleanlab] (cleanlab>=2.9)"
+CLEANLAB_HELP = ("cleanlab's per-vote quality needs the optional extra: "
+                 "pip install sif_nb[cleanlab] (cleanlab>=2.9)")
 
 def cleanlab_vote_quality(L, # (N,M) votes, -1 = abstain (the LFs as annotators)
-                          pred_probs, # (N,C) out-of-sample class probabilities (e.g. from `oof_probs`)
-                          quality_method:str='crowdlab' # cleanlab's quality_method: 'crowdlab' or 'agreement'
-                         )->np.ndarray: # (N,M) quality in [0,1], higher = more likely correct; NaN on abstains
+                          pred_probs, # (N,C) out-of-sample probabilities (e.g. `oof_probs`)
+                          quality_method:str='crowdlab' # 'crowdlab' or 'agreement'
+                         )->np.ndarray: # (N,M) quality in [0,1] (higher: correct); NaN: abstain
     "cleanlab's multiannotator quality of every vote (Goh et al., CROWDLAB)."
     try: from cleanlab.multiannotator import get_label_quality_multiannotator
     except ImportError as e: raise ImportError(CLEANLAB_HELP) from e
@@ -164,8 +165,8 @@ def cleanlab_vote_quality(L, # (N,M) votes, -1 = abstain (the LFs as annotators)
 # %% ../../nbs/09b_baselines.ipynb #aa121cc3
 def quality_to_mislabel(quality, # (N,M) per-vote quality, higher = more likely correct
                         L # (N,M) votes, -1 = abstain
-                       )->np.ndarray: # (N,M) mislabel scores, higher = more likely wrong; NaN on abstains
-    "Turn a per-vote quality (WeShap value, cleanlab quality) into a mislabel score for `mislabel_ap`."
+                       )->np.ndarray: # (N,M) mislabel scores (higher: wrong); NaN: abstain
+    "A per-vote quality (WeShap value, cleanlab quality) as a mislabel score for `mislabel_ap`."
     L = check_L(L)
     quality = np.asarray(quality, dtype=np.float64)
     if quality.shape != L.shape:
@@ -176,7 +177,7 @@ def baseline_ap(scores:dict, # method -> (N,M) mislabel scores (higher = more li
                 L, # (N,M) training votes
                 y, # (N,) gold training labels
                 readings:dict=None # extra AP readings: column -> f(scores, L, y)
-               )->pd.DataFrame: # one row per method: method, ap (wrong votes positive), extra columns
+               )->pd.DataFrame: # a row per method: method, ap (wrong votes positive), extras
     "Wrong-vote AP (`mislabel_ap`) of each baseline's scores, one row per method."
     rows = []
     for name, s in scores.items():

@@ -53,8 +53,8 @@ def _demo_lfs(pipes:dict, ds, method:str, say)->tuple:
     lfs = {n: r.lf_table(method, top=5) for n, r in valid.items()}
     for n, t in lfs.items():
         shown = t.assign(lf=t.lf.map(lambda s: short_name(s, 60))).to_string(max_colwidth=60)
-        say(f"\nMost harmful LFs on the validation loss, {n} ({method}; phi > 0: removing it lowers the "
-            f"loss):\n{shown}")
+        say(f"\nMost harmful LFs on the validation loss, {n} ({method}; phi > 0: removing it "
+            f"lowers the loss):\n{shown}")
     return valid, lfs
 
 def _demo_repair(res, pipe, ds, say):
@@ -84,8 +84,8 @@ def _demo_plots(out:Path, valid:dict, rep, method:str)->list:
             ax.figure.savefig(f, format='png', dpi=110, bbox_inches='tight')
         plt.close(ax.figure)
     for n, r in valid.items():
-        save(plot_lf_influence(r, method=method, title=f"LF influence on validation loss ({n}, {method})"),
-             f"lf_influence_{n}.png")
+        title = f"LF influence on validation loss ({n}, {method})"
+        save(plot_lf_influence(r, method=method, title=title), f"lf_influence_{n}.png")
     save(plot_term_histogram(valid['MV'], method=method), 'term_histogram_MV.png')
     save(plot_repair(rep), 'repair_MV.png')
     return files
@@ -103,7 +103,7 @@ def run_demo(out='demo_out', # folder for the plots and CSVs
              seed:int=0, # split and tree-LF seed
              method:str='RW', # influence method for the explanation and the LF ranking
              verbose:bool=True)->dict:
-    "Run the full pipeline on embedded data; print the explanation and the most harmful LFs; write plots."
+    "The full pipeline on embedded data: print the explanation and the most harmful LFs; plot."
     from sif_nb.data import load_default
     say = _say if verbose else (lambda *a: None)
     out, t0 = Path(out), time.perf_counter()

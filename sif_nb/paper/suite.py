@@ -8,11 +8,12 @@ __all__ = ['INFO_COLUMNS', 'EXPLANATION_COLUMNS', 'suite_pivot', 'pipeline_info'
 # %% ../../nbs/11_exp_suite.ipynb #2e4741df
 import pandas as pd
 
-INFO_COLUMNS = ['label_model', 'N', 'd', 'coverage', 'l2', 'l2_original', 'eq15_rmse', 'label_acc', 'erm_test_acc',
-                'total_s']
-EXPLANATION_COLUMNS = ['label_model', 'resp_lf', 'resp_vote_lf', 'resp_vote_data', 'resp_vote',   # the answers first
-                       'resp_data', 'resp_data_true_label', 'resp_data_weak_label', 'resp_data_weak_prob',
-                       'point', 'true_label', 'pred', 'pred_prob']
+INFO_COLUMNS = ['label_model', 'N', 'd', 'coverage', 'l2', 'l2_original', 'eq15_rmse', 'label_acc',
+                'erm_test_acc', 'total_s']
+# the answers first
+EXPLANATION_COLUMNS = ['label_model', 'resp_lf', 'resp_vote_lf', 'resp_vote_data', 'resp_vote',
+                       'resp_data', 'resp_data_true_label', 'resp_data_weak_label',
+                       'resp_data_weak_prob', 'point', 'true_label', 'pred', 'pred_prob']
 
 def suite_pivot(raw:dict, # `run_suite` output
                 table:str, # 'table3', 'table4' or 'table5'
@@ -23,7 +24,7 @@ def suite_pivot(raw:dict, # `run_suite` output
     return raw[table].pivot_table(index=index, columns='label_model', values=values)
 
 def pipeline_info(raw:dict)->pd.DataFrame:
-    "Per pipeline: training size, coverage, chosen L2, Eq. 15 RMSE, label and ERM test accuracy, time."
+    "Per pipeline: training size, coverage, L2, Eq. 15 RMSE, label and ERM test accuracy, time."
     return raw['info'][INFO_COLUMNS]
 
 def explanation_rows(raw:dict)->pd.DataFrame:
