@@ -391,7 +391,7 @@ def _run_notes(method:str, out, p:dict)->dict:
         res['features'] = f"dask array, {DASK_BLOCKS} blocks on {DASK_WORKERS} workers"
     return res
 
-def measure(method:str, # one of ENGINE_METHODS, 'lm_MV|DS|Snorkel', 'eq15_DS|Snorkel\'
+def measure(method:str, # one of ENGINE_METHODS, 'lm_MV|DS|Snorkel', 'eq15_DS|Snorkel'
             path, # problem file from `save_problem`
             threads:int=0, # torch threads (0 = torch's default, one per core)
             min_time:float=30. # repeat (3 runs, keep the fastest) when a run takes less
