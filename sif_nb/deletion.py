@@ -11,7 +11,8 @@ from .label_models import LabelModel, WLabelModel, MajorityVote, DawidSkene
 from .snorkel import SnorkelLabelModel, SnorkelAdapter, overlap_matrix
 from .identity import as_label_model
 from .decomposition import soft_labels
-from .end_model import to_tensor, logits
+from .design import to_tensor
+from .end_model import logits
 from .influence import SIF
 from .results import SIFResult
 

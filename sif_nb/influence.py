@@ -12,7 +12,8 @@ from fastcore.basics import patch
 from .pws import check_L, check_X, check_y, row_chunks, lf_names as _lf_names
 from .runtime import memory_errors
 from .runtime import is_interactive
-from .end_model import EndModel, SoftmaxRegression, to_tensor
+from .end_model import EndModel, SoftmaxRegression
+from .design import to_tensor
 from .end_model import minimiser_gap
 from .label_models import check_W, check_sigma
 from .decomposition import soft_labels

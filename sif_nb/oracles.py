@@ -8,7 +8,8 @@ import sys, threading, time, warnings
 import numpy as np, scipy.sparse as sp, torch
 from .pws import check_L, check_X, check_y
 from .runtime import is_interactive
-from .end_model import EndModel, SoftmaxRegression, to_tensor, one_hot, objective, logits
+from .end_model import EndModel, SoftmaxRegression, one_hot, objective, logits
+from .design import to_tensor
 from .torch_models import MLP
 from .label_models import check_W
 from .decomposition import gather_W, soft_labels, term_weights

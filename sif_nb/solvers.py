@@ -9,7 +9,8 @@ import numpy as np, torch
 from dataclasses import dataclass
 from functools import partial
 from scipy.linalg import lapack, eigvalsh_tridiagonal
-from .end_model import EndModel, to_tensor
+from .end_model import EndModel
+from .design import to_tensor
 
 # %% auto #0
 __all__ = ['SingularHessianError', 'conjugate_gradient', 'Solver', 'CholeskySolver', 'Cholesky', 'CGSolver', 'ConjugateGradient',

@@ -10,7 +10,8 @@ import numpy as np, pandas as pd, torch
 import sif_nb
 from ..pws import make_synthetic
 from ..runtime import atomic_write
-from ..end_model import SoftmaxRegression, to_tensor, add_bias, hessian
+from ..end_model import SoftmaxRegression, hessian
+from ..design import to_tensor, add_bias
 from ..decomposition import soft_labels, term_weights
 from ..influence import SIF, sif
 from ..solvers import ReferenceLiSSA
@@ -31,7 +32,7 @@ __all__ = ['TABLE_METHODS', 'TOP_VOTES', 'FLOOR_METHODS', 'DASK_WORKERS', 'DASK_
            'published_lissa', 'per_sample_grads', 'published_block_inverse', 'published_rw_relatif',
            'factorised_tables', 'measure', 'wait_quiet', 'run_measurement', 'prepare_problem', 'run_benchmark',
            'target_plan', 'floor_plan', 'full_plan', 'smoke_plan', 'summary', 'replace_rows', 'best_of', 'loglog_slope',
-           'check_targets', 'check_floor', 'plot_results', 'eq15_benchmark', 'main']
+           'check_targets', 'check_floor', 'plot_results', 'eq15_benchmark', 'harness_parser', 'main']
 
 # %% ../../nbs/08_benchmark.ipynb #ccfa13bf
 def dense_W(m:int, # M
@@ -39,7 +40,7 @@ def dense_W(m:int, # M
             seed:int=0, # random seed
             noise:float=0.3 # scale of the positive noise added to majority vote
            )->np.ndarray: # (M,C+1,C), every entry > 0
-    "A dense identity-sigma W, majority vote plus positive noise (like an Eq. 15 result): every term is nonzero."
+    "A dense identity-sigma W: majority vote plus positive noise (as Eq. 15 gives); no zero term."
     rng = np.random.default_rng(seed)
     W = noise * (0.05 + rng.random((m, cardinality + 1, cardinality)))
     W[:, 1:] += np.eye(cardinality)
@@ -51,24 +52,26 @@ def make_problem(N:int, M:int, C:int, d:int, # sizes
                 )->dict: # X, L, W, X_eval, y_eval
     "A synthetic PWS problem of the given size with a dense W."
     ds = make_synthetic(n=N, m=M, cardinality=C, d=d, seed=seed, n_valid=n_eval, n_test=10)
-    return dict(X=ds.X_train, L=ds.L_train, W=dense_W(M, C, seed), X_eval=ds.X_valid, y_eval=ds.y_valid)
+    return dict(X=ds.X_train, L=ds.L_train, W=dense_W(M, C, seed), X_eval=ds.X_valid,
+                y_eval=ds.y_valid)
 
 def fit_end_model(p:dict, # a problem from `make_problem`
                   l2:float=1e-3, # L2 strength
                   tol:float=1e-8, # Newton's gradient-norm tolerance
-                  warm:int=200_000 # above this N, start Newton from a fit on `warm` rows (same minimiser)
+                  warm:int=200_000 # above this N, Newton starts from a fit on `warm` rows
                  )->SoftmaxRegression:
     "Softmax regression fitted to the problem's Eq. 6 labels."
     Y, C = soft_labels(p['L'], p['W'], 'identity'), p['W'].shape[2]
     theta0 = None
-    if len(Y) > warm: theta0 = SoftmaxRegression(C, l2=l2, tol=tol).fit(p['X'][:warm], Y[:warm]).theta
+    if len(Y) > warm:
+        theta0 = SoftmaxRegression(C, l2=l2, tol=tol).fit(p['X'][:warm], Y[:warm]).theta
     return SoftmaxRegression(C, l2=l2, tol=tol).fit(p['X'], Y, theta0=theta0)
 
 # %% ../../nbs/08_benchmark.ipynb #c224ebbc
 def _x_path(path)->Path: return Path(path).with_suffix('.X.npy')
 
 def save_problem(path, p:dict, model:SoftmaxRegression,
-                 memmap:bool=False, # X to its own float32 .npy (`load_problem` maps it), not the .npz
+                 memmap:bool=False, # X to its own float32 .npy (`load_problem` maps it)
                  **info):
     "Save a problem, its fitted parameters and `info` (e.g. the fit time) to `path` (.npz)."
     arrays, info = dict(p), dict(info, versions=_versions())
@@ -111,7 +114,7 @@ def load_problem(path)->tuple:
 
 # %% ../../nbs/08_benchmark.ipynb #c647e3fa
 def published_params(model:SoftmaxRegression)->list:
-    "[weight (out,d), bias (out,)] of the published `LinearModel` (out = 1 for C=2, else C) equal to `model`."
+    "[weight (out,d), bias (out,)] of the published `LinearModel` for `model` (out: 1 or C)."
     th = model.theta
     if model.C > 2: th = torch.cat([th.new_zeros(1, th.shape[1]), th])
     return [th[:, :-1].clone().requires_grad_(True), th[:, -1].clone().requires_grad_(True)]
@@ -123,15 +126,16 @@ def published_log_probs(params, X:torch.Tensor)->torch.Tensor:
     return torch.cat([torch.nn.functional.logsigmoid(-o), torch.nn.functional.logsigmoid(o)], 1)
 
 def published_ce(params, X, Y, reduction:str='mean')->torch.Tensor:
-    "Cross-entropy with probability targets `Y` (torch's `CrossEntropyLoss`), mean or sum over rows."
+    "Cross-entropy with probability targets `Y` (torch's `CrossEntropyLoss`), mean or sum."
     l = -(Y * published_log_probs(params, X)).sum(1)
     return l.mean() if reduction == 'mean' else l.sum()
 
 def expand_rw(X, L, W)->tuple:
-    "The published RW dataset: (NMC,d) rows $x_i$ and (NMC,C) targets $\\bar w_{ijc}e_c$, ordered (i,j,c)."
+    "The published RW data: (NMC,d) rows $x_i$, (NMC,C) targets $\\bar w_{ijc}e_c$, order (i,j,c)."
     wbar = term_weights(L, W)
     N, M, C = wbar.shape
-    return to_tensor(X).repeat_interleave(M * C, 0), to_tensor((wbar[..., None] * np.eye(C)).reshape(-1, C))
+    Y = (wbar[..., None] * np.eye(C)).reshape(-1, C)
+    return to_tensor(X).repeat_interleave(M * C, 0), to_tensor(Y)
 
 # %% ../../nbs/08_benchmark.ipynb #a8158f09
 def published_hvp(params, X, Y, v:list)->list:
@@ -140,13 +144,15 @@ def published_hvp(params, X, Y, v:list)->list:
     dot = sum((gi.reshape(-1) * vi).sum() for gi, vi in zip(g, v))
     return [h.detach().reshape(-1) for h in torch.autograd.grad(dot, params)]
 
-def published_lissa(params, X, Y, v:list, damp:float=1., scale:float=25., depth:int=100, r:int=2)->torch.Tensor:
-    "Mean of `r` runs of `depth` steps $h \\leftarrow v + (1-\\text{damp})h - Hh/\\text{scale}$, flattened."
+def published_lissa(params, X, Y, v:list, damp:float=1., scale:float=25., depth:int=100,
+                    r:int=2)->torch.Tensor:
+    "Mean of `r` runs of `depth` steps $h \\leftarrow v + (1-\\text{damp})h - Hh/\\text{scale}$."
     runs = []
     for _ in range(r):
         h = [vi.clone() for vi in v]
         for _ in range(depth):
-            h = [vi + (1 - damp) * hi - hv / scale for vi, hi, hv in zip(v, h, published_hvp(params, X, Y, h))]
+            Hh = published_hvp(params, X, Y, h)
+            h = [vi + (1 - damp) * hi - hv / scale for vi, hi, hv in zip(v, h, Hh)]
         runs.append(torch.cat(h))
     return torch.stack(runs).mean(0)
 
@@ -161,7 +167,7 @@ def per_sample_grads(params, X, Y, chunk_size:int=65536)->torch.Tensor:
     return torch.cat(out)
 
 def published_block_inverse(params, X, Y, damp:float=1.)->list:
-    "Per layer, the mean over nonzero rows of $(gg^\\top + \\text{damp}\\,I)^{-1}$: one explicit inverse per row."
+    "Per layer, the mean over nonzero rows of the explicit $(gg^\\top + \\text{damp}\\,I)^{-1}$."
     blocks, cnt = [0.] * len(params), 0
     for i in range(len(X)):
         if Y[i].sum() == 0: continue
@@ -175,7 +181,7 @@ def published_block_inverse(params, X, Y, damp:float=1.)->list:
 # %% ../../nbs/08_benchmark.ipynb #fabcc3da
 def published_rw_relatif(model:SoftmaxRegression, X, L, W, X_eval, y_eval,
                          damp:float=1., scale:float=25., depth:int=100, r:int=2)->dict:
-    "RW and RelatIF scores by the published pipeline (sign: positive = helpful, i.e. about $-\\phi$), with phase times."
+    "RW and RelatIF by the published pipeline (positive = helpful, about $-\\phi$), phase times."
     t = [time.perf_counter()]
     params, (N, M), C = published_params(model), L.shape, model.C
     Xe, Ye = expand_rw(X, L, W)
@@ -195,7 +201,8 @@ def published_rw_relatif(model:SoftmaxRegression, X, L, W, X_eval, y_eval,
     root = self_inf.sqrt()
     rel = torch.where(root != 0, rw / torch.where(root != 0, root, 1.), 0.)
     t.append(time.perf_counter())
-    times = dict(lissa_s=t[1] - t[0], scores_s=t[2] - t[1], inverse_loop_s=t[3] - t[2], relatif_s=t[4] - t[3])
+    times = dict(lissa_s=t[1] - t[0], scores_s=t[2] - t[1], inverse_loop_s=t[3] - t[2],
+                 relatif_s=t[4] - t[3])
     return dict(RW=rw.numpy(), R_RW=rel.numpy(), self_RW=root.numpy(), times=times)
 
 # %% ../../nbs/08_benchmark.ipynb #eb199d13
@@ -206,7 +213,7 @@ def _top_tables(r, # a `SIFResult`
                 top_votes:int, # votes kept in each vote table
                 methods=TABLE_METHODS # methods tabulated
                )->dict: # (method, table) -> DataFrame
-    "The LF table, the top-`top_data` datum table and the top-`top_votes` vote table of each method."
+    "The LF table, the top-`top_data` datum and the top-`top_votes` vote tables of each method."
     out = {}
     for m in methods:
         out[m, 'lf'], out[m, 'data'] = r.lf_table(m), r.data_table(m, top=top_data)
@@ -214,7 +221,7 @@ def _top_tables(r, # a `SIFResult`
     return out
 
 FLOOR_METHODS = ('if_only', 'if_cholesky', 'tables_top100', 'tables_1m')
-_TOPS = dict(tables_top100=(100, 100), tables_1m=(10, 1000)) # (top data, top votes) of the table rows
+_TOPS = dict(tables_top100=(100, 100), tables_1m=(10, 1000)) # (top data, top votes) per row
 
 def _floor_call(model, p, method:str):
     "IF/RW/WM only (`sif`'s Auto, or Cholesky), or the call with RelatIF and the top tables."
@@ -242,7 +249,7 @@ def factorised_tables(r, # a `SIFResult`
     return out
 
 def _factorised(model, p):
-    "The engine's call and every score the LF, top-1000 vote and datum tables need (group RelatIF too)."
+    "The engine's call and every score the LF, top-1000 vote and datum tables need (group RelatIF)."
     r = SIF(model, p['X'], p['L'], p['W'], 'identity')(p['X_eval'], p['y_eval'], relatif=True)
     return r, factorised_tables(r)
 
@@ -250,7 +257,7 @@ DASK_WORKERS, DASK_BLOCKS = 2, 8 # LocalCluster worker processes (1 thread each)
 _CLUSTER = [] # the running LocalCluster and Client of a 'dask' measurement, closed by `_teardown`
 
 def _dask_setup(model, p):
-    "Start a LocalCluster, put X's row blocks on its workers (untimed, as on a real cluster); the timed call."
+    "Start a LocalCluster, put X's row blocks on its workers (untimed, as on a cluster); the call."
     import dask.array as dsa
     from dask.distributed import LocalCluster, Client, wait
     cluster = LocalCluster(n_workers=DASK_WORKERS, threads_per_worker=1, processes=True,
@@ -267,10 +274,13 @@ def _teardown():
 
 def _lower_bound(model, p, r):
     "Form and factor the Hessian only (row weights `r` precomputed)."
-    return torch.linalg.cholesky(hessian(model.theta, add_bias(to_tensor(p['X'])), r, model.l2, model.chunk_size))
+    Xt = add_bias(to_tensor(p['X']))
+    return torch.linalg.cholesky(hessian(model.theta, Xt, r, model.l2, model.chunk_size))
 
-def _brute(model, p): return brute_force_sif(model, p['X'], p['L'], p['W'], 'identity', p['X_eval'], p['y_eval'])
-def _published(model, p): return published_rw_relatif(model, p['X'], p['L'], p['W'], p['X_eval'], p['y_eval'])
+def _brute(model, p):
+    return brute_force_sif(model, p['X'], p['L'], p['W'], 'identity', p['X_eval'], p['y_eval'])
+def _published(model, p):
+    return published_rw_relatif(model, p['X'], p['L'], p['W'], p['X_eval'], p['y_eval'])
 
 def _label_model(name, C):
     "An unfitted label model of `sif_nb.label_models` by short name."
@@ -306,7 +316,9 @@ ENGINE_METHODS = ('closed_form', 'factorised', 'lower_bound', 'brute_force', 'pu
 
 def _max_rss_mb()->float:
     "Peak resident set size of this process so far, MB: VmHWM on Linux, else `ru_maxrss`."
-    try: return next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM:')) / 2 ** 10
+    try:
+        return next(int(l.split()[1])
+                    for l in open('/proc/self/status') if l.startswith('VmHWM:')) / 2**10
     except (OSError, StopIteration): pass
     r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return r / 2 ** 20 if sys.platform == 'darwin' else r / 2 ** 10
@@ -335,26 +347,55 @@ def _table_diff(a:dict, b:dict)->float:
     for k, t in b.items():
         if set(a[k].index) != set(t.index): return np.inf
         x, y = (d.select_dtypes('number').to_numpy(float) for d in (a[k].loc[t.index], t))
-        worst = max(worst, float(np.nanmax(np.abs(x - y), initial=0) / max(1., np.nanmax(np.abs(y), initial=0))))
+        scale = max(1., np.nanmax(np.abs(y), initial=0))
+        worst = max(worst, float(np.nanmax(np.abs(x - y), initial=0) / scale))
     return worst
 
 def _checks(method, out, model, p)->dict:
-    "Untimed comparisons: max abs difference (brute force), rank agreement (published), tables (dask)."
+    "Untimed comparisons: max abs difference (brute force), ranks (published), tables (dask)."
     if method == 'dask': return dict(max_rel_diff=_table_diff(out[1], _factorised(model, p)[1]))
     if method not in ('brute_force', 'published'): return {}
     cf = _closed_form(model, p)
     if method == 'brute_force':
         keys = ('IF', 'RW', 'WM', 'self_IF', 'self_RW', 'self_WM')
-        return dict(max_abs_diff=max(float(np.abs(getattr(cf, k) - getattr(out, k)).max()) for k in keys),
+        diff = lambda k: float(np.abs(getattr(cf, k) - getattr(out, k)).max())
+        return dict(max_abs_diff=max(diff(k) for k in keys),
                     max_abs_value=max(float(np.abs(getattr(cf, k)).max()) for k in keys))
     from scipy.stats import spearmanr
     return dict(spearman_RW=float(spearmanr(-out['RW'].ravel(), cf.RW.ravel())[0]),
-                spearman_R_RW=float(spearmanr(-out['R_RW'].ravel(), cf.R_RW.ravel())[0]), **out['times'])
+                spearman_R_RW=float(spearmanr(-out['R_RW'].ravel(), cf.R_RW.ravel())[0]),
+                **out['times'])
 
-def measure(method:str, # one of ENGINE_METHODS, 'lm_MV'|'lm_DS'|'lm_Snorkel', 'eq15_DS'|'eq15_Snorkel'
+def _timed_runs(f, min_time:float)->tuple:
+    "(runs, output of the last): up to 3 runs of `f` (wall, own CPU, others' load), 1 if slow."
+    runs, out = [], None
+    for _ in range(3):
+        out = None                                          # the last run's output is not held
+        b0, c0, t0 = _cpu_busy_s(), _own_cpu_s(), time.perf_counter()
+        out = f()
+        wall, cpu = time.perf_counter() - t0, _own_cpu_s() - c0
+        runs.append((wall, cpu, (_cpu_busy_s() - b0 - cpu) / (wall * os.cpu_count())))
+        if runs[0][0] >= min_time: break
+    return runs, out
+
+def _run_notes(method:str, out, p:dict)->dict:
+    "What the engine reports of its own run (setup and call time, inverse) and the data's storage."
+    res = {}
+    if method in ('closed_form', 'factorised', 'dask') + FLOOR_METHODS:
+        r = out[0] if isinstance(out, tuple) else out
+        res.update(setup_s=r.meta['setup_s'], call_s=r.meta['call_s'])
+        res.update({k: r.meta[k] for k in ('inverse', 'cg_steps', 'group_dtype') if k in r.meta})
+    if isinstance(p['X'], np.memmap): res['features'] = f"{p['X'].dtype} memmap"
+    elif p['X'].dtype != np.float64:
+        res['features'] = f"{p['X'].dtype} X, {p['L'].dtype} L in memory"
+    if method == 'dask':
+        res['features'] = f"dask array, {DASK_BLOCKS} blocks on {DASK_WORKERS} workers"
+    return res
+
+def measure(method:str, # one of ENGINE_METHODS, 'lm_MV|DS|Snorkel', 'eq15_DS|Snorkel'
             path, # problem file from `save_problem`
             threads:int=0, # torch threads (0 = torch's default, one per core)
-            min_time:float=30. # repeat (3 runs, keep the fastest) when the first run takes less than this
+            min_time:float=30. # repeat (3 runs, keep the fastest) when a run takes less
            )->dict:
     "Time and peak memory of one method on a saved problem; meant to run in a fresh process."
     if int(threads) > 0:
@@ -364,36 +405,24 @@ def measure(method:str, # one of ENGINE_METHODS, 'lm_MV'|'lm_DS'|'lm_Snorkel', '
     p, model, _ = load_problem(path)
     _warm_up(method, p['W'].shape[2])
     f = _setup(method, model, p)
-    base, runs, out = _max_rss_mb(), [], None
-    for _ in range(3):
-        out = None                                          # the last run's output is not held
-        b0, c0, t0 = _cpu_busy_s(), _own_cpu_s(), time.perf_counter()
-        out = f()
-        wall, cpu = time.perf_counter() - t0, _own_cpu_s() - c0
-        runs.append((wall, cpu, (_cpu_busy_s() - b0 - cpu) / (wall * os.cpu_count())))
-        if runs[0][0] >= min_time: break
+    base = _max_rss_mb()
+    runs, out = _timed_runs(f, min_time)
     peak = _max_rss_mb()
     wall, cpu, other = min(runs)
-    res = dict(time_s=wall, cpu_s=cpu, other_load=max(other, 0.), n_runs=len(runs), peak_rss_mb=peak,
-               peak_delta_mb=peak - base, threads=torch.get_num_threads())
+    res = dict(time_s=wall, cpu_s=cpu, other_load=max(other, 0.), n_runs=len(runs),
+               peak_rss_mb=peak, peak_delta_mb=peak - base, threads=torch.get_num_threads())
     _teardown()
-    if method in ('closed_form', 'factorised', 'dask') + FLOOR_METHODS:
-        r = out[0] if isinstance(out, tuple) else out
-        res.update(setup_s=r.meta['setup_s'], call_s=r.meta['call_s'])
-        res.update({k: r.meta[k] for k in ('inverse', 'cg_steps', 'group_dtype') if k in r.meta})
-    if isinstance(p['X'], np.memmap): res['features'] = f"{p['X'].dtype} memmap"
-    elif p['X'].dtype != np.float64: res['features'] = f"{p['X'].dtype} X, {p['L'].dtype} L in memory"
-    if method == 'dask': res['features'] = f"dask array, {DASK_BLOCKS} blocks on {DASK_WORKERS} workers"
-    return {**res, **_checks(method, out, model, p)}
+    return {**res, **_run_notes(method, out, p), **_checks(method, out, model, p)}
 
 # %% ../../nbs/08_benchmark.ipynb #5d9081ca
 def _child_env()->dict:
-    "Environment whose PYTHONPATH finds this `sif_nb` (nbdev_test puts the repo on sys.path only in-process)."
+    "Environment whose PYTHONPATH finds this `sif_nb` (nbdev_test sets sys.path in-process only)."
     root = str(Path(sif_nb.__file__).resolve().parent.parent)
-    return dict(os.environ, PYTHONPATH=os.pathsep.join(x for x in (root, os.environ.get('PYTHONPATH')) if x))
+    return dict(os.environ,
+                PYTHONPATH=os.pathsep.join(x for x in (root, os.environ.get('PYTHONPATH')) if x))
 
 def wait_quiet(max_wait:float=20., busy:float=0.25, window:float=1.)->float:
-    "Wait (up to `max_wait` s) until other processes use less than `busy` of the CPUs; returns the last busy fraction."
+    "Wait up to `max_wait` s until others use less than `busy` of the CPUs; the last busy share."
     t0 = time.perf_counter()
     while True:
         b0 = _cpu_busy_s()
@@ -402,11 +431,13 @@ def wait_quiet(max_wait:float=20., busy:float=0.25, window:float=1.)->float:
         if not frac >= busy or time.perf_counter() - t0 > max_wait: return frac
 
 def run_measurement(method:str, path, threads:int=0, timeout:float=600, max_wait:float=20.)->dict:
-    "`measure` in a fresh process, after waiting up to `max_wait` s for a quiet machine; status ok, timeout or error."
+    "`measure` in a fresh process once the machine is quiet (`max_wait`): ok, timeout or error."
     load_before = wait_quiet(max_wait) if max_wait > 0 else np.nan
-    cmd = [sys.executable, '-m', 'sif_nb.paper.benchmark', '--worker', method, str(path), str(threads)]
+    cmd = [sys.executable, '-m', 'sif_nb.paper.benchmark', '--worker', method, str(path),
+           str(threads)]
     try: cp = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=_child_env())
-    except subprocess.TimeoutExpired: return dict(status='timeout', note=f'did not finish within {timeout:.0f} s')
+    except subprocess.TimeoutExpired:
+        return dict(status='timeout', note=f'did not finish within {timeout:.0f} s')
     lines = [l for l in cp.stdout.splitlines() if l.startswith('RESULT ')]
     if cp.returncode or not lines:
         err = (cp.stderr.strip().splitlines() or ['no output'])[-1]
@@ -417,19 +448,20 @@ def run_measurement(method:str, path, threads:int=0, timeout:float=600, max_wait
 LIMITS = dict(brute_force=60., published=120.)
 
 def _label_models_unavailable()->str:
-    "None if `sif_nb.label_models` imports, else a note saying why the label-model timings are skipped."
+    "None if `sif_nb.label_models` imports, else why the label-model timings are skipped."
     try:
         from sif_nb.label_models import MajorityVote, DawidSkene
         from sif_nb.snorkel import SnorkelLabelModel
         from sif_nb.identity import approximate_identity
         return None
     except Exception as e:
-        return f"label-model timings skipped: sif_nb.label_models unavailable ({type(e).__name__}: {e})"
+        why = f"{type(e).__name__}: {e}"
+        return f"label-model timings skipped: sif_nb.label_models unavailable ({why})"
 
 def _size(c): return f"N={c['N']:,} M={c['M']} C={c['C']} d={c['d']}"
 
 def _prepare(N, M, C, d, seed, path, memmap=False):
-    "Generate, fit and save one problem (in a child); `memmap`: X a float32 .npy; 'compact': float32 X, int8 L."
+    "Generate, fit and save one problem (in a child); `memmap` as in a `run_benchmark` plan."
     p = make_problem(int(N), int(M), int(C), int(d), seed=int(seed))
     if str(memmap) == 'compact': p.update(X=p['X'].astype(np.float32), L=p['L'].astype(np.int8))
     t0 = time.perf_counter()
@@ -439,7 +471,7 @@ def _prepare(N, M, C, d, seed, path, memmap=False):
                  n_iter=int(model.n_iter_), grad_norm=float(model.grad_norm_))
 
 def prepare_problem(cfg:dict, cache, seed:int=0)->Path:
-    "Generate, fit and save the problem of size `cfg` (N, M, C, d) unless cached (large ones in a child); its path."
+    "Generate, fit and save the problem of size `cfg` unless cached (large: in a child); its path."
     mm = cfg.get('memmap') or False
     tag = {True: '_mm', 'compact': '_c'}.get(mm, '')
     path = Path(cache) / f"N{cfg['N']}_M{cfg['M']}_C{cfg['C']}_d{cfg['d']}_s{seed}{tag}.npz"
@@ -452,61 +484,81 @@ def prepare_problem(cfg:dict, cache, seed:int=0)->Path:
         _prepare(cfg['N'], cfg['M'], cfg['C'], cfg['d'], seed, path, mm)
         return path
     sizes = [str(cfg[k]) for k in ('N', 'M', 'C', 'd')]
-    cmd = [sys.executable, '-m', 'sif_nb.paper.benchmark', '--prepare', *sizes, str(seed), str(path), str(mm)]
+    cmd = [sys.executable, '-m', 'sif_nb.paper.benchmark', '--prepare', *sizes, str(seed),
+           str(path), str(mm)]
     cp = subprocess.run(cmd, capture_output=True, text=True, env=_child_env())
-    if cp.returncode: raise RuntimeError(f"preparing {_size(cfg)} failed: {cp.stderr.strip()[-500:]}")
+    if cp.returncode:
+        raise RuntimeError(f"preparing {_size(cfg)} failed: {cp.stderr.strip()[-500:]}")
     return path
 
 def _save_csv(df:pd.DataFrame, path):
     "A results table to CSV, atomically (a crash leaves the previous file)."
     with atomic_write(path, 'w') as f: df.to_csv(f, index=False)
 
-def run_benchmark(plan:list, # dicts with N, M, C, d, `methods`; optional `threads` (0 = torch default),
+def _skipped_methods()->tuple:
+    "(method -> size it is skipped above, None: every size; the note why) at a run's start."
+    over, lm_note = {}, _label_models_unavailable()
+    if lm_note:
+        print(lm_note)
+        for m in LM_METHODS + ('lm_MV', 'eq15_DS'):
+            over[m] = None
+    return over, lm_note
+
+def _measure_one(cfg:dict, m:str, path, size:dict, over:dict, lm_note:str, max_wait:float)->dict:
+    "One method at one size, or why it is skipped; a method past its LIMITS is skipped after."
+    if m in over:
+        return dict(status='skipped', note=f'skipped above {over[m]}' if over[m] else lm_note)
+    timeout = LIMITS[m] + 30 if m in LIMITS else cfg.get('timeout', 900)
+    r = run_measurement(m, path, cfg.get('threads', 0), timeout, max_wait)
+    if m in LIMITS and (r['status'] != 'ok' or r['time_s'] > LIMITS[m]): over[m] = _size(size)
+    return r
+
+def _plan_rows(plan:list, root:Path, seed:int, max_wait:float, skipped:tuple, bar):
+    "The rows of `plan`, one (size, method) at a time, each problem prepared once."
+    over, lm_note = skipped
+    for cfg in plan:
+        size = {k: cfg[k] for k in ('N', 'M', 'C', 'd')}
+        todo = [m for m in cfg['methods'] if m not in over]
+        bar.set_postfix_str(_size(size))
+        path = prepare_problem(dict(size, memmap=cfg.get('memmap')), root, seed) if todo else None
+        fit = _problem_info(path) if todo else {}
+        for m in cfg['methods']:
+            r = _measure_one(cfg, m, path, size, over, lm_note, max_wait)
+            r.setdefault('threads', cfg.get('threads') or torch.get_num_threads())
+            terms = size['N'] * size['M'] * size['C']
+            yield dict(**size, method=m, terms=terms, fit_s=fit.get('fit_s'), **r)
+
+def _row_line(r:dict)->str:
+    "One measurement as a line of the run's log."
+    return (f"{_size(r):32s} {r['threads']}t {r['method']:12s} {r['status']:8s} "
+            f"{r.get('time_s', np.nan):9.3f} s {r.get('peak_rss_mb', np.nan):8.0f} MB "
+            f"{r.get('note', '')}")
+
+def run_benchmark(plan:list, # dicts: N, M, C, d, `methods`; optional `threads` (0: torch default),
                              # `memmap` (True: X a float32 memmap; 'compact': float32 X and int8 L
                              # in memory) and `timeout` (s, default 900)
                   cache=None, # folder to keep fitted problems in; a temporary folder when None
                   seed:int=0, # seed of the problems
                   max_wait:float=20., # seconds to wait for a quiet machine before each measurement
                   verbose:bool=True, # print each measurement as it finishes
-                  partial=None, # CSV path rewritten after every measurement (progress survives a crash)
-                  progress:bool=None # progress bar over the grid (None: in a terminal, not in tests or CI)
+                  partial=None, # CSV rewritten after every measurement (survives a crash)
+                  progress:bool=None # progress bar (None: in a terminal, not in tests or CI)
                  )->pd.DataFrame:
     "Measure every (size, method) of `plan`, each in a fresh process."
     from tqdm.auto import tqdm
     tmp = tempfile.TemporaryDirectory() if cache is None else None
     root = Path(cache or tmp.name)
     root.mkdir(parents=True, exist_ok=True)
-    rows, over = [], {}
-    lm_note = _label_models_unavailable()
-    if lm_note:
-        print(lm_note)
-        for m in LM_METHODS + ('lm_MV', 'eq15_DS'):
-            over[m] = None
+    skipped, rows = _skipped_methods(), []
     bar = tqdm(total=sum(len(c['methods']) for c in plan), desc='benchmark', unit='run',
                disable=not show_progress(progress))
     say = bar.write if not bar.disable else print
     try:
-        for cfg in plan:
-            size = {k: cfg[k] for k in ('N', 'M', 'C', 'd')}
-            todo = [m for m in cfg['methods'] if m not in over]
-            bar.set_postfix_str(_size(size))
-            path = prepare_problem(dict(size, memmap=cfg.get('memmap')), root, seed) if todo else None
-            fit = _problem_info(path) if todo else {}
-            for m in cfg['methods']:
-                if m in over: r = dict(status='skipped', note=f'skipped above {over[m]}' if over[m] else lm_note)
-                else:
-                    timeout = LIMITS[m] + 30 if m in LIMITS else cfg.get('timeout', 900)
-                    r = run_measurement(m, path, cfg.get('threads', 0), timeout, max_wait)
-                    if m in LIMITS and (r['status'] != 'ok' or r['time_s'] > LIMITS[m]): over[m] = _size(size)
-                r.setdefault('threads', cfg.get('threads') or torch.get_num_threads())
-                terms = size['N'] * size['M'] * size['C']
-                rows.append(dict(**size, method=m, terms=terms, fit_s=fit.get('fit_s'), **r))
-                if partial is not None: _save_csv(pd.DataFrame(rows), partial)
-                bar.update()
-                if verbose:
-                    say(f"{_size(size):32s} {r['threads']}t {m:12s} {r['status']:8s} "
-                        f"{r.get('time_s', np.nan):9.3f} s {r.get('peak_rss_mb', np.nan):8.0f} MB "
-                        f"{r.get('note', '')}")
+        for r in _plan_rows(plan, root, seed, max_wait, skipped, bar):
+            rows.append(r)
+            if partial is not None: _save_csv(pd.DataFrame(rows), partial)
+            bar.update()
+            if verbose: say(_row_line(r))
     finally:
         bar.close()
         if tmp is not None: tmp.cleanup()
@@ -514,7 +566,8 @@ def run_benchmark(plan:list, # dicts with N, M, C, d, `methods`; optional `threa
 
 # %% ../../nbs/08_benchmark.ipynb #6ea2323f
 CORE = ('closed_form', 'lower_bound')
-LM_METHODS = ('lm_MV', 'lm_DS', 'lm_Snorkel', 'eq15_DS', 'eq15_Snorkel')   # label-model fits and Eq. 15, timed
+# label-model fits and Eq. 15, timed
+LM_METHODS = ('lm_MV', 'lm_DS', 'lm_Snorkel', 'eq15_DS', 'eq15_Snorkel')
 TARGET_1, TARGET_3 = dict(N=20_000, M=10, C=2, d=768), dict(N=100_000, M=50, C=5, d=384)
 TARGET_4 = dict(N=1_000_000, M=50, C=5, d=384) # with X a float32 memmap
 TARGET_5 = dict(N=200_000, M=50, C=5, d=384) # in memory against a 2-worker dask LocalCluster
@@ -530,8 +583,9 @@ def target_plan()->list:
 FLOOR_1, FLOOR_3 = dict(N=20_000, M=10, C=5, d=384), dict(N=1_000_000, M=50, C=5, d=16)
 
 def floor_plan()->list:
-    "The floor rows in one run: 20k (IF only, with RelatIF and tables), 100k (tables), 1M at d=16 (peak)."
-    return [dict(FLOOR_1, threads=1, methods=('lower_bound', 'if_only', 'if_cholesky', 'tables_top100')),
+    "The floor rows in one run: 20k (IF only, RelatIF and tables), 100k (tables), 1M at d=16."
+    return [dict(FLOOR_1, threads=1,
+                 methods=('lower_bound', 'if_only', 'if_cholesky', 'tables_top100')),
             dict(TARGET_3, threads=1, timeout=1800, methods=('lower_bound', 'factorised')),
             dict(FLOOR_3, threads=1, memmap='compact', timeout=3600, methods=('tables_1m',))]
 
@@ -546,7 +600,8 @@ def full_plan()->list:
     plan += [dict(base, M=m, methods=CORE) for m in (25, 50)]
     plan += [dict(base, C=5, methods=CORE), dict(base, d=768, methods=CORE)]
     plan += [dict(TARGET_3, threads=1, methods=CORE + ('factorised',) + LM_METHODS)]
-    plan += [dict(TARGET_1, threads=0, methods=CORE), dict(TARGET_3, threads=0, methods=CORE + ('factorised',))]
+    plan += [dict(TARGET_1, threads=0, methods=CORE),
+             dict(TARGET_3, threads=0, methods=CORE + ('factorised',))]
     return plan + target_plan()[3:]
 
 def _has_distributed()->bool:
@@ -556,7 +611,7 @@ def _has_distributed()->bool:
     return True
 
 def smoke_plan()->list:
-    "A tiny plan that exercises every method in seconds ('dask' when the `dask` extra is installed)."
+    "A tiny plan that runs every method in seconds ('dask' when the `dask` extra is installed)."
     engine = tuple(m for m in ENGINE_METHODS if m != 'dask' or _has_distributed())
     return [dict(N=40, M=3, C=2, d=5, threads=1, methods=engine),
             dict(N=50, M=3, C=2, d=5, threads=1, memmap=True, methods=('factorised',))]
@@ -576,7 +631,7 @@ def _one(df, method, col='time_s', **size):
     return float(s[col].iloc[0]) if len(s) else np.nan
 
 def summary(df:pd.DataFrame)->pd.DataFrame:
-    "One row per size and thread count: times (s), engine peak memory (MB), ratios, brute-force agreement."
+    "A row per size and thread count: times (s), peak memory (MB), ratios, brute-force agreement."
     ok = df[df.status == 'ok']
     t = ok.pivot_table(index=KEY, columns='method', values='time_s')
     out = pd.DataFrame(index=t.index)
@@ -585,12 +640,17 @@ def summary(df:pd.DataFrame)->pd.DataFrame:
     peak = lambda m: ok[ok.method == m].set_index(KEY)['peak_rss_mb']
     if 'closed_form' in t: out['closed_peak_MB'] = peak('closed_form')
     if 'factorised' in t: out['factorised_peak_MB'] = peak('factorised')
-    if {'closed_form', 'lower_bound'} <= set(t): out['closed/lower'] = t['closed_form'] / t['lower_bound']
-    if {'closed_form', 'factorised'} <= set(t): out['factorised/closed'] = t['factorised'] / t['closed_form']
+    if {'closed_form', 'lower_bound'} <= set(t):
+        out['closed/lower'] = t['closed_form'] / t['lower_bound']
+    if {'closed_form', 'factorised'} <= set(t):
+        out['factorised/closed'] = t['factorised'] / t['closed_form']
     if 'brute_force' in t: out['brute/closed'] = t['brute_force'] / t['closed_form']
     if 'published' in t: out['published/closed'] = t['published'] / t['closed_form']
-    if 'brute_force' in t: out['brute max|diff|'] = ok[ok.method == 'brute_force'].set_index(KEY)['max_abs_diff']
-    if 'other_load' in ok: out['max other_load'] = ok[ok.method.isin(ENGINE_METHODS)].groupby(KEY)['other_load'].max()
+    if 'brute_force' in t:
+        out['brute max|diff|'] = ok[ok.method == 'brute_force'].set_index(KEY)['max_abs_diff']
+    if 'other_load' in ok:
+        engine = ok[ok.method.isin(ENGINE_METHODS)]
+        out['max other_load'] = engine.groupby(KEY)['other_load'].max()
     return out.dropna(how='all', axis=1)
 
 _RANK = dict(ok=0, timeout=1, error=2, skipped=3)
@@ -602,94 +662,133 @@ def replace_rows(old:pd.DataFrame, new:pd.DataFrame)->pd.DataFrame:
     return pd.concat([old[keep], new], ignore_index=True)
 
 def best_of(*dfs:pd.DataFrame)->pd.DataFrame:
-    "Combine full runs: per (size, threads, method) the fastest 'ok' row (else the most informative), with its `run`."
-    df = pd.concat([d.assign(run=i, _pos=np.arange(len(d))) for i, d in enumerate(dfs)], ignore_index=True)
-    df = df.assign(_r=df.status.map(_RANK).fillna(9), _t=df.time_s.fillna(np.inf)).sort_values(['_r', '_t'])
+    "Combine full runs: per (size, threads, method) the fastest 'ok' row (else the most telling)."
+    df = pd.concat([d.assign(run=i, _pos=np.arange(len(d))) for i, d in enumerate(dfs)],
+                   ignore_index=True)
+    df = df.assign(_r=df.status.map(_RANK).fillna(9), _t=df.time_s.fillna(np.inf))
+    df = df.sort_values(['_r', '_t'])
     df = df.drop_duplicates(KEY + ['method']).sort_values(['_pos', 'run'])
     return df.drop(columns=['_r', '_t', '_pos']).reset_index(drop=True)
 
-def loglog_slope(df:pd.DataFrame, axis:str, method:str='closed_form', min_value:int=0, **fixed)->float:
+def loglog_slope(df:pd.DataFrame, axis:str, method:str='closed_form', min_value:int=0,
+                 **fixed)->float:
     "Slope of log(time) against log(`axis`) over the rows of `method` with the other sizes `fixed`."
     s = _sel(df, method, **fixed)
     s = s[s[axis] >= min_value]
     if len(s) < 2: return np.nan
-    return float(np.polyfit(np.log(s[axis].to_numpy(float)), np.log(s.time_s.to_numpy(float)), 1)[0])
+    x, y = np.log(s[axis].to_numpy(float)), np.log(s.time_s.to_numpy(float))
+    return float(np.polyfit(x, y, 1)[0])
 
 # %% ../../nbs/08_benchmark.ipynb #3d45bd47
 def _fastest(df, method, **size):
-    "The fastest 'ok' row of `method` at `size` over thread counts (a user picks the faster setting), or None."
+    "The fastest 'ok' row of `method` at `size` over thread counts (a user picks it), or None."
     s = _sel(df, method, **size)
     return s.loc[s.time_s.idxmin()] if len(s) else None
 
-def check_targets(df:pd.DataFrame)->pd.DataFrame:
-    "The speed and memory targets: measured value, threshold and whether it is met (None: not run)."
+def _threads_tag(r)->str:
+    "' [n threads]' of a measured row, '' when there is none."
+    return f" [{int(r.threads)} thread{'s' if int(r.threads) > 1 else ''}]" if r is not None else ''
+
+def _value(r, col:str)->float:
+    "A measured row's value, NaN when there is no row."
+    return float(r[col]) if r is not None else np.nan
+
+def _engine_targets(df:pd.DataFrame)->list:
+    "Targets of the closed form at N=20k, and against brute force and the published code."
     ok = df[df.status == 'ok']
-    both = lambda m: ok[ok.method == m].merge(ok[ok.method == 'closed_form'], on=KEY, suffixes=('', '_cf'))
+    cf = ok[ok.method == 'closed_form']
+    both = lambda m: ok[ok.method == m].merge(cf, on=KEY, suffixes=('', '_cf'))
     bf, pb = both('brute_force'), both('published')
-    ratio = lambda b: float((b.time_s / b.time_s_cf)[b.N >= 1000].min()) if (b.N >= 1000).any() else np.nan
-    slope = lambda axis, **kw: loglog_slope(df, axis, threads=1, **kw)
-    c1, c3 = _fastest(df, 'closed_form', **TARGET_1), _fastest(df, 'closed_form', **TARGET_3)
-    get = lambda r, col: float(r[col]) if r is not None else np.nan
-    th = lambda r: f" [{int(r.threads)} thread{'s' if int(r.threads) > 1 else ''}]" if r is not None else ''
+    ratio = lambda b: (float((b.time_s / b.time_s_cf)[b.N >= 1000].min()) if (b.N >= 1000).any()
+                       else np.nan)
+    c1, th = _fastest(df, 'closed_form', **TARGET_1), _threads_tag
     lb1 = _one(df, 'lower_bound', **TARGET_1, threads=int(c1.threads)) if c1 is not None else np.nan
     bf_diff = float(bf.max_abs_diff.max()) if len(bf) else np.nan
-    f3 = {c: _one(df, 'factorised', c, **TARGET_3, threads=1) for c in ('time_s', 'peak_rss_mb')}
-    d3, f4 = _one(df, 'closed_form', **TARGET_3, threads=1), _fastest(df, 'factorised', **TARGET_4)
-    f5, k5 = _fastest(df, 'factorised', **TARGET_5), _one(df, 'dask', **TARGET_5, threads=1)
-    k5_diff = _one(df, 'dask', 'max_rel_diff', **TARGET_5, threads=1) if 'max_rel_diff' in df else np.nan
-    rows = [(f'closed form, N=20k M=10 C=2 d=768, all tensors + RelatIF (s){th(c1)}', get(c1, 'time_s'),
+    return [(f'closed form, N=20k M=10 C=2 d=768, all tensors + RelatIF (s){th(c1)}',
+             _value(c1, 'time_s'),
              '< 5', lambda v: v < 5),
-            (f'  same / forming+factoring H alone{th(c1)}', get(c1, 'time_s') / lb1, '<= 3', lambda v: v <= 3),
+            (f'  same / forming+factoring H alone{th(c1)}', _value(c1, 'time_s') / lb1, '<= 3',
+             lambda v: v <= 3),
             ('brute force / closed form, min over N>=1k where both ran [1 thread]', ratio(bf),
              '>= 100', lambda v: v >= 100),
             ('published / closed form, min over N>=1k where both ran [1 thread]', ratio(pb),
              '>= 1000', lambda v: v >= 1000),
-            ('max |closed form - brute force| over IF, RW, WM, self_*', bf_diff, '< 1e-8', lambda v: v < 1e-8),
-            (f'closed form, N=100k M=50 C=5 d=384 (s){th(c3)}', get(c3, 'time_s'), '< 60', lambda v: v < 60),
-            (f'  same, peak RSS (GB){th(c3)}', get(c3, 'peak_rss_mb') / 1024, '< 8', lambda v: v < 8),
+            ('max |closed form - brute force| over IF, RW, WM, self_*', bf_diff, '< 1e-8',
+             lambda v: v < 1e-8)]
+
+def _scale_targets(df:pd.DataFrame)->list:
+    "(target, value, threshold, test) at N=100k, 1M (memmap) and 200k (dask)."
+    c3, th = _fastest(df, 'closed_form', **TARGET_3), _threads_tag
+    f3 = {c: _one(df, 'factorised', c, **TARGET_3, threads=1) for c in ('time_s', 'peak_rss_mb')}
+    d3, f4 = _one(df, 'closed_form', **TARGET_3, threads=1), _fastest(df, 'factorised', **TARGET_4)
+    f5, k5 = _fastest(df, 'factorised', **TARGET_5), _one(df, 'dask', **TARGET_5, threads=1)
+    k5_diff = (_one(df, 'dask', 'max_rel_diff', **TARGET_5, threads=1) if 'max_rel_diff' in df
+               else np.nan)
+    return [(f'closed form, N=100k M=50 C=5 d=384 (s){th(c3)}', _value(c3, 'time_s'), '< 60',
+             lambda v: v < 60),
+            (f'  same, peak RSS (GB){th(c3)}', _value(c3, 'peak_rss_mb') / 1024, '< 8',
+             lambda v: v < 8),
             ('factorised, N=100k M=50 C=5 d=384: LF, top-1000 vote and datum tables of RW, WM, '
-             'R-RW, R-WM (group RelatIF), peak RSS (GB) [1 thread]', f3['peak_rss_mb'] / 1024, '< 1.5',
+             'R-RW, R-WM (group RelatIF), peak RSS (GB) [1 thread]', f3['peak_rss_mb'] / 1024,
+             '< 1.5',
              lambda v: v < 1.5),
-            ('  same, time / closed form with every (N,M,C) tensor (dense) [1 thread]', f3['time_s'] / d3,
+            ('  same, time / closed form with every (N,M,C) tensor (dense) [1 thread]',
+             f3['time_s'] / d3,
              '<= 1.2', lambda v: v <= 1.2),
             (f'factorised, N=1M M=50 C=5 d=384, X a float32 memmap: the same tables (s){th(f4)}',
-             get(f4, 'time_s'), '< 600', lambda v: v < 600),
-            (f'  same, peak RSS (GB){th(f4)}', get(f4, 'peak_rss_mb') / 1024, '< 8', lambda v: v < 8),
-            (f'dask LocalCluster (2 workers), N=200k M=50 C=5 d=384, the same tables: time / in memory'
-             f'{th(f5)}', k5 / get(f5, 'time_s'), '<= 1.5', lambda v: v <= 1.5),
-            ('  same, largest |dask - in memory| / max(1, |value|) over the tables', k5_diff, '<= 1e-10',
-             lambda v: v <= 1e-10),
-            ('log-log slope in N, closed form (N>=1k, M=10 C=2 d=384) [1 thread]',
+             _value(f4, 'time_s'), '< 600', lambda v: v < 600),
+            (f'  same, peak RSS (GB){th(f4)}', _value(f4, 'peak_rss_mb') / 1024, '< 8',
+             lambda v: v < 8),
+            (f'dask LocalCluster (2 workers), N=200k M=50 C=5 d=384, the same tables: '
+             f'time / in memory'
+             f'{th(f5)}', k5 / _value(f5, 'time_s'), '<= 1.5', lambda v: v <= 1.5),
+            ('  same, largest |dask - in memory| / max(1, |value|) over the tables', k5_diff,
+             '<= 1e-10',
+             lambda v: v <= 1e-10)]
+
+def _slope_targets(df:pd.DataFrame)->list:
+    "(target, value, threshold, test) of the closed form's log-log slopes in N and M."
+    slope = lambda axis, **kw: loglog_slope(df, axis, threads=1, **kw)
+    return [('log-log slope in N, closed form (N>=1k, M=10 C=2 d=384) [1 thread]',
              slope('N', min_value=1000, M=10, C=2, d=384), '<= 1.1', lambda v: v <= 1.1),
             ('log-log slope in N, closed form (N>=1k, M=10 C=2 d=50) [1 thread]',
              slope('N', min_value=1000, M=10, C=2, d=50), '<= 1.1', lambda v: v <= 1.1),
             ('log-log slope in M, closed form (N=20k C=2 d=384) [1 thread]',
              slope('M', N=20_000, C=2, d=384), '<= 1.1', lambda v: v <= 1.1)]
+
+def check_targets(df:pd.DataFrame)->pd.DataFrame:
+    "The speed and memory targets: measured value, threshold and whether it is met (None: not run)."
+    rows = _engine_targets(df) + _scale_targets(df) + _slope_targets(df)
     met = lambda v, f: bool(f(v)) if np.isfinite(v) else None
-    return pd.DataFrame([dict(target=n, measured=v, threshold=t, met=met(v, f)) for n, v, t, f in rows])
+    return pd.DataFrame([dict(target=n, measured=v, threshold=t, met=met(v, f))
+                         for n, v, t, f in rows])
 
 # %% ../../nbs/08_benchmark.ipynb #a6b5b51d
 def check_floor(df:pd.DataFrame)->pd.DataFrame:
-    "The floor targets (one thread): measured ratio to forming and factoring H, or peak; threshold; met."
+    "The floor targets (one thread): measured ratio to forming and factoring H, or peak; met."
     t = lambda m, col='time_s', **s: _one(df, m, col, **s, threads=1)
     lb1, lb3 = t('lower_bound', **FLOOR_1), t('lower_bound', **TARGET_3)
-    rows = [('N=20k M=10 C=5 d=384: SIF call with RelatIF, LF, top-100 datum and top-100 vote tables '
-             'of RW, WM, R-RW, R-WM / forming and factoring H', t('tables_top100', **FLOOR_1) / lb1, '<= 2',
+    rows = [('N=20k M=10 C=5 d=384: SIF call with RelatIF, LF, top-100 datum and top-100 vote '
+             'tables of RW, WM, R-RW, R-WM / forming and factoring H',
+             t('tables_top100', **FLOOR_1) / lb1, '<= 2',
              lambda v: v <= 2),
             ('  same, IF/RW/WM only, sif(..., relatif=False) (Auto) / forming and factoring H',
              t('if_only', **FLOOR_1) / lb1, '<= 1.2', lambda v: v <= 1.2),
             ('  same, IF/RW/WM only, SIF(...) with Cholesky / forming and factoring H',
              t('if_cholesky', **FLOOR_1) / lb1, '<= 1.2', lambda v: v <= 1.2),
             ('N=100k M=50 C=5 d=384: LF, top-1000 vote and datum tables of RW, WM, R-RW, R-WM / '
-             'forming and factoring H', t('factorised', **TARGET_3) / lb3, '<= 2', lambda v: v <= 2),
+             'forming and factoring H', t('factorised', **TARGET_3) / lb3, '<= 2',
+             lambda v: v <= 2),
             ('N=1M M=50 C=5 d=16, float32 X and int8 L in memory: SIF and the LF, top-10 datum and '
-             'top-1000 vote tables, peak RSS (GB)', t('tables_1m', 'peak_rss_mb', **FLOOR_3) / 1024, '< 3',
+             'top-1000 vote tables, peak RSS (GB)', t('tables_1m', 'peak_rss_mb', **FLOOR_3) / 1024,
+             '< 3',
              lambda v: v < 3)]
     met = lambda v, f: bool(f(v)) if np.isfinite(v) else None
-    return pd.DataFrame([dict(target=n, measured=v, threshold=th, met=met(v, f)) for n, v, th, f in rows])
+    return pd.DataFrame([dict(target=n, measured=v, threshold=th, met=met(v, f))
+                         for n, v, th, f in rows])
 
 def plot_results(df:pd.DataFrame, path=None):
-    "Log-log wall time against N per method (1 thread; M=10, C=2 at d=384 and 50; M=50, C=5, d=384 dotted)."
+    "Log-log wall time against N per method (1 thread; M=10, C=2, d=384 and 50; M=50, C=5 dotted)."
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(7.5, 5.6))
     ok = df[(df.status == 'ok') & (df.M == 10) & (df.C == 2) & (df.threads == 1)]
@@ -701,14 +800,16 @@ def plot_results(df:pd.DataFrame, path=None):
     big = df[(df.status == 'ok') & (df.M == 50) & (df.C == 5) & (df.d == 384) & (df.threads == 1)]
     for m, col, mk in (('closed_form', 'C0', 's'), ('factorised', 'C2', 'D'), ('dask', 'C4', '^')):
         s = big[big.method == m].sort_values('N')
-        if len(s): ax.plot(s.N, s.time_s, ':', color=col, marker=mk, ms=6, label=f'{m} (M=50, C=5, d=384)')
+        if len(s):
+            ax.plot(s.N, s.time_s, ':', color=col, marker=mk, ms=6, label=f'{m} (M=50, C=5, d=384)')
     mm = big[(big.method == 'factorised') & (big.N >= 10 ** 6)]
     for _, r in mm.iterrows(): ax.annotate('float32 memmap X', (r.N, r.time_s), fontsize=8,
                                            xytext=(-100, -3), textcoords='offset points')
     ax.set(xscale='log', yscale='log', xlabel='N (training points)', ylabel='wall time (s)',
            title='All N*M*C influence scores, float64, 1 CPU thread (dask: 2 workers)')
     ax.grid(True, which='both', alpha=.3)
-    ax.legend(fontsize=8, loc='upper center', bbox_to_anchor=(.5, -.13), ncol=3)  # below: hides no point
+    # below the axes: hides no point
+    ax.legend(fontsize=8, loc='upper center', bbox_to_anchor=(.5, -.13), ncol=3)
     fig.tight_layout()
     if path is not None:
         with atomic_write(path) as f: fig.savefig(f, format=Path(path).suffix[1:] or 'png', dpi=120)
@@ -770,71 +871,104 @@ def _eq15_main(out=None):
     return df
 
 # %% ../../nbs/08_benchmark.ipynb #b93a6613
+def harness_parser(prog:str, # the command, e.g. 'python -m sif_nb.paper.benchmark'
+                   description:str, # what it does, one line
+                   full:str, # help of --full
+                   out:str, # help of --out
+                   cache:str # help of --cache
+                  )->argparse.ArgumentParser: # with --full, --out, --cache; add the command's
+    "The parser of a paper-harness command, with the options they all have."
+    ap = argparse.ArgumentParser(prog=prog, description=description)
+    ap.add_argument('--full', action='store_true', help=full)
+    ap.add_argument('--out', default=None, help=out)
+    ap.add_argument('--cache', default=None, help=cache)
+    return ap
+
+def _default_out()->Path:
+    "Where the benchmark writes when --out is not given: 'nbs' if it exists, else '.'."
+    return Path('nbs') if Path('nbs').is_dir() else Path('.')
+
 def _floor_main(a)->pd.DataFrame:
     "`--floor`: the floor plan in one run, written to `benchmark_floor.csv`."
-    out = Path(a.out) if a.out else (Path('nbs') if Path('nbs').is_dir() else Path('.'))
+    out = Path(a.out) if a.out else _default_out()
     out.mkdir(parents=True, exist_ok=True)
-    df = run_benchmark(floor_plan(), cache=a.cache, max_wait=a.max_wait, partial=out / 'benchmark_floor.partial.csv')
+    df = run_benchmark(floor_plan(), cache=a.cache, max_wait=a.max_wait,
+                       partial=out / 'benchmark_floor.partial.csv')
     df.to_csv(out / 'benchmark_floor.csv', index=False)
     (out / 'benchmark_floor.partial.csv').unlink(missing_ok=True)
-    with pd.option_context('display.width', 250, 'display.max_colwidth', None, 'display.float_format', '{:.4g}'.format):
+    with pd.option_context('display.width', 250, 'display.max_colwidth', None,
+                           'display.float_format', '{:.4g}'.format):
         print(check_floor(df).to_string())
     return df
 
-def main(argv=None):
-    "Command-line entry point."
-    ap = argparse.ArgumentParser(prog='python -m sif_nb.paper.benchmark',
-                                 description='Benchmark the sif_nb influence engine.')
-    ap.add_argument('--full', action='store_true',
-                    help='run the full plan (~15-20 min on 2 cores) instead of the smoke plan')
-    ap.add_argument('--out', default=None,
-                    help="folder for benchmark_results.csv and benchmark_loglog.png "
-                         "(--full: default 'nbs' if it exists, else '.')")
-    ap.add_argument('--cache', default=None, help='folder to keep fitted problems in (default: temporary)')
+def _benchmark_parser()->argparse.ArgumentParser:
+    "The options of `python -m sif_nb.paper.benchmark`."
+    ap = harness_parser('python -m sif_nb.paper.benchmark',
+                        'Benchmark the sif_nb influence engine.',
+                        full='run the full plan (~15-20 min on 2 cores) instead of the smoke plan',
+                        out="folder for benchmark_results.csv and benchmark_loglog.png "
+                            "(--full: default 'nbs' if it exists, else '.')",
+                        cache='folder to keep fitted problems in (default: temporary)')
     ap.add_argument('--max-wait', type=float, default=20.,
                     help='seconds to wait for a quiet machine before each measurement')
-    ap.add_argument('--worker', nargs=3, metavar=('METHOD', 'PATH', 'THREADS'), help=argparse.SUPPRESS)
+    ap.add_argument('--worker', nargs=3, metavar=('METHOD', 'PATH', 'THREADS'),
+                    help=argparse.SUPPRESS)
     ap.add_argument('--merge', nargs='+', metavar='CSV',
                     help='combine earlier runs (fastest ok row per size) instead of measuring')
     ap.add_argument('--targets', action='store_true',
-                    help="run only the large-N rows (N=100k dense and factorised, N=1M factorised on a "
+                    help="run only the large-N rows (N=100k dense and factorised, N=1M "
+                         "factorised on a "
                          "float32 memmap; ~20 min); with --out, they replace those rows of its CSV")
     ap.add_argument('--floor', action='store_true',
-                    help="run only the floor rows (N=20k and 100k against forming and factoring H, N=1M at "
-                         "d=16 for peak memory; ~15 min) into benchmark_floor.csv (--out, default 'nbs')")
+                    help="run only the floor rows (N=20k and 100k against forming and factoring "
+                         "H, N=1M at "
+                         "d=16 for peak memory; ~15 min) into benchmark_floor.csv "
+                         "(--out, default 'nbs')")
     ap.add_argument('--eq15', action='store_true',
                     help='time Eq. 15 on Census and TREC (DS, Snorkel): the default solver against '
                          "method='lm' (~10 min); writes benchmark_eq15.csv to --out (default nbs)")
     ap.add_argument('--prepare', nargs=7, metavar=('N', 'M', 'C', 'd', 'SEED', 'PATH', 'MEMMAP'),
                     help=argparse.SUPPRESS)
-    a = ap.parse_args(argv)
+    return ap
+
+def _measure_plan(a, out:Path)->pd.DataFrame:
+    "Measure the plan the options ask for; with --targets and --out, new rows replace the CSV's."
+    plan = full_plan() if a.full else target_plan() if a.targets else smoke_plan()
+    df = run_benchmark(plan, cache=a.cache, max_wait=a.max_wait,
+                       partial=out / 'benchmark_results.partial.csv' if out else None)
+    old = out / 'benchmark_results.csv' if out and a.targets else None
+    return replace_rows(pd.read_csv(old), df) if old is not None and old.exists() else df
+
+def _results_main(a)->pd.DataFrame:
+    "Measure (or merge earlier runs), save the CSV and the plot where asked, print the targets."
+    wide = a.full or a.merge or (a.targets and a.out)
+    out = Path(a.out) if a.out else _default_out() if wide else None
+    if out: out.mkdir(parents=True, exist_ok=True)
+    df = best_of(*(pd.read_csv(f) for f in a.merge)) if a.merge else _measure_plan(a, out)
+    if out:
+        _save_csv(df, out / 'benchmark_results.csv')
+        (out / 'benchmark_results.partial.csv').unlink(missing_ok=True)
+        plot_results(df, out / 'benchmark_loglog.png')
+    with pd.option_context('display.width', 250, 'display.max_columns', 20,
+                           'display.float_format', '{:.4g}'.format):
+        print(summary(df))
+        print(check_targets(df).to_string())
+    return df
+
+def main(argv=None):
+    "Command-line entry point."
+    a = _benchmark_parser().parse_args(argv)
     if a.worker:
         print('RESULT ' + json.dumps(measure(*a.worker)), flush=True)
         return
     if a.prepare:
         _prepare(*a.prepare)
         return
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, {os.cpu_count()} CPUs", flush=True)
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, {os.cpu_count()} CPUs",
+          flush=True)
     if a.floor: return _floor_main(a)
     if a.eq15: return _eq15_main(a.out)
-    wide = a.full or a.merge or (a.targets and a.out)
-    out = Path(a.out) if a.out else (Path('nbs') if Path('nbs').is_dir() else Path('.')) if wide else None
-    if out: out.mkdir(parents=True, exist_ok=True)
-    if a.merge: df = best_of(*(pd.read_csv(f) for f in a.merge))
-    else:
-        plan = full_plan() if a.full else target_plan() if a.targets else smoke_plan()
-        df = run_benchmark(plan, cache=a.cache, max_wait=a.max_wait,
-                           partial=out / 'benchmark_results.partial.csv' if out else None)
-        old = out / 'benchmark_results.csv' if out and a.targets else None
-        if old is not None and old.exists(): df = replace_rows(pd.read_csv(old), df)
-    if out:
-        _save_csv(df, out / 'benchmark_results.csv')
-        (out / 'benchmark_results.partial.csv').unlink(missing_ok=True)
-        plot_results(df, out / 'benchmark_loglog.png')
-    with pd.option_context('display.width', 250, 'display.max_columns', 20, 'display.float_format', '{:.4g}'.format):
-        print(summary(df))
-        print(check_targets(df).to_string())
-    return df
+    return _results_main(a)
 
 # %% ../../nbs/08_benchmark.ipynb #30c3753a
 #| eval: false

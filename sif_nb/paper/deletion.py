@@ -17,12 +17,12 @@ from .experiments import (load_experiment_data, make_label_model, select_l2, spe
                                       L2_GRID)
 
 # %% ../../nbs/14_lf_deletion.ipynb #01256d7a
-SCORES = ('RW', 'WM', 'phi_total', 'R-RW', 'R-WM', 'delete', 'delete_1st', 'delete_newton1', 'delete_newton2',
-          'valid_err_x_cov', 'lm_err_x_cov', 'end_disagree_x_cov')
+SCORES = ('RW', 'WM', 'phi_total', 'R-RW', 'R-WM', 'delete', 'delete_1st', 'delete_newton1',
+          'delete_newton2', 'valid_err_x_cov', 'lm_err_x_cov', 'end_disagree_x_cov')
 LOSS_UNITS = ('RW', 'WM', 'phi_total', 'delete', 'delete_1st', 'delete_newton1', 'delete_newton2')
 
 def _disagreement(L:np.ndarray, y:np.ndarray)->np.ndarray:
-    "(M,) share of each LF's votes that differ from `y`, times the LF's coverage (0 if it never votes)."
+    "(M,) share of each LF's votes that differ from `y`, times its coverage (0 if it never votes)."
     fires = L != -1
     wrong = ((L != y[:, None]) & fires).sum(0)
     n = fires.sum(0)
@@ -31,7 +31,8 @@ def _disagreement(L:np.ndarray, y:np.ndarray)->np.ndarray:
 def lf_scores(pipe:Pipeline, res, ds)->pd.DataFrame:
     "(M, SCORES) every score of every LF, oriented as phi (larger: deleting helps more)."
     N, e = len(pipe.engine.L), pipe.engine
-    steps = {k: deletion_influence(e, pipe.deletions, ds.X_valid, ds.y_valid, newton=k) for k in (1, 2)}
+    steps = {k: deletion_influence(e, pipe.deletions, ds.X_valid, ds.y_valid, newton=k)
+             for k in (1, 2)}
     lm = pipe.label_model
     out = {'RW': res.lf_influence('RW', 'votes'), 'WM': res.lf_influence('WM', 'votes'),
            'phi_total': res.lf_influence('RW', 'all'), 'R-RW': res.lf_influence('R-RW', 'votes'),
@@ -58,8 +59,9 @@ def agreement(scores:pd.DataFrame, # (M, scores) oriented as phi
         pred = -s / N
         slope = np.polyfit(pred, real, 1)[0] if k in LOSS_UNITS and np.ptp(pred) > 0 else np.nan
         hit = len(top & set(np.argsort(-s, kind='stable')[:3])) / 3
-        rows.append(dict(score=k, spearman=spearman(s, gain), sign=float((np.sign(s) == np.sign(gain)).mean()),
-                         precision_at_3=hit, calibration=slope))
+        sign = float((np.sign(s) == np.sign(gain)).mean())
+        rows.append(dict(score=k, spearman=spearman(s, gain), sign=sign, precision_at_3=hit,
+                         calibration=slope))
     return pd.DataFrame(rows).set_index('score')
 
 # %% ../../nbs/14_lf_deletion.ipynb #1a143456
@@ -98,20 +100,21 @@ def run_one(dataset:str, label_model:str, n_train:int=None, features:str='minilm
     scores = lf_scores(pipe, res, ds)
     real = ab.d_valid_loss.to_numpy()
     key = dict(dataset=dataset, label_model=label_model)
-    lfs = pd.concat([pd.DataFrame(key, index=range(len(ab))), ab[['lf', 'd_valid_loss', 'd_test_loss',
-                     'rows_lost']], scores], axis=1)
+    lost = ab[['lf', 'd_valid_loss', 'd_test_loss', 'rows_lost']]
+    lfs = pd.concat([pd.DataFrame(key, index=range(len(ab))), lost, scores], axis=1)
     agr = agreement(scores, real, len(pipe.engine.L)).reset_index()
     top3 = _top3_test(pipe, scores, real)
-    info = dict(key, N=len(ds.L_train), M=ds.L_train.shape[1], n_train_rows=len(pipe.engine.L), l2=l2,
-                fit_s=t_fit - t0, score_s=t_score - t_fit, ablation_s=t_ab - t_score,
+    info = dict(key, N=len(ds.L_train), M=ds.L_train.shape[1], n_train_rows=len(pipe.engine.L),
+                l2=l2, fit_s=t_fit - t0, score_s=t_score - t_fit, ablation_s=t_ab - t_score,
                 total_s=time.perf_counter() - t0)
     log(f"{dataset} {label_model}: fit {info['fit_s']:.0f}s, scores {info['score_s']:.0f}s, "
         f"ablation {info['ablation_s']:.0f}s")
-    return dict(lfs=lfs, agreement=agr.assign(**key), top3=top3.assign(**key), info=pd.DataFrame([info]))
+    return dict(lfs=lfs, agreement=agr.assign(**key), top3=top3.assign(**key),
+                info=pd.DataFrame([info]))
 
 # %% ../../nbs/14_lf_deletion.ipynb #aae6ef79
-FULL = dict(datasets=('youtube', 'census', 'trec'), label_models=('MV', 'DS', 'Snorkel'), n_train=None,
-            features='minilm')
+FULL = dict(datasets=('youtube', 'census', 'trec'), label_models=('MV', 'DS', 'Snorkel'),
+            n_train=None, features='minilm')
 SMOKE = dict(datasets=('youtube',), label_models=('MV', 'DS'), n_train=300, features='tfidf')
 PARTS = ('lfs', 'agreement', 'top3', 'info')
 
@@ -132,7 +135,7 @@ def _earlier(out, datasets, label_models)->dict:
     return parts
 
 def run_all(datasets, label_models, n_train=None, features='minilm', out=None, log=print)->dict:
-    "`run_one` for every (dataset, label model); with `out`, CSVs (other pairs kept) after each run."
+    "`run_one` for every (dataset, label model); with `out`, CSVs (other pairs kept) after each."
     parts = _earlier(out, datasets, label_models)
     for d in datasets:
         for lm in label_models:
@@ -142,7 +145,8 @@ def run_all(datasets, label_models, n_train=None, features='minilm', out=None, l
                 continue
             for k in PARTS: parts[k].append(r[k])
             if out is None: continue
-            for k in PARTS: _write(pd.concat(parts[k], ignore_index=True), Path(out) / f'deletion_{k}.csv')
+            for k in PARTS:
+                _write(pd.concat(parts[k], ignore_index=True), Path(out) / f'deletion_{k}.csv')
     return {k: pd.concat(v, ignore_index=True) for k, v in parts.items() if v}
 
 def main():
@@ -176,5 +180,5 @@ def wide(agr:pd.DataFrame, value:str)->pd.DataFrame:
 
 # %% ../../nbs/14_lf_deletion.ipynb #8f26eef2
 def shown(t:pd.DataFrame, digits:int=2)->pd.DataFrame:
-    "A wide table rounded for reading, '-' where a measure does not apply (unitless scores' calibration)."
+    "A wide table rounded for reading, '-' where a measure does not apply (unitless calibration)."
     return t.round(digits).astype(object).where(t.notna(), '-')

@@ -17,56 +17,67 @@ def _say(*a):
     "Print at once (the demo's progress)."
     print(*a, flush=True)
 
-def run_demo(out='demo_out', # folder for the plots and CSVs
-             dataset:str='breast_cancer', # embedded dataset: 'breast_cancer', 'wine' or 'digits'
-             seed:int=0, # split and tree-LF seed
-             method:str='RW', # influence method for the explanation and the LF ranking
-             verbose:bool=True)->dict:
-    "Run the full pipeline on embedded data; print the explanation and the most harmful LFs; write plots."
-    import matplotlib
-    matplotlib.use('Agg')
-    import matplotlib.pyplot as plt
-    from sif_nb.data import load_default
+_DEMO_COLUMNS = ['pred', 'pred_prob', 'true_label', 'resp_data', 'resp_data_weak_label',
+                 'resp_data_true_label', 'resp_data_phi', 'resp_lf', 'resp_lf_phi', 'resp_vote_lf',
+                 'resp_vote_data', 'resp_vote', 'resp_vote_phi']
+
+def _demo_fit(ds, seed:int, say)->dict:
+    "MV, Dawid-Skene and Snorkel pipelines on `ds`; prints their test accuracies."
     from sif_nb.label_models import MajorityVote, DawidSkene
     from sif_nb.snorkel import SnorkelLabelModel
     from sif_nb.pipeline import fit_pipelines
-    from sif_nb.explanations import explain
-    from sif_nb.lfs import short_name
-    from sif_nb.plots import plot_lf_influence, plot_term_histogram
-    from sif_nb.components import repair, plot_repair
-    from sif_nb.runtime import atomic_write
-    say = _say if verbose else (lambda *a: None)
-    out, t0 = Path(out), time.perf_counter()
-    out.mkdir(parents=True, exist_ok=True)
-    ds = load_default(dataset, seed=seed)
     C = ds.cardinality
-    say(f"data: {ds}")
     pipes = fit_pipelines(ds, [MajorityVote(C), DawidSkene(C), SnorkelLabelModel(C, seed=seed)])
     acc = {n: (p.model.predict(ds.X_test) == ds.y_test).mean() for n, p in pipes.items()}
     say("pipelines: " + ', '.join(f"{n} test accuracy {a:.3f}" for n, a in acc.items()))
+    return pipes
+
+def _demo_explain(pipes:dict, ds, method:str, say):
+    "Table 2 for the first test point the MV pipeline misclassifies, printed."
+    from sif_nb.explanations import explain
+    from sif_nb.lfs import short_name
     wrong = np.flatnonzero(pipes['MV'].model.predict(ds.X_test) != ds.y_test)
     k = int(wrong[0]) if len(wrong) else 0
     ex = explain(pipes, ds, idx=k, method=method)
     say(f"\nTable 2 for test point {k}, the first that the MV pipeline misclassifies (`pred`: each "
         f"pipeline's prediction); the most responsible training datum, LF and vote ({method}):")
-    cols = ['pred', 'pred_prob', 'true_label', 'resp_data', 'resp_data_weak_label', 'resp_data_true_label',
-            'resp_data_phi', 'resp_lf', 'resp_lf_phi', 'resp_vote_lf', 'resp_vote_data', 'resp_vote', 'resp_vote_phi']
-    fr = ex.to_frame().set_index('label_model')[cols]
+    fr = ex.to_frame().set_index('label_model')[_DEMO_COLUMNS]
     for c in ('resp_lf', 'resp_vote_lf'):
         fr[c] = fr[c].map(short_name)             # cut between conditions, not inside one
     say(fr.T.to_string(max_colwidth=45))
+    return ex
+
+def _demo_lfs(pipes:dict, ds, method:str, say)->tuple:
+    "(SIF results on the validation set, the five most harmful LFs) per pipeline, printed."
+    from sif_nb.lfs import short_name
     valid = {n: p(ds.X_valid, ds.y_valid) for n, p in pipes.items()}
     lfs = {n: r.lf_table(method, top=5) for n, r in valid.items()}
     for n, t in lfs.items():
-        say(f"\nMost harmful LFs on the validation loss, {n} ({method}; phi > 0: removing it lowers the loss):\n"
-            f"{t.assign(lf=t.lf.map(lambda s: short_name(s, 60))).to_string(max_colwidth=60)}")
-    X_fit = pipes['MV'].train_data.X_train     # the covered rows the end model was fit on
-    rep = repair(valid['MV'], pipes['MV'].model, X_fit, ds.X_valid, ds.y_valid, ds.X_test, ds.y_test,
+        shown = t.assign(lf=t.lf.map(lambda s: short_name(s, 60))).to_string(max_colwidth=60)
+        say(f"\nMost harmful LFs on the validation loss, {n} ({method}; phi > 0: removing it "
+            f"lowers the loss):\n{shown}")
+    return valid, lfs
+
+def _demo_repair(res, pipe, ds, say):
+    "Repair of the MV pipeline by IF, RW and WM, alpha chosen on validation loss, printed."
+    from sif_nb.components import repair
+    X_fit = pipe.train_data.X_train     # the covered rows the end model was fit on
+    rep = repair(res, pipe.model, X_fit, ds.X_valid, ds.y_valid, ds.X_test, ds.y_test,
                  methods=('IF', 'RW', 'WM'))
     tab = rep.table
     best = tab[tab.best | (tab.fraction == 0)].drop_duplicates(['method', 'best'])
     say(f"\nRepair (MV): drop the highest-scoring pieces, alpha chosen on validation loss:\n"
         f"{best.round(4).to_string(index=False)}")
+    return rep
+
+def _demo_plots(out:Path, valid:dict, rep, method:str)->list:
+    "The LF-influence plots, MV's term histogram and its repair curve, as PNG files in `out`."
+    import matplotlib
+    matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
+    from sif_nb.plots import plot_lf_influence, plot_term_histogram
+    from sif_nb.components import plot_repair
+    from sif_nb.runtime import atomic_write
     files = []
     def save(ax, name):
         files.append(out / name)
@@ -74,16 +85,41 @@ def run_demo(out='demo_out', # folder for the plots and CSVs
             ax.figure.savefig(f, format='png', dpi=110, bbox_inches='tight')
         plt.close(ax.figure)
     for n, r in valid.items():
-        save(plot_lf_influence(r, method=method, title=f"LF influence on validation loss ({n}, {method})"),
-             f"lf_influence_{n}.png")
+        title = f"LF influence on validation loss ({n}, {method})"
+        save(plot_lf_influence(r, method=method, title=title), f"lf_influence_{n}.png")
     save(plot_term_histogram(valid['MV'], method=method), 'term_histogram_MV.png')
     save(plot_repair(rep), 'repair_MV.png')
-    tables = {'explanation.csv': (ex.to_frame(), False), 'repair_MV.csv': (tab, False),
+    return files
+
+def _demo_tables(out:Path, ex, rep, lfs:dict):
+    "The explanation, MV's repair table and the harmful LFs as CSV files in `out`, each atomically."
+    from sif_nb.runtime import atomic_write
+    tables = {'explanation.csv': (ex.to_frame(), False), 'repair_MV.csv': (rep.table, False),
               'harmful_lfs.csv': (pd.concat(lfs, names=['label_model']), True)}
     for name, (df, index) in tables.items():
         with atomic_write(out / name, 'w') as f: df.to_csv(f, index=index)   # all or nothing
+
+def run_demo(out='demo_out', # folder for the plots and CSVs
+             dataset:str='breast_cancer', # embedded dataset: 'breast_cancer', 'wine' or 'digits'
+             seed:int=0, # split and tree-LF seed
+             method:str='RW', # influence method for the explanation and the LF ranking
+             verbose:bool=True)->dict:
+    "The full pipeline on embedded data: print the explanation and the most harmful LFs; plot."
+    from sif_nb.data import load_default
+    say = _say if verbose else (lambda *a: None)
+    out, t0 = Path(out), time.perf_counter()
+    out.mkdir(parents=True, exist_ok=True)
+    ds = load_default(dataset, seed=seed)
+    say(f"data: {ds}")
+    pipes = _demo_fit(ds, seed, say)
+    ex = _demo_explain(pipes, ds, method, say)
+    valid, lfs = _demo_lfs(pipes, ds, method, say)
+    rep = _demo_repair(valid['MV'], pipes['MV'], ds, say)
+    files = _demo_plots(out, valid, rep, method)
+    _demo_tables(out, ex, rep, lfs)
     say(f"\nwrote {len(files)} plots and 3 CSVs to {out}/ in {time.perf_counter() - t0:.1f}s")
-    return dict(data=ds, pipelines=pipes, explanation=ex, valid=valid, lf_tables=lfs, repair=rep, files=files)
+    return dict(data=ds, pipelines=pipes, explanation=ex, valid=valid, lf_tables=lfs, repair=rep,
+                files=files)
 
 # %% ../../nbs/19_demo.ipynb #0524c3c7
 @call_parse

@@ -10,35 +10,40 @@ __all__ = ['MAIN', 'EXTRA', 'T3_COLUMNS', 'T3_MORE', 'T3_SIF', 'T3_BASE', 'TABLE
 # %% ../../nbs/12_paper_tables.ipynb #5e976828
 import numpy as np, pandas as pd
 from ..lfs import short_name
-from .experiments import (PAPER_NAMES, DATASET_NOTES, LABEL_MODELS, T4_METHODS, SIF_METHODS,
-                                      T4_BASELINES, compare, paper_table3, paper_table5)
+from .experiments import (PAPER_NAMES, DATASET_NOTES, LABEL_MODELS, T4_METHODS,
+                                      SIF_METHODS, T4_BASELINES, compare, paper_table3,
+                                      paper_table5)
 
 # %% ../../nbs/12_paper_tables.ipynb #7f9ae036
-MAIN = ('census', 'mushroom', 'PhishingWebsites', 'spambase', 'imdb_kw', 'yelp_kw', 'youtube', 'trec')
+MAIN = ('census', 'mushroom', 'PhishingWebsites', 'spambase', 'imdb_kw', 'yelp_kw', 'youtube',
+        'trec')
 EXTRA = ('census_standin', 'youtube:tfidf')   # a stand-in and an ablation: shown, not counted
 
 def dataset_table(info:pd.DataFrame, # run_info.csv: one row per pipeline
                  )->pd.DataFrame: # one row per dataset, in PAPER_NAMES order
-    "Sizes, features, coverage, label accuracy and runs per dataset (exact protocol), with what each is."
+    "Sizes, features, coverage, label accuracy and runs per dataset (exact protocol); what each is."
     info = info[info.protocol == 'exact'] if 'protocol' in info else info
     first = lambda col: (col, 'first')
-    tab = info.groupby('dataset').agg(N=first('N'), M=first('M'), d=first('d'), valid=first('n_valid'),
-                                      test=first('n_test'), features=first('features'))
+    tab = info.groupby('dataset').agg(N=first('N'), M=first('M'), d=first('d'),
+                                      valid=first('n_valid'), test=first('n_test'),
+                                      features=first('features'))
     tab['MV coverage'] = info[info.label_model == 'MV'].groupby('dataset').coverage.mean()
     for lm in LABEL_MODELS:
         g = info[info.label_model == lm].groupby('dataset')
         tab[f'{lm} label acc.'] = g.label_acc.mean()
         tab[f'{lm} runs'] = g.size()
-    tab['Eq. 15 RMSE (DS/Snorkel)'] = info[info.label_model != 'MV'].groupby('dataset').eq15_rmse.mean()
+    exp = info[info.label_model != 'MV']
+    tab['Eq. 15 RMSE (DS/Snorkel)'] = exp.groupby('dataset').eq15_rmse.mean()
     tab['paper name'] = [PAPER_NAMES[d] for d in tab.index]
     tab['what it is'] = [DATASET_NOTES[d] for d in tab.index]
     return tab.loc[[d for d in PAPER_NAMES if d in tab.index]]
 
 # %% ../../nbs/12_paper_tables.ipynb #0291f8d9
 def l2_table(info:pd.DataFrame)->pd.DataFrame:
-    "The L2 strength chosen on validation loss (median over seeds) per dataset and label model (exact protocol)."
+    "The L2 strength chosen on validation loss (median over seeds) per dataset and label model."
     info = info[info.protocol == 'exact'] if 'protocol' in info else info
-    median = lambda col: info.pivot_table(index='dataset', columns='label_model', values=col, aggfunc='median')
+    median = lambda col: info.pivot_table(index='dataset', columns='label_model', values=col,
+                                          aggfunc='median')
     return pd.concat({'approx./MV': median('l2'), 'original': median('l2_original')}, axis=1)
 
 # %% ../../nbs/12_paper_tables.ipynb #c75b0f3b
@@ -47,7 +52,7 @@ T3_MORE = ['chance', 'LM (exp)', 'cleanlab', 'WeShap', 'RW (ref)', 'WM (ref)']  
 T3_SIF, T3_BASE = ['RW', 'R-RW', 'WM', 'R-WM'], ['KNN', 'LM', 'EM', 'cleanlab', 'WeShap']
 
 def t4_columns(label_model:str)->list:
-    "Table 4's columns for a label model: ERM and the repair methods (GIF, dropping whole LFs, under MV only)."
+    "Table 4's columns for a label model: ERM and the repair methods (GIF, whole LFs: MV only)."
     return ['ERM'] + [m for m in T4_METHODS if m != 'GIF' or label_model == 'MV']
 
 def paper_rows(cmp:pd.DataFrame, datasets=MAIN)->pd.DataFrame:
@@ -62,7 +67,8 @@ def ours_only(cmp:pd.DataFrame, # `compare` output
     "Our numbers alone, one label model, a column per method, with the average over `datasets`."
     c = paper_rows(cmp, datasets)
     c = c[c.label_model.isin([label_model, 'all']) & c.method.isin(methods)]
-    w = c.pivot_table(index='dataset', columns='method', values='ours').reindex(columns=list(methods))
+    w = c.pivot_table(index='dataset', columns='method', values='ours')
+    w = w.reindex(columns=list(methods))
     w = w.reindex([PAPER_NAMES[d] for d in datasets if PAPER_NAMES[d] in w.index])
     w.loc['Avg.'] = w.mean()
     return w
@@ -74,13 +80,14 @@ def best_method(cmp:pd.DataFrame, # `compare` output
                 higher:bool=True # True for AP, False for a loss
                )->pd.Series: # dataset -> best method (ours)
     "The best of `methods` in our numbers, per dataset, for one label model."
-    c = cmp[cmp.label_model.isin([label_model, 'all']) & cmp.method.isin(methods)].dropna(subset=['ours'])
+    c = cmp[cmp.label_model.isin([label_model, 'all']) & cmp.method.isin(methods)]
+    c = c.dropna(subset=['ours'])
     ran = set(c[c.label_model == label_model].dataset)          # not datasets with shared rows only
     w = c[c.dataset.isin(ran)].pivot_table(index='dataset', columns='method', values='ours')
     return w.idxmax(axis=1) if higher else w.idxmin(axis=1)
 
 def beats(cmp:pd.DataFrame, a:str, b:str, label_model:str, higher:bool=True, src:str='ours')->tuple:
-    "(wins, pairs): datasets where method `a` is better than `b` under `label_model`, in `src` ('ours'/'paper')."
+    "(wins, pairs): datasets where `a` beats `b` under `label_model`, in `src` ('ours' or 'paper')."
     c = cmp[cmp.label_model.isin([label_model, 'all'])]
     w = c.pivot_table(index='dataset', columns='method', values=src)
     if a not in w or b not in w: return 0, 0
@@ -91,7 +98,7 @@ def beats(cmp:pd.DataFrame, a:str, b:str, label_model:str, higher:bool=True, src
 def sif_vs_baselines(cmp:pd.DataFrame, # `compare` output
                      sif_methods, baselines, # the two families (ours)
                      higher:bool=True # True for AP, False for a loss
-                    )->pd.DataFrame: # per label model: wins, losses, pairs of the best SIF vs the best baseline
+                    )->pd.DataFrame: # per label model: wins, losses, pairs (best SIF vs baseline)
     "Counts over datasets: the best source-aware method against the best baseline, per label model."
     rows = []
     for lm in LABEL_MODELS:
@@ -102,12 +109,14 @@ def sif_vs_baselines(cmp:pd.DataFrame, # `compare` output
         ok = s.notna().any(axis=1) & b.notna().any(axis=1)
         bs, bb = best(s[ok]), best(b[ok])
         win = bs > bb if higher else bs < bb
-        rows.append(dict(label_model=lm, wins=int(win.sum()), losses=int((~win).sum()), pairs=int(ok.sum())))
+        rows.append(dict(label_model=lm, wins=int(win.sum()), losses=int((~win).sum()),
+                         pairs=int(ok.sum())))
     return pd.DataFrame(rows).set_index('label_model')
 
 def one_class_runs(info:pd.DataFrame)->pd.DataFrame:
-    "The (dataset, label model, protocol) whose ERM end model predicts a single class on test in every seed."
-    if 'erm_test_classes' not in info: return pd.DataFrame(columns=['dataset', 'label_model', 'runs'])
+    "The (dataset, label model, protocol) whose ERM end model predicts one class in every seed."
+    if 'erm_test_classes' not in info:
+        return pd.DataFrame(columns=['dataset', 'label_model', 'runs'])
     keys = [k for k in ('dataset', 'label_model', 'protocol') if k in info]
     g = info.groupby(keys).erm_test_classes.agg(['max', 'size'])
     return g[g['max'] == 1].rename(columns={'size': 'runs'})[['runs']].reset_index()
@@ -116,8 +125,9 @@ def one_class_runs(info:pd.DataFrame)->pd.DataFrame:
 def wins_over_if(c4:pd.DataFrame, # `compare` output of Table 4
                  methods=SIF_METHODS # the source-aware methods to count
                 )->pd.DataFrame: # methods x (ours, paper), 'wins/pairs'
-    "How often each method has a lower test loss than ordinary IF on the same (dataset, label model)."
-    w4 = c4.pivot_table(index=['dataset', 'label_model'], columns='method', values=['ours', 'paper'])
+    "How often each method's test loss is below ordinary IF's on the same (dataset, label model)."
+    w4 = c4.pivot_table(index=['dataset', 'label_model'], columns='method',
+                        values=['ours', 'paper'])
     def count(src, m):
         wins = int((w4[src][m] < w4[src]['IF']).sum())
         return f"{wins}/{int(w4[src][[m, 'IF']].notna().all(axis=1).sum())}"
@@ -128,24 +138,28 @@ def protocol_view(summary:pd.DataFrame, # table3_correct.csv or table4.csv (with
                   paper:pd.DataFrame, # paper_table3() or paper_table4()
                   value:str, # the paper frame's value column ('ap' or 'test_loss')
                   methods # the methods to show
-                 )->pd.DataFrame: # (dataset, label model) x (method, exact / paper protocol / paper)
-    "Each method under our exact protocol, under the paper protocol and in the paper, where both protocols ran."
+                 )->pd.DataFrame: # (dataset, LM) x (method, exact / paper protocol / paper)
+    "Each method under our exact protocol, the paper protocol and in the paper, where both ran."
     on = summary[summary.protocol == 'paper'].dataset.unique()
     s = summary[summary.dataset.isin(on)]
     cols = {}
     for prot, name in (('exact', 'exact protocol'), ('paper', 'paper protocol')):
         c = compare(s, paper, value, prot)
         c = c[c.method.isin(methods) & (c.label_model != 'all')].dropna(subset=['ours'])
-        cols[name] = c.pivot_table(index=['dataset', 'label_model'], columns='method', values='ours')
-    cols['paper'] = c.pivot_table(index=['dataset', 'label_model'], columns='method', values='paper')   # its rows
+        cols[name] = c.pivot_table(index=['dataset', 'label_model'], columns='method',
+                                   values='ours')
+    # the paper's own rows
+    cols['paper'] = c.pivot_table(index=['dataset', 'label_model'], columns='method',
+                                  values='paper')
     out = pd.concat(cols, axis=1).swaplevel(axis=1)
-    keep = [(m, k) for m in methods for k in ('exact protocol', 'paper protocol', 'paper') if (m, k) in out]
+    keep = [(m, k) for m in methods for k in ('exact protocol', 'paper protocol', 'paper')
+            if (m, k) in out]
     return out[keep]
 
 # %% ../../nbs/12_paper_tables.ipynb #fcc04227
-def table5_vs_paper(t5:pd.DataFrame, # table5.csv: dataset (our key), label_model, comparison, mean, ...
-                   )->pd.DataFrame: # (label model, comparison or 'paper') x paper dataset names + Avg.
-    "Our Table 5 comparisons beside the paper's row, per label model, with the average over the datasets."
+def table5_vs_paper(t5:pd.DataFrame, # table5.csv: dataset (our key), label_model, comparison, mean
+                   )->pd.DataFrame: # (label model, comparison or 'paper') x datasets, Avg.
+    "Our Table 5 comparisons beside the paper's row, per label model, averaged over datasets."
     t5 = t5.assign(dataset=t5.dataset.map(PAPER_NAMES))
     p5 = paper_table5()
     names = [n for n in PAPER_NAMES.values() if n in set(t5.dataset) | set(p5.dataset)]
@@ -166,7 +180,7 @@ TABLE2_COLUMNS = {  # the answers first, the text of the test point last
     'data': 'test data'}
 
 def table2_view(t2:pd.DataFrame)->pd.DataFrame:
-    "table2.csv laid out as the paper's Table 2: one row per (dataset, label model), labels with probabilities."
+    "table2.csv laid out as the paper's Table 2: a row per (dataset, label model)."
     t2 = t2.assign(dataset=t2.dataset.map(PAPER_NAMES))
     t2['pred (prob)'] = [f"{p} ({q:.2f})" for p, q in zip(t2.pred, t2.pred_prob)]
     weak = zip(t2.resp_data_weak_label, t2.resp_data_weak_prob)
