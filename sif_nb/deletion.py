@@ -12,6 +12,7 @@ from .snorkel import SnorkelLabelModel, SnorkelAdapter, overlap_matrix
 from .identity import as_label_model
 from .decomposition import soft_labels
 from .end_model import to_tensor, logits
+from .solvers import conjugate_gradient
 from .influence import SIF
 from .results import SIFResult
 
@@ -104,21 +105,6 @@ def deletion_labels(label_model, # fitted label model (sif_nb or Snorkel) the la
     return DeletionLabels(lm, sets, [refit_without(lm, L, s, warm, O) for s in bar])
 
 # %% ../nbs/04d_deletion.ipynb #cd33f954
-def _pcg(hvp, b:torch.Tensor, precond, tol:float=1e-10, max_iter:int=50)->torch.Tensor:
-    "Solve A x = b (flat) by conjugate gradients preconditioned with `precond` (approx. A^-1)."
-    x, r = torch.zeros_like(b), b.clone()
-    z = precond(r)
-    p, rz = z.clone(), float(r @ z)
-    for _ in range(max_iter):
-        if float(r.norm()) <= tol * float(b.norm()): break
-        Ap = hvp(p)
-        alpha = rz / float(p @ Ap)
-        x, r = x + alpha * p, r - alpha * Ap
-        z = precond(r)
-        rz_new = float(r @ z)
-        p, rz = z + rz_new / rz * p, rz_new
-    return x
-
 def _at(model, theta:torch.Tensor):
     "A shallow copy of `model` with parameters `theta` (the model itself is left alone)."
     m = copy.copy(model)
@@ -148,7 +134,9 @@ def _newton_change(engine:SIF, Yn:np.ndarray, n_kept:int, Xe, Ye:torch.Tensor, b
         m = _at(model, th)
         b = m.objective_grad(Xt, Yt) - g0 - shrink * th
         hvp = lambda v: m.objective_hvp(Xt, Yt, v.reshape(th.shape)) - shrink * v.reshape(th.shape)
-        step, t = _pcg(lambda v: hvp(v).reshape(-1), b.reshape(-1), pre).reshape(th.shape), 1.
+        step = conjugate_gradient(lambda v: hvp(v).reshape(-1), b.reshape(-1), max_iter=50,
+                                  precond=pre, strict=False).reshape(th.shape)
+        t = 1.
         while True:                                    # halve the step until J_j does not rise
             new = J(th - t * step)
             if new <= f or t < 1e-3: break

@@ -8,7 +8,6 @@ import sys, threading, time, warnings
 import numpy as np, pandas as pd, scipy.sparse as sp, torch
 from dataclasses import dataclass
 from functools import partial
-from fastcore.basics import patch
 from .pws import check_L, check_X, check_y, row_chunks, lf_names as _lf_names
 from .runtime import memory_errors
 from .runtime import is_interactive
@@ -18,13 +17,19 @@ from .label_models import check_W, check_sigma
 from .decomposition import soft_labels
 from .results import SIFResult, check_label_names, LazyGroups
 from .results import ScoreFactors, relatif, wm_factors, term_factors, per_term, block_rows
+from .results import param_sums
 from .diagnostics import class_balance_table, balance_warning
 from .solvers import Auto, Cholesky
 
 # %% auto #0
-__all__ = ['coefficient_columns', 'GradDots', 'SIF', 'madds_per_second', 'sif']
+__all__ = ['LF_PARTS', 'descent', 'coefficient_columns', 'GradDots', 'SIFSettings', 'madds_per_second', 'SIF', 'group_sums',
+           'FamilyGroups', 'GroupRelatIF', 'sif']
 
 # %% ../nbs/04b_influence.ipynb #1b66b517
+def descent(g): # the evaluation loss's gradient (or its dot products with a direction)
+    "$-g$: the one place phi's sign enters, so that phi > 0 when removal lowers the eval loss."
+    return -g
+
 def coefficient_columns(Yt:torch.Tensor # (N,C) soft labels
                        )->torch.Tensor: # (N,C,2C+1)
     "Gradient coefficients $\\hat y_i$, $e_c$ and $e_c-\\hat y_i$: the IF, RW and WM directions."
@@ -34,10 +39,10 @@ def coefficient_columns(Yt:torch.Tensor # (N,C) soft labels
 
 @dataclass
 class GradDots:
-    "The 2C+1 `coefficient_columns` of a `grad_dots` (or `self_dots`) result, by name."
-    label:np.ndarray # (N,) along $\hat y_i$: $\hat y_i^\top a_i$ (self: $\hat y^\top Q\hat y$)
-    vote:np.ndarray # (N,C) along $e_c$: $a_{ic}$ (self: $Q_i[c,c]$)
-    move:np.ndarray # (N,C) along $e_c-\hat y_i$: $b_{ic}$ (self: $q_{ic}$)
+    "The 2C+1 `coefficient_columns` of a `grad_dots` along $-s$ (or of `self_dots`), by name."
+    label:np.ndarray # (N,) along $\hat y_i$: $-\hat y_i^\top a_i$ (self: $\hat y^\top Q\hat y$)
+    vote:np.ndarray # (N,C) along $e_c$: $-a_{ic}$ (self: $Q_i[c,c]$)
+    move:np.ndarray # (N,C) along $e_c-\hat y_i$: $-b_{ic}$ (self: $q_{ic}$)
 
     @classmethod
     def split(cls, A:np.ndarray # (N,2C+1) columns in `coefficient_columns` order
@@ -55,6 +60,37 @@ def _choose_inverse(inverse):
                         f"ConjugateGradient(), Auto() or ReferenceLiSSA(), got {inverse!r}")
     return inverse
 
+# %% ../nbs/04b_influence.ipynb #fafda0cb
+@dataclass
+class SIFSettings:
+    "How an engine works (block sizes, costs it may take on, what it says), not what it computes."
+    block_budget:int=2 ** 20 # numbers per block of rows in the score assembly (8 MB of float64)
+    group_params:bool=None # W's parameter groups' RelatIF: True, False, or None (by cost)
+    param_group_budget:float=2e10 # multiply-adds of the parameter groups formed by cost
+    group_dtype:object=None # dtype of the (N,M) vote-group columns; None: float64 to group_bytes
+    group_bytes:int=2 ** 28 # float64 vote-group columns (cache and tables) above this: float32
+    point_budget:float=2e10 # multiply-adds of the per-point LF scores formed when `points=None`
+    slow_s:float=10. # predicted seconds above which a step says what it should cost first
+    announce:bool=None # say it: True, False, or None (when `is_interactive()`)
+
+def _check_settings(settings)->SIFSettings:
+    "`settings`, or the defaults when None; a clear error for anything else."
+    if settings is None: return SIFSettings()
+    if not isinstance(settings, SIFSettings):
+        raise TypeError(f"settings must be a SIFSettings(...), got {settings!r}")
+    return settings
+
+_RATE = []
+
+def madds_per_second()->float:
+    "Multiply-adds a second of this machine's float64 matrix product (timed once, then cached)."
+    if not _RATE:
+        a = torch.rand(384, 384, dtype=torch.float64)
+        t = time.perf_counter()
+        for _ in range(4): a @ a
+        _RATE.append(4 * 384 ** 3 / max(time.perf_counter() - t, 1e-9))
+    return _RATE[0]
+
 # %% ../nbs/04b_influence.ipynb #6cd3a681
 class SIF:
     "Source-aware influence of every (datum, LF, class) effect of a PWS pipeline on an eval loss."
@@ -67,9 +103,11 @@ class SIF:
                  lf_names=None, # M LF names
                  chunk_size:int=4096, # rows per chunk
                  grad_tol:float=1e-6, # largest `minimiser_gap` (|gradient| / feature scale)
-                 label_names=None): # C class names for the tables (default 'class 0', ...)
+                 label_names=None, # C class names for the tables (default 'class 0', ...)
+                 settings:SIFSettings=None): # block sizes, cost budgets, announcements
         t0 = time.perf_counter()
         self.model, self.chunk_size = model, chunk_size
+        self.settings = _check_settings(settings)
         self.sigma = None if sigma is None else check_sigma(sigma)
         self.inverse = _choose_inverse(inverse)
         self.label_names = check_label_names(label_names, model.C)
@@ -136,116 +174,159 @@ class SIF:
                 if self._S is None: self._prepare_relatif()
         return self._S
 
+    def _prepare_relatif(self):
+        "Form the self-influences and the groups' cache (`GroupRelatIF`), `_S` last: then ready."
+        groups = GroupRelatIF(self)
+        S = groups.prepare()
+        self._groups = groups if groups.by_family else None
+        self._S = S
+
     def _memory_advice(self)->str:
         "What to change when a step runs out of memory: the block-wise options."
         return (f"use inverse=ConjugateGradient() (never forms the (p,p) Hessian), a smaller "
-                f"chunk_size (now {self.chunk_size}) or SIF.block_budget (now {self.block_budget} "
-                "numbers a block), and read the (N,M,C) scores by blocks (iter_votes, to_parquet)")
+                f"chunk_size (now {self.chunk_size}) or a smaller block_budget (now "
+                f"{self.settings.block_budget} numbers a block: SIF(..., settings=SIFSettings("
+                "block_budget=...))), and read the (N,M,C) scores by blocks (iter_votes, "
+                "to_parquet)")
 
-SIF.slow_s = 10. # predicted seconds above which a step says what it should cost before it starts
-SIF.announce = None # say it: True, False, or None (when `is_interactive()`)
-_RATE = []
+    def _hessian_madds(self, with_factor:bool=False)->float:
+        "Multiply-adds of forming the Hessian (N rows, their non-zeros) and, if asked, its factor."
+        N, D, p = self.Xt.shape[0], self.Xt.shape[1], self.model.theta.numel()
+        K = max(1, p // D)
+        width = self.X.nnz / max(N, 1) + 1 if sp.issparse(self.X) else D
+        work = N * width * D * K * (K + 1) / 2
+        return work + (4 * p ** 3 if with_factor else 0.)
 
-def madds_per_second()->float:
-    "Multiply-adds a second of this machine's float64 matrix product (timed once, then cached)."
-    if not _RATE:
-        a = torch.rand(384, 384, dtype=torch.float64)
-        t = time.perf_counter()
-        for _ in range(4): a @ a
-        _RATE.append(4 * 384 ** 3 / max(time.perf_counter() - t, 1e-9))
-    return _RATE[0]
+    def _announce(self, what:str, madds:float):
+        "Say what a step should cost before it starts, when that is over `settings.slow_s` seconds."
+        say = self.settings.announce
+        if say is None: say = is_interactive()
+        if not say or not isinstance(self.inverse, Cholesky): return
+        s = madds / madds_per_second()
+        if s > self.settings.slow_s:
+            print(f"SIF: {what}: about {s:.0f} s ({madds:.1e} multiply-adds)", file=sys.stderr)
 
-@patch
-def _hessian_madds(self:SIF, with_factor:bool=False)->float:
-    "Multiply-adds of forming the Hessian (N rows, their non-zeros) and, if asked, factoring it."
-    N, D, p = self.Xt.shape[0], self.Xt.shape[1], self.model.theta.numel()
-    K = max(1, p // D)
-    width = self.X.nnz / max(N, 1) + 1 if sp.issparse(self.X) else D
-    work = N * width * D * K * (K + 1) / 2
-    return work + (4 * p ** 3 if with_factor else 0.)
+    def _blocks(self, width:int, # numbers a row of the largest block array holds
+                scale:int=1 # blocks `scale` times larger (fewer calls of a costly step)
+               )->list:
+        "Row slices for the score assembly: about `settings.block_budget` numbers a block."
+        return row_chunks(len(self.L), block_rows(width, scale * self.settings.block_budget))
 
-@patch
-def _announce(self:SIF, what:str, madds:float):
-    "Say what a step should cost before it starts, when that is over `slow_s` seconds."
-    say = is_interactive() if self.announce is None else self.announce
-    if not say or not isinstance(self.inverse, Cholesky): return
-    s = madds / madds_per_second()
-    if s > self.slow_s:
-        print(f"SIF: {what}: about {s:.0f} s ({madds:.1e} multiply-adds)", file=sys.stderr)
+    def _sub_blocks(self, rows:slice, width:int)->list:
+        "`_blocks` of `width` inside the block `rows`."
+        budget = self.settings.block_budget
+        return [slice(rows.start + s.start, rows.start + s.stop)
+                for s in row_chunks(rows.stop - rows.start, block_rows(width, budget))]
 
-# %% ../nbs/04b_influence.ipynb #192c8355
-SIF.block_budget = 2 ** 20 # numbers per block of rows in the score assembly (8 MB of float64)
-
-@patch
-def _blocks(self:SIF, width:int, # numbers a row of the largest block array holds
-            scale:int=1 # blocks `scale` times larger (fewer calls of a costly step)
-           )->list:
-    "Row slices for the score assembly: about `block_budget` numbers a block."
-    return row_chunks(len(self.L), block_rows(width, scale * self.block_budget))
-
-@patch
-def _sub_blocks(self:SIF, rows:slice, width:int)->list:
-    "`_blocks` of `width` inside the block `rows`."
-    return [slice(rows.start + s.start, rows.start + s.stop)
-            for s in row_chunks(rows.stop - rows.start, block_rows(width, self.block_budget))]
-
-@patch
-def _dots(self:SIF, directions:dict)->dict:
-    "`GradDots` along each score family's direction (one `grad_dots` pass per distinct direction)."
-    N, C, done = len(self.L), self.model.C, {}
-    for s in directions.values():
-        if id(s) in done: continue
+    def _dots_along(self, s:torch.Tensor)->GradDots:
+        "`GradDots` of every row along the direction `s`, by blocks of rows."
+        N, C = len(self.L), self.model.C
         A = np.empty((N, 2 * C + 1))
         for sl in self._blocks(C * (2 * C + 1)):
             V = coefficient_columns(self.Yt[sl])
             A[sl] = self.model.grad_dots(self.Xt[sl], s, V).cpu().numpy()
-        done[id(s)] = GradDots.split(A)
-    return {name: done[id(s)] for name, s in directions.items()}
+        return GradDots.split(A)
 
-@patch
-def _result(self:SIF, dots:dict, S:GradDots)->SIFResult:
-    "IF (and R-IF, self-IF) now; the (N,M,C) tensors from `ScoreFactors` when asked for."
-    L = self.L.view()
-    L.flags.writeable = False                          # shared with the engine: no (N,M) copy
-    F = ScoreFactors(L, self.W.copy(), self.sigma, self.Y, dots, S)
-    r = SIFResult(IF=-dots['IF'].label, L=L, W=F.W, sigma=self.sigma, lf_names=list(self.lf_names),
-                  factors=F)
-    if S is not None: r.self_IF, r.R_IF = S.label.copy(), relatif(-dots['IF'].label, S.label)
-    return r
+    def _dots(self, directions:dict)->dict:
+        "`GradDots` along each score family's direction (one pass per distinct direction)."
+        out = {}
+        for name, s in directions.items():
+            twin = next((n for n in out if directions[n] is s), None)  # the same tensor: reuse
+            out[name] = out[twin] if twin is not None else self._dots_along(s)
+        return out
 
-@patch
-def __call__(self:SIF, X_eval, # (Nv,d) evaluation features (a validation set, or one test point)
-             y_eval, # (Nv,) evaluation gold labels
-             relatif:bool=True, # also self-influences, per-term and group RelatIF (Cholesky)
-             points:bool=None # per-point LF scores (`meta['lf_points']`); None: when cheap
-            )->SIFResult:
-    "Every score of the training pieces on the mean CE of (X_eval, y_eval); phi > 0: removal helps."
-    t0 = time.perf_counter()
-    with memory_errors('SIF(...)(X_eval, y_eval)', self._memory_advice):
-        if relatif and self._S is None:
-            self._announce('RelatIF self-influences', self._hessian_madds())
-        S = self.self_inf if relatif else None                                # cached across calls
-        g = self.model.eval_grad(X_eval, y_eval)
-        directions = self.solver.directions(g, self.W.shape[0])
-        r = self._result(self._dots(directions), S)
-        if S is not None and self._groups: self._add_groups(r, directions)
-    r.label_names = self.label_names
-    r.meta = dict(n_eval=len(y_eval), **self.solver.meta, setup_s=self.setup_time)
-    if r.group: r.meta['group_dtype'] = str(self._groups['rows'].dtype)     # the vote-group columns
-    r.meta['call_s'] = time.perf_counter() - t0
-    r.meta['class_balance'] = self._balance(y_eval)
-    if self._want_points(points, np.size(y_eval)):
-        r.meta['lf_points'] = self._lf_points(X_eval, y_eval)
-    return r
+    def _result(self, dots:dict, S:GradDots)->SIFResult:
+        "IF (and R-IF, self-IF) now; the (N,M,C) tensors from `ScoreFactors` when asked for."
+        L = self.L.view()
+        L.flags.writeable = False                      # shared with the engine: no (N,M) copy
+        F = ScoreFactors(L, self.W.copy(), self.sigma, self.Y, dots, S)
+        r = SIFResult(IF=dots['IF'].label, L=L, W=F.W, sigma=self.sigma,
+                      lf_names=list(self.lf_names), factors=F)
+        if S is not None: r.self_IF, r.R_IF = S.label.copy(), relatif(dots['IF'].label, S.label)
+        return r
 
-@patch
-def _balance(self:SIF, y_eval)->pd.DataFrame:
-    "The training labels' class shares beside `y_eval`'s; warns on a gap > 0.15 (30+ points)."
-    tab = class_balance_table(self.Y, y_eval, label_names=self.label_names)
-    w = balance_warning(tab) if np.size(y_eval) >= 30 else ''
-    if w: warnings.warn(w, stacklevel=3)
-    return tab
+    def __call__(self, X_eval, # (Nv,d) evaluation features (a validation set, or one test point)
+                 y_eval, # (Nv,) evaluation gold labels
+                 relatif:bool=True, # also self-influences, per-term and group RelatIF (Cholesky)
+                 points:bool=None # per-point LF scores (`meta['lf_points']`); None: when cheap
+                )->SIFResult:
+        "Every score of the pieces on the mean CE of (X_eval, y_eval); phi > 0: removing it helps."
+        t0 = time.perf_counter()
+        with memory_errors('SIF(...)(X_eval, y_eval)', self._memory_advice):
+            if relatif and self._S is None:
+                self._announce('RelatIF self-influences', self._hessian_madds())
+            S = self.self_inf if relatif else None                            # cached across calls
+            g = self.model.eval_grad(X_eval, y_eval)
+            directions = self.solver.directions(descent(g), self.W.shape[0])
+            r = self._result(self._dots(directions), S)
+            if S is not None and self._groups: r.group = self._groups(directions, S)
+        r.label_names = self.label_names
+        r.meta = dict(n_eval=len(y_eval), **self.solver.meta, setup_s=self.setup_time)
+        if r.group: r.meta['group_dtype'] = str(self._groups.dtype)      # the vote-group columns
+        r.meta['call_s'] = time.perf_counter() - t0
+        r.meta['class_balance'] = self._balance(y_eval)
+        if self._want_points(points, np.size(y_eval)):
+            r.meta['lf_points'] = self._lf_points(X_eval, y_eval)
+        return r
 
+    def _balance(self, y_eval)->pd.DataFrame:
+        "The training labels' class shares beside `y_eval`'s; warns on a gap > 0.15 (30+ points)."
+        tab = class_balance_table(self.Y, y_eval, label_names=self.label_names)
+        w = balance_warning(tab) if np.size(y_eval) >= 30 else ''
+        if w: warnings.warn(w, stacklevel=3)
+        return tab
+
+    def _families(self)->list:
+        "The score families with group RelatIF: RW (identity sigma) and WM; none without a factor."
+        if self.solver.chol is None: return []
+        return (['RW'] if self.sigma == 'identity' else []) + ['WM']
+
+    def _with_params(self, families:list)->bool:
+        "Whether to form every parameter group's summed gradient (`group_params`, else by cost)."
+        if not families: return False
+        if self.settings.group_params is not None: return bool(self.settings.group_params)
+        cost = len(self.L) * int(self._active_params().sum()) * len(families)
+        cost *= self.model.theta.numel()
+        return cost <= self.settings.param_group_budget
+
+    def _active_params(self)->np.ndarray: # (M,C+1,C) bool
+        "Parameters $W_{jkc}$ with terms: non-zero and voted (slot k-1) by LF j on some row."
+        (N, M), C = self.L.shape, self.model.C
+        used = np.zeros((M, C + 1), bool)
+        for sl in self._blocks(M):
+            Lb = self.L[sl]
+            used[np.broadcast_to(np.arange(M), Lb.shape), Lb + 1] = True
+        return (self.W != 0) & used[:, :, None]
+
+    def _group_dtype(self, families:list)->np.dtype:
+        "The dtype of the vote-group self-influences and RelatIF: `group_dtype`, else by size."
+        if self.settings.group_dtype is not None: return np.dtype(self.settings.group_dtype)
+        N, M = self.L.shape
+        big = 8 * N * (2 * M + 1) * len(families) > self.settings.group_bytes
+        return np.dtype(np.float32 if big else np.float64)
+
+    def _want_points(self, points, n_eval:int)->bool:
+        "Whether to form the per-point LF scores: `points`, else when cheap (2+ points, Cholesky)."
+        fams = self._families()
+        if points is not None and points and not fams:
+            raise ValueError("points=True needs inverse=Cholesky() (a factor to solve with)")
+        if points is not None: return bool(points)
+        cost = self.L.size * len(fams) * self.model.C * self.model.theta.numel()
+        return bool(fams) and n_eval >= 2 and cost <= self.settings.point_budget
+
+    def _lf_points(self, X_eval, y_eval)->dict: # family -> votes, abstains: (M,Nv)
+        "Each LF's score per evaluation point, $-u_j^\\top g_k$, $u_j = H^{-1}G_j$ (mean: score)."
+        shape = self.model.theta.shape
+        Xe = check_X(X_eval, d=self.model.d, name='X_eval', copy=False, lazy=True)
+        Xe = self.model.features(Xe)
+        y = check_y(y_eval, self.model.C, n=len(Xe), name='y_eval')
+        at, out = torch.as_tensor(y, device=self.model.theta.device), {}
+        for f, G in GroupRelatIF(self).lf_gradients().items():       # (2,M,p): votes, abstains
+            u = [self.solver.solve(g.reshape(shape)) for g in G.reshape(-1, G.shape[-1])]
+            A = [descent(self.model.grad_dots(Xe, v))[torch.arange(len(y)), at] for v in u]
+            A = torch.stack(A).cpu().numpy().reshape(2, G.shape[1], len(y))
+            out[f] = dict(votes=A[0], abstains=A[1])
+        return out
 
 # %% ../nbs/04b_influence.ipynb #6c98fb70
 def _wm_vote_vectors(kappa, # (N,M,C) WM factors, 0 where `full`
@@ -266,278 +347,210 @@ def _term_vectors(family:str, # 'RW' or 'WM'
     y, f = Y[:, None, None, :], full[..., None]
     return torch.where(f, y, torch.where(f, 0., kappa[..., None]) * (I - y))
 
+def _family_param_columns(v:torch.Tensor, # (n,M,C,C) one family's per-term coefficient vectors
+                          col:torch.Tensor, # (n,M,C) column of each term's parameter; R: inactive
+                          R:int # number of active parameters
+                         )->torch.Tensor: # (n,C,R)
+    "Coefficients of the active parameter groups $W_{jkc}$: $v_{ijc}$ where $L_{ij}=k-1$."
+    n, C = len(col), v.shape[-1]
+    out = v.new_zeros(n, C, R + 1)                          # the last column takes inactive terms
+    idx = torch.where(col < R, col, R).reshape(n, -1)                                # (n,M*C)
+    for c in range(C): out[:, c].scatter_(1, idx, v[..., c].reshape(n, -1))
+    return out[:, :, :R]
+
 def _param_columns(V:list, # F (n,M,C,C) per-term coefficient vectors
                    col:torch.Tensor, # (n,M,C) column of each term's parameter; R = none (inactive)
                    R:int # number of active parameters
                   )->torch.Tensor: # (n,C,F*R)
-    "Coefficients of the active parameter groups $W_{jkc}$: $v_{ijc}$ where $L_{ij}=k-1$ (a view)."
-    n, F, C = len(col), len(V), V[0].shape[-1]
-    out = V[0].new_zeros(n, C, F * R + 1)                    # the last column takes inactive terms
-    for f, v in enumerate(V):
-        idx = torch.where(col < R, col + f * R, F * R).reshape(n, -1)                # (n,M*C)
-        for c in range(C): out[:, c].scatter_(1, idx, v[..., c].reshape(n, -1))
-    return out[:, :, :F * R]
+    "`_family_param_columns` of each family, side by side."
+    return torch.cat([_family_param_columns(v, col, R) for v in V], 2)
 
 def _columns(v:np.ndarray # (N,M,C) vote-group coefficients
             )->np.ndarray: # (N,C,M+1)
     "Vote-group columns and the datum group's (their sum over LFs) as `self_dots` coefficients."
     return np.concatenate([v, v.sum(1, keepdims=True)], 1).transpose(0, 2, 1)
 
-def _group_sums(x:np.ndarray, # (N,M,C) per-term values
-                L:np.ndarray # (N,M) votes
-               )->dict: # group kind -> sums over its terms
+def group_sums(x:np.ndarray, # (N,M,C) per-term values
+               L:np.ndarray # (N,M) votes
+              )->dict: # group kind -> sums over its terms
     "Sums of `x` over the terms of every vote, datum, LF (whole, votes, abstentions) and parameter."
-    (N, M), C = L.shape, x.shape[2]
-    slot = (np.arange(M) * (C + 1) + L + 1).ravel()                   # parameter row of each (i,j)
-    cols = [np.bincount(slot, x[..., c].ravel(), M * (C + 1)) for c in range(C)]
-    param = np.stack(cols, 1).reshape(M, C + 1, C)
+    param = param_sums(x, L)
     votes, abstains = param[:, 1:].sum((1, 2)), param[:, 0].sum(1)
     return dict(vote=x.sum(2), datum=x.sum((1, 2)), lf=votes + abstains, lf_votes=votes,
                 lf_abstains=abstains, param=param)
 
-def _split_sums(sums, # (M(C+1)C + 3M,) parameters (when formed), then LF votes, abstentions, whole
-                M:int, C:int)->dict:
-    "Name the values of the groups that span rows: LF votes, abstentions, whole, parameters."
-    P = len(sums) - 3 * M
-    lf = sums[P:].reshape(3, M)
-    out = dict(lf_votes=lf[0], lf_abstains=lf[1], lf=lf[2])
-    return dict(out, param=sums[:P].reshape(M, C + 1, C)) if P else out
-
-def _group_relatif(phi, # group influences
-                   self_inf, # their self-influences
-                   scale # sums over the group's terms of sqrt(self-influence)
-                  )->np.ndarray:
-    "phi / sqrt(self-influence); 0 where the group's gradient cancels to round-off (< 1e-10 scale)."
-    root = np.sqrt(np.maximum(self_inf, 0))
-    return np.divide(phi, root, out=np.zeros_like(root), where=root > 1e-10 * scale)
-
 # %% ../nbs/04b_influence.ipynb #257227fd
-@patch
-def _families(self:SIF)->list:
-    "The score families with group RelatIF: RW (identity sigma) and WM; none without a factor."
-    if self.solver.chol is None: return []
-    return (['RW'] if self.sigma == 'identity' else []) + ['WM']
+LF_PARTS = ('lf_votes', 'lf_abstains', 'lf') # an LF's groups: its votes, its abstentions, both
 
-@patch
-def _vote_groups(self:SIF, families:list, t, kappa, full, rows:slice)->torch.Tensor:
-    "(n,C,F(M+1)) coefficients of the vote and datum groups of some rows, per family."
-    v = dict(RW=t, WM=_wm_vote_vectors(kappa, full, self.Y[rows]))
-    cols = np.concatenate([_columns(v[f]) for f in families], 2)
-    return to_tensor(cols, self.model.device)
-
-@patch
-def _active_params(self:SIF)->np.ndarray: # (M,C+1,C) bool
-    "Parameters $W_{jkc}$ with terms: non-zero and voted (slot k-1) by LF j on some row."
-    (N, M), C = self.L.shape, self.model.C
-    used = np.zeros((M, C + 1), bool)
-    for sl in self._blocks(M):
-        Lb = self.L[sl]
-        used[np.broadcast_to(np.arange(M), Lb.shape), Lb + 1] = True
-    return (self.W != 0) & used[:, :, None]
-
-@patch
-def _param_sums(self:SIF, families:list)->torch.Tensor: # (F(M(C+1)C + 3M), p)
-    "Summed gradients of every parameter $W_{jkc}$, then of each LF's votes, abstentions and whole."
-    (N, M), C, dev, F = self.L.shape, self.model.C, self.model.device, len(families)
-    active = self._active_params()
-    pos = np.full(active.shape, active.sum())
-    pos[active] = np.arange(active.sum())                        # column of each active parameter
-    G, R = 0., int(active.sum())
-    rows = max(1, 2 ** 23 // (C * max(R, 1) * F))            # (rows,C,F*R) coefficients at a time
-    for sl in row_chunks(N, rows):
-        col = torch.as_tensor(pos[np.arange(M), self.L[sl] + 1], device=dev)          # (n,M,C)
-        t, kappa, full = term_factors(self.L[sl], self.W, self.sigma)
-        T = [to_tensor(t, dev), to_tensor(kappa, dev), torch.as_tensor(full, device=dev)]
-        V = [_term_vectors(f, *T, self.Yt[sl]) for f in families]
-        Vp = _param_columns(V, col, R)
-        G = G + self.model.grad_sums(self.Xt[sl], Vp, max(rows, self.chunk_size)).reshape(F * R, -1)
-    G_all = self.Xt.new_zeros(F, M * (C + 1) * C, len(self.model.theta.reshape(-1)))
-    G_all[:, torch.as_tensor(np.flatnonzero(active), device=dev)] = G.reshape(F, R, -1)
-    out = []
-    for Gf in G_all:
-        Gp = Gf.reshape(M, C + 1, C, -1)
-        votes, abstains = Gp[:, 1:].sum((1, 2)), Gp[:, 0].sum(1)
-        out += [Gf, votes, abstains, votes + abstains]
-    return torch.cat(out)
-
-SIF.group_params = None # parameter groups' RelatIF: True, False, or None (when N R F p <= budget)
-SIF.param_group_budget = 2e10 # multiply-adds: a few seconds on one core
-
-@patch
-def _with_params(self:SIF, families:list)->bool:
-    "Whether to form the summed gradients of every parameter group (`group_params`, else by cost)."
-    if not families: return False
-    if self.group_params is not None: return bool(self.group_params)
-    cost = len(self.L) * int(self._active_params().sum()) * len(families) * self.model.theta.numel()
-    return cost <= self.param_group_budget
-
-_PARAM_LOCK = threading.Lock() # held while an engine forms its parameter groups (`_param_groups`)
-
-@patch
-def _param_groups(self:SIF)->tuple: # ((F(P+3M), p) summed gradients, (F(P+3M),) self-influences)
-    "The lazy cache of W's parameter groups: formed once, when a parameter table first asks."
-    with _PARAM_LOCK:                           # a second caller waits, then reads the cache
-        if getattr(self, '_param_G', None) is None:
-            G = self._param_sums(self._groups['families'])
-            self._param_G = (G, self.solver.sum_self_influences(G).cpu().numpy())
-    return self._param_G
-
-@patch
-def _param_group_values(self:SIF, k:int, # the family's position in `_families()`
-                        family:str, # 'RW' or 'WM'
-                        s:torch.Tensor # the family's direction
-                       )->dict: # param, self_param: (M,C+1,C)
-    "Group RelatIF of every parameter $W_{jkc}$ of one family along `s`, and its self-influence."
-    (N, M), C = self.L.shape, self.model.C
-    G, sums = self._param_groups()
-    P = M * (C + 1) * C
-    rows = slice(k * (P + 3 * M), k * (P + 3 * M) + P)
-    phi, q = -(G[rows] @ s.reshape(-1)).cpu().numpy(), sums[rows]
-    scale = self._groups['scale'][family]['param'].reshape(-1)
-    shape = (M, C + 1, C)
-    return dict(param=_group_relatif(phi, q, scale).reshape(shape), self_param=q.reshape(shape))
-
-SIF.group_dtype = None # dtype of the (N,M) vote-group columns; None: float64 up to group_bytes
-SIF.group_bytes = 2 ** 28 # float64 vote-group columns (cache and tables) above this: float32
-
-@patch
-def _group_dtype(self:SIF, families:list)->np.dtype:
-    "The dtype of the vote-group self-influences and RelatIF: `group_dtype`, else by their size."
-    if self.group_dtype is not None: return np.dtype(self.group_dtype)
-    N, M = self.L.shape
-    big = 8 * N * (2 * M + 1) * len(families) > self.group_bytes
-    return np.dtype(np.float32 if big else np.float64)
-
-@patch
-def _lf_sums(self:SIF, families:list, Vg:torch.Tensor, rows:slice)->torch.Tensor: # (2MF, p)
-    "Summed gradients of each LF's votes and abstentions in some rows from the vote-group columns."
-    M = self.L.shape[1]
-    fires = torch.as_tensor(self.L[rows] != -1, device=Vg.device)[:, None, :]
-    V = []
-    for k in range(len(families)):
-        w = Vg[:, :, k * (M + 1):k * (M + 1) + M]                      # (n,C,M) vote coefficients
-        V += [torch.where(fires, w, 0.), torch.where(fires, 0., w)]
-    G = self.model.grad_sums(self.Xt[rows], torch.cat(V, 2), self.chunk_size)
-    return G.reshape(len(V) * M, -1)
-
-def _lf_groups(G:torch.Tensor, F:int, M:int)->torch.Tensor: # (3MF, p)
-    "Per family: the summed gradients of each LF's votes, abstentions and whole (no parameters)."
-    out = []
-    for Gf in G.reshape(F, 2, M, -1): out += [Gf[0], Gf[1], Gf[0] + Gf[1]]
-    return torch.cat(out)
-
-@patch
-def _term_roots(self:SIF, S:GradDots, t, kappa, full)->dict:
-    "family -> (n,M,C) square roots of the per-term self-influences (`self_RW`, `self_WM`)."
-    out = dict(WM=per_term(np.sqrt(S.move), np.abs(kappa), full, np.sqrt(S.label)))
-    if self.sigma == 'identity': out = dict(RW=per_term(np.sqrt(S.vote), np.abs(t)), **out)
-    return out
+@dataclass
+class FamilyGroups:
+    "The training side of one score family's group RelatIF, formed once per engine and cached."
+    self_rows:np.ndarray # (N,M+1) self-influences of each row's vote groups, then its datum group
+    G:torch.Tensor # (3,M,p) summed gradients of each LF's votes, abstentions and whole
+    self_lf:dict # `LF_PARTS` -> (M,) their self-influences
+    scale:dict # group kind -> sums of sqrt(per-term self-influence) over its terms (round-off)
 
 def _add_sums(acc:dict, part:dict, rows:slice):
-    "Add the `_group_sums` of a block of rows to `acc`: datum by position, LF and parameter sums."
+    "Add the `group_sums` of a block of rows to `acc`: datum by position, LF and parameter sums."
     acc['datum'][rows] = part['datum']
-    for k in ('lf', 'lf_votes', 'lf_abstains', 'param'): acc[k] = acc.get(k, 0.) + part[k]
+    for k in LF_PARTS + ('param',): acc[k] = acc.get(k, 0.) + part[k]
 
 def _rows_of(S:GradDots, rows)->GradDots:
     "The self-influences of some rows."
     return GradDots(S.label[rows], S.vote[rows], S.move[rows])
 
-@patch
-def _prepare_relatif(self:SIF):
-    "Self-influences of the columns and row groups (by blocks), then of LF and W groups; cached."
-    (N, M), C, fams = self.L.shape, self.model.C, self._families()
-    R0, width = 2 * C + 1, 2 * C + 1 + len(fams) * (M + 1)
-    S, rows = np.empty((N, R0)), np.empty((N, width - R0), self._group_dtype(fams))
-    scale, G = {f: dict(datum=np.empty(N)) for f in fams}, 0.
-    for sl in self._blocks(C * width, 8):                  # `self_dots` inverts H once a block
-        V = self.Yt.new_empty(sl.stop - sl.start, C, width)          # filled by smaller blocks
-        for sub in self._sub_blocks(sl, C * width):
-            at = slice(sub.start - sl.start, sub.stop - sl.start)
-            V[at, :, :R0] = coefficient_columns(self.Yt[sub])
-            if not fams: continue
-            t, kappa, full = term_factors(self.L[sub], self.W, self.sigma)
-            V[at, :, R0:] = Vg = self._vote_groups(fams, t, kappa, full, sub)
-            G = G + self._lf_sums(fams, Vg, sub)                   # W's groups: `_param_groups`
-        s = self.solver.self_influences(self.model, self.Xt[sl], V, self.chunk_size)
-        if s is None: return                                    # the strategy gives no RelatIF
-        s = s.cpu().numpy()
-        S[sl], rows[sl] = s[:, :R0], s[:, R0:]
-        for sub in self._sub_blocks(sl, C * width) if fams else []:
-            t, kappa, full = term_factors(self.L[sub], self.W, self.sigma)
-            for f, x in self._term_roots(GradDots.split(S[sub]), t, kappa, full).items():
-                if f in scale: _add_sums(scale[f], _group_sums(x, self.L[sub]), sub)
-    if fams:
-        G = _lf_groups(G, len(fams), M)                     # W's groups: `_param_groups`, asked
-        self._groups = dict(families=fams, rows=rows, G=G,
-                            sums=self.solver.sum_self_influences(G).cpu().numpy(), scale=scale)
-    self._S = GradDots.split(S)                       # last: a set `_S` means the groups are ready
+class GroupRelatIF:
+    "Group RelatIF of an engine's votes, data, LFs and W's parameters, per score family."
+    def __init__(self, engine:SIF):
+        self.engine, self.families = engine, engine._families()
+        self.by_family, self._param, self._param_lock = {}, None, threading.Lock()
 
-@patch
-def _add_groups(self:SIF, r:SIFResult, directions:dict):
-    "Group RelatIF of every vote, datum, LF (votes, abstentions, whole) and parameter: `r.group`."
-    g, (N, M), C = self._groups, self.L.shape, self.model.C
-    fams, nr, ns = g['families'], M + 1, len(g['sums']) // len(g['families'])
-    dirs = {id(directions[f]): directions[f] for f in fams}          # one pass per direction
-    sums = {k: -(g['G'] @ s.reshape(-1)).cpu().numpy() for k, s in dirs.items()}   # (F(P+3M),)
-    dt = g['rows'].dtype                              # float32 for large N M: see `group_dtype`
-    vote, datum = {f: np.empty((N, M), dt) for f in fams}, {f: np.empty(N) for f in fams}
-    for sl in self._blocks(C * len(fams) * nr):
-        t, kappa, full = term_factors(self.L[sl], self.W, self.sigma)
-        Vg = self._vote_groups(fams, t, kappa, full, sl)
-        phi = {k: -self.model.grad_dots(self.Xt[sl], s, Vg).cpu().numpy() for k, s in dirs.items()}
-        roots = self._term_roots(_rows_of(self._S, sl), t, kappa, full)
-        for k, f in enumerate(fams):
-            cols = slice(k * nr, (k + 1) * nr)
-            p, q = phi[id(directions[f])][:, cols], g['rows'][sl, cols]
-            vote[f][sl] = _group_relatif(p[:, :M], q[:, :M], roots[f].sum(2))
-            datum[f][sl] = _group_relatif(p[:, M], q[:, M], g['scale'][f]['datum'][sl])
-    r.group, params = {}, self._with_params(fams)
-    for k, f in enumerate(fams):
-        q = g['rows'][:, k * nr:(k + 1) * nr]                        # views of the cache
-        cut = lambda b: _split_sums(b[k * ns:(k + 1) * ns], M, C)
-        phi, self_inf = cut(sums[id(directions[f])]), cut(g['sums'])
-        out = dict(vote=vote[f], datum=datum[f])
-        out.update({k_: _group_relatif(phi[k_], self_inf[k_], g['scale'][f][k_]) for k_ in phi})
-        self_inf = dict(vote=q[:, :M], datum=q[:, M], **self_inf)
-        load = partial(self._param_group_values, k, f, directions[f]) if params else None
-        values = dict(out, **{'self_' + key: v for key, v in self_inf.items()})
-        r.group['R-' + f] = LazyGroups(values, load)                   # W's groups: on first use
+    def _vote_groups(self, t, kappa, full, rows:slice)->dict: # family -> (n,C,M+1)
+        "Coefficients of the vote and datum groups of some rows, per family."
+        e = self.engine
+        v = dict(RW=t, WM=_wm_vote_vectors(kappa, full, e.Y[rows]))
+        return {f: to_tensor(_columns(v[f]), e.model.device) for f in self.families}
 
+    def _lf_sums(self, Vg:dict, rows:slice)->torch.Tensor: # (F,2,M,p)
+        "Summed gradients of each LF's votes and abstentions in some rows, per family."
+        e, M = self.engine, self.engine.L.shape[1]
+        fires = torch.as_tensor(e.L[rows] != -1, device=e.model.device)[:, None, :]
+        V = []
+        for w in Vg.values():                                    # (n,C,M+1): the votes, the datum
+            V += [torch.where(fires, w[:, :, :M], 0.), torch.where(fires, 0., w[:, :, :M])]
+        G = e.model.grad_sums(e.Xt[rows], torch.cat(V, 2), e.chunk_size)
+        return G.reshape(len(Vg), 2, M, -1)
 
-# %% ../nbs/04b_influence.ipynb #12c359fb
-SIF.point_budget = 2e10 # multiply-adds of the per-point LF scores formed when `points=None`
+    def lf_gradients(self)->dict: # family -> (2,M,p): each LF's votes, abstentions
+        "Summed gradients of each LF's votes and abstentions per family, in one pass over the rows."
+        e, G = self.engine, 0.
+        for sl in e._blocks(e.model.C * len(self.families) * (e.L.shape[1] + 1)):
+            t, kappa, full = term_factors(e.L[sl], e.W, e.sigma)
+            G = G + self._lf_sums(self._vote_groups(t, kappa, full, sl), sl)
+        return dict(zip(self.families, G))
 
-@patch
-def _want_points(self:SIF, points, n_eval:int)->bool:
-    "Whether to form the per-point LF scores: `points`, else when cheap (2+ points, Cholesky)."
-    fams = self._families()
-    if points is not None and points and not fams:
-        raise ValueError("points=True needs inverse=Cholesky() (a factor to solve with)")
-    if points is not None: return bool(points)
-    cost = self.L.size * len(fams) * self.model.C * self.model.theta.numel()
-    return bool(fams) and n_eval >= 2 and cost <= self.point_budget
+    def _term_roots(self, S:GradDots, t, kappa, full)->dict:
+        "family -> (n,M,C) square roots of the per-term self-influences (`self_RW`, `self_WM`)."
+        out = dict(WM=per_term(np.sqrt(S.move), np.abs(kappa), full, np.sqrt(S.label)))
+        if self.engine.sigma == 'identity':
+            out = dict(RW=per_term(np.sqrt(S.vote), np.abs(t)), **out)
+        return out
 
-@patch
-def _lf_gradients(self:SIF, families:list)->torch.Tensor: # (2MF, p)
-    "Summed gradients of each LF's votes and abstentions per family, in one pass over the rows."
-    G = 0.
-    for sl in self._blocks(self.model.C * len(families) * (self.L.shape[1] + 1)):
-        t, kappa, full = term_factors(self.L[sl], self.W, self.sigma)
-        G = G + self._lf_sums(families, self._vote_groups(families, t, kappa, full, sl), sl)
-    return G
+    def prepare(self)->GradDots:
+        "Self-influences of the columns and the row groups (by blocks), then of the LF groups."
+        e, fams = self.engine, self.families
+        (N, M), C, F = e.L.shape, e.model.C, len(fams)
+        R0, width = 2 * C + 1, 2 * C + 1 + F * (M + 1)
+        S, G = np.empty((N, R0)), 0.
+        rows = {f: np.empty((N, M + 1), e._group_dtype(fams)) for f in fams}
+        scale = {f: dict(datum=np.empty(N)) for f in fams}
+        for sl in e._blocks(C * width, 8):                  # `self_dots` inverts H once a block
+            V = e.Yt.new_empty(sl.stop - sl.start, C, width)        # filled by smaller blocks
+            for sub in e._sub_blocks(sl, C * width):
+                at = slice(sub.start - sl.start, sub.stop - sl.start)
+                V[at, :, :R0] = coefficient_columns(e.Yt[sub])
+                if not fams: continue
+                Vg = self._vote_groups(*term_factors(e.L[sub], e.W, e.sigma), sub)
+                V[at, :, R0:] = torch.cat(list(Vg.values()), 2)
+                G = G + self._lf_sums(Vg, sub)                       # W's groups: `param_groups`
+            s = e.solver.self_influences(e.model, e.Xt[sl], V, e.chunk_size)
+            if s is None: return None                             # the strategy gives no RelatIF
+            s = s.cpu().numpy()
+            S[sl], per_family = s[:, :R0], s[:, R0:].reshape(len(s), F, M + 1)
+            for k, f in enumerate(fams): rows[f][sl] = per_family[:, k]
+            for sub in e._sub_blocks(sl, C * width) if fams else []:
+                t, kappa, full = term_factors(e.L[sub], e.W, e.sigma)
+                for f, x in self._term_roots(GradDots.split(S[sub]), t, kappa, full).items():
+                    if f in scale: _add_sums(scale[f], group_sums(x, e.L[sub]), sub)
+        if fams: self._set_families(rows, G, scale)
+        return GradDots.split(S)
 
-@patch
-def _lf_points(self:SIF, X_eval, y_eval)->dict: # family -> votes, abstains: (M,Nv)
-    "Each LF's score per evaluation point, $-u_j^\\top g_k$, $u_j = H^{-1}G_j$; mean: the score."
-    fams, M, shape = self._families(), self.L.shape[1], self.model.theta.shape
-    Xe = self.model.features(check_X(X_eval, d=self.model.d, name='X_eval', copy=False, lazy=True))
-    y = check_y(y_eval, self.model.C, n=len(Xe), name='y_eval')
-    at = torch.as_tensor(y, device=self.model.theta.device)
-    A = [-self.model.grad_dots(Xe, self.solver.solve(G.reshape(shape)))[torch.arange(len(y)), at]
-         for G in self._lf_gradients(fams)]
-    A = torch.stack(A).cpu().numpy().reshape(len(fams), 2, M, len(y))
-    return {f: dict(votes=A[k, 0], abstains=A[k, 1]) for k, f in enumerate(fams)}
+    def _set_families(self, rows:dict, G:torch.Tensor, scale:dict):
+        "Name the cached quantities of each family (their self-influences: one triangular solve)."
+        G3 = torch.stack([torch.stack([v, a, v + a]) for v, a in G])                  # (F,3,M,p)
+        q = self.engine.solver.sum_self_influences(G3.reshape(-1, G3.shape[-1]))
+        q = q.cpu().numpy().reshape(G3.shape[:3])
+        for f, Gf, qf in zip(self.families, G3, q):
+            self.by_family[f] = FamilyGroups(rows[f], Gf, dict(zip(LF_PARTS, qf)), scale[f])
 
+    def _param_sums(self)->torch.Tensor: # (F,M(C+1)C,p)
+        "Summed gradients of every parameter $W_{jkc}$, per family (0 for the inactive ones)."
+        e, fams = self.engine, self.families
+        (N, M), C, dev, F = e.L.shape, e.model.C, e.model.device, len(fams)
+        active = e._active_params()
+        pos = np.full(active.shape, active.sum())
+        pos[active] = np.arange(active.sum())                    # column of each active parameter
+        G, R = 0., int(active.sum())
+        rows = max(1, 2 ** 23 // (C * max(R, 1) * F))         # (rows,C,F*R) coefficients at a time
+        for sl in row_chunks(N, rows):
+            col = torch.as_tensor(pos[np.arange(M), e.L[sl] + 1], device=dev)        # (n,M,C)
+            t, kappa, full = term_factors(e.L[sl], e.W, e.sigma)
+            T = [to_tensor(t, dev), to_tensor(kappa, dev), torch.as_tensor(full, device=dev)]
+            Vp = _param_columns([_term_vectors(f, *T, e.Yt[sl]) for f in fams], col, R)
+            G = G + e.model.grad_sums(e.Xt[sl], Vp, max(rows, e.chunk_size)).reshape(F * R, -1)
+        G_all = e.Xt.new_zeros(F, M * (C + 1) * C, e.model.theta.numel())
+        G_all[:, torch.as_tensor(np.flatnonzero(active), device=dev)] = G.reshape(F, R, -1)
+        return G_all
+
+    def param_groups(self)->dict: # family -> ((P,p) summed gradients, (P,) self-influences)
+        "W's parameter groups, formed once, when a parameter table first asks (under a lock)."
+        with self._param_lock:                       # a second caller waits, then reads the cache
+            if self._param is None:
+                G = self._param_sums()
+                q = self.engine.solver.sum_self_influences(G.reshape(-1, G.shape[-1]))
+                q = q.cpu().numpy().reshape(G.shape[:2])
+                self._param = dict(zip(self.families, zip(G, q)))
+        return self._param
+
+    def _param_values(self, family:str, # 'RW' or 'WM'
+                      s:torch.Tensor # the family's direction
+                     )->dict: # param, self_param: (M,C+1,C)
+        "Group RelatIF of every parameter $W_{jkc}$ of one family along `s`; its self-influence."
+        M, C = self.engine.L.shape[1], self.engine.model.C
+        G, q = self.param_groups()[family]
+        phi = (G @ s.reshape(-1)).cpu().numpy()
+        scale = self.by_family[family].scale['param'].reshape(-1)
+        shape = (M, C + 1, C)
+        return dict(param=relatif(phi, q, scale).reshape(shape), self_param=q.reshape(shape))
+
+    @property
+    def dtype(self)->np.dtype:
+        "The dtype of the (N,M) vote-group columns (float32 for large N M: `group_dtype`)."
+        return next(iter(self.by_family.values())).self_rows.dtype
+
+    def _row_values(self, directions:dict, S:GradDots)->tuple: # family -> (N,M); family -> (N,)
+        "Group RelatIF of every vote and datum, by blocks of rows."
+        e, (N, M) = self.engine, self.engine.L.shape
+        vote = {f: np.empty((N, M), self.dtype) for f in self.by_family}
+        datum = {f: np.empty(N) for f in self.by_family}
+        for sl in e._blocks(e.model.C * len(self.by_family) * (M + 1)):
+            t, kappa, full = term_factors(e.L[sl], e.W, e.sigma)
+            Vg = self._vote_groups(t, kappa, full, sl)
+            roots = self._term_roots(_rows_of(S, sl), t, kappa, full)
+            for f, fg in self.by_family.items():
+                phi = e.model.grad_dots(e.Xt[sl], directions[f], Vg[f]).cpu().numpy()
+                q = fg.self_rows[sl]
+                vote[f][sl] = relatif(phi[:, :M], q[:, :M], roots[f].sum(2))
+                datum[f][sl] = relatif(phi[:, M], q[:, M], fg.scale['datum'][sl])
+        return vote, datum
+
+    def __call__(self, directions:dict, # family -> its direction (`Solver.directions`)
+                 S:GradDots # the self-influences `prepare` returned
+                )->dict: # `SIFResult.group`
+        "Group RelatIF of every vote, datum, LF (votes, abstentions, whole) and parameter."
+        M, params = self.engine.L.shape[1], self.engine._with_params(self.families)
+        vote, datum = self._row_values(directions, S)
+        out = {}
+        for f, fg in self.by_family.items():
+            phi = (fg.G.reshape(3 * M, -1) @ directions[f].reshape(-1)).cpu().numpy()
+            phi = dict(zip(LF_PARTS, phi.reshape(3, M)))
+            lf = {k: relatif(p, fg.self_lf[k], fg.scale[k]) for k, p in phi.items()}
+            self_inf = dict(vote=fg.self_rows[:, :M], datum=fg.self_rows[:, M], **fg.self_lf)
+            values = dict(vote=vote[f], datum=datum[f], **lf)
+            values.update({'self_' + k: v for k, v in self_inf.items()})
+            load = partial(self._param_values, f, directions[f]) if params else None
+            out['R-' + f] = LazyGroups(values, load)              # W's groups: on first use
+        return out
 
 # %% ../nbs/04b_influence.ipynb #d225acec
 def sif(model:EndModel, # fitted end model
@@ -552,10 +565,12 @@ def sif(model:EndModel, # fitted end model
         chunk_size:int=4096, # rows per chunk
         grad_tol:float=1e-6, # largest gradient norm accepted as "at the minimiser"
         label_names=None, # C class names for the tables
-        relatif:bool=True # also self-influences and RelatIF scores
+        relatif:bool=True, # also self-influences and RelatIF scores
+        settings:SIFSettings=None # block sizes, cost budgets, announcements
        )->SIFResult:
     "One-shot `SIF(model, X, L, W, sigma, ...)(X_eval, y_eval, relatif)`."
     if X_eval is None or y_eval is None: raise ValueError("sif needs X_eval and y_eval")
     if inverse is None and not relatif: inverse = Auto()              # no factor needed: CG may do
-    engine = SIF(model, X, L, W, sigma, inverse, lf_names, chunk_size, grad_tol, label_names)
+    engine = SIF(model, X, L, W, sigma, inverse, lf_names, chunk_size, grad_tol, label_names,
+                 settings)
     return engine(X_eval, y_eval, relatif=relatif)

@@ -15,7 +15,7 @@ from .decomposition import gather_W, soft_labels, term_weights
 from .decomposition import wm_delta
 from .results import SIFResult
 from .results import relatif, wm_factors
-from .influence import _group_relatif, _group_sums
+from .influence import group_sums
 
 # %% auto #0
 __all__ = ['brute_force_sif', 'brute_force_groups', 'retrain_change', 'brute_force_scores_mlp']
@@ -79,7 +79,7 @@ def _oracle_groups(g:torch.Tensor, # (N,M,C,p) per-term gradients
                 param=torch.einsum('nmk,nmcp->mkcp', onehot, g))
 
 def brute_force_groups(model:EndModel, X, L, W, sigma, X_eval, y_eval,
-                       damping:float=0.)->dict: # as `SIFResult.group`
+                       damping:float=0.)->SIFResult: # IF and `group`
     "Group RelatIF of every vote, datum, LF and parameter from explicit group gradients and inv(H)."
     X, L, W = check_X(X), check_L(L, model.C), check_W(W)
     Xt, Y, (N, M), C = model.features(X), soft_labels(L, W, sigma), L.shape, model.C
@@ -95,11 +95,12 @@ def brute_force_groups(model:EndModel, X, L, W, sigma, X_eval, y_eval,
     out = {}
     for family, g in terms.items():
         groups = _oracle_groups(g, L, C)
-        scale = _group_sums(np.sqrt(quad(g)), L)
-        ratio = lambda k, G: _group_relatif(-(G @ s).numpy(), quad(G), scale[k])
+        scale = group_sums(np.sqrt(quad(g)), L)
+        ratio = lambda k, G: relatif(-(G @ s).numpy(), quad(G), scale[k])
         out['R-' + family] = {k: ratio(k, G) for k, G in groups.items()}
         out['R-' + family].update({'self_' + k: quad(G) for k, G in groups.items()})
-    return out
+    IF = -(to_tensor(Y, J.device)[..., None] * J).sum(1) @ s                 # each datum's whole label
+    return SIFResult(IF=IF.numpy(), L=L, W=W, sigma=sigma, group=out)
 
 # %% ../nbs/04c_oracles.ipynb #3a5ba200
 def retrain_change(model, X, Y_new, X_eval, y_eval)->float:
@@ -107,7 +108,8 @@ def retrain_change(model, X, Y_new, X_eval, y_eval)->float:
     return model.clone().fit(X, Y_new).loss(X_eval, y_eval) - model.loss(X_eval, y_eval)
 
 # %% ../nbs/04c_oracles.ipynb #3c6569b4
-def brute_force_scores_mlp(model:MLP, X, L, W, sigma, X_eval, y_eval, damping:float=0.):
+def brute_force_scores_mlp(model:MLP, X, L, W, sigma, X_eval, y_eval,
+                           damping:float=0.)->SIFResult: # IF and RW
     "IF and RW (identity sigma) of an `MLP` by per-term autograd gradients and an explicit H^-1."
     Y = soft_labels(L, W, sigma)
     Xt = to_tensor(X)
@@ -125,4 +127,4 @@ def brute_force_scores_mlp(model:MLP, X, L, W, sigma, X_eval, y_eval, damping:fl
         for c in range(C):
             g = torch.autograd.grad(-logp[i, c], tp, retain_graph=True)[0]
             RW[i, :, c] = -wbar[i, :, c] * float(g @ s)
-    return IF, RW
+    return SIFResult(IF=IF, RW=RW, L=L, W=W, sigma=sigma)

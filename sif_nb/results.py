@@ -6,33 +6,29 @@
 from __future__ import annotations
 import numpy as np, pandas as pd
 from dataclasses import dataclass, field
-from fastcore.basics import patch
 import threading
 from .pws import check_y, row_chunks
 from .runtime import atomic_write
-from .decomposition import soft_labels, removal_fraction, gather_W
+from .decomposition import soft_labels, removal_fraction, removal_odds, gather_W
 
 # %% auto #0
 __all__ = ['TERMS', 'METHODS', 'GROUPED', 'CAPTION', 'LF_COLUMNS', 'relatif', 'wm_factors', 'term_factors', 'per_term',
-           'block_rows', 'ScoreFactors', 'check_label_names', 'LazyGroups', 'SIFResult', 'bootstrap_interval']
+           'block_rows', 'ScoreFactors', 'check_label_names', 'LazyGroups', 'param_sums', 'bootstrap_interval',
+           'ResultTables', 'ResultVotes', 'ResultExport', 'SIFResult']
 
 # %% ../nbs/04a_results.ipynb #c93d68a3
 def relatif(phi:np.ndarray, # influences
-            self_inf:np.ndarray # their self-influences (same shape)
+            self_inf:np.ndarray, # their self-influences (same shape)
+            scale=0. # groups: sums over their terms of sqrt(self-influence), the round-off scale
            )->np.ndarray:
-    "RelatIF phi / sqrt(self-influence); 0 where the self-influence is 0."
+    "RelatIF phi / sqrt(self-influence); 0 where its root is 0, or below 1e-10 `scale` (round-off)."
     root = np.sqrt(np.maximum(self_inf, 0))
-    return np.divide(phi, root, out=np.zeros_like(root), where=root > 0)
+    return np.divide(phi, root, out=np.zeros_like(root), where=root > 1e-10 * scale)
 
 def wm_factors(t:np.ndarray # (n,M,C) removal fractions
               )->tuple: # (kappa, full), both (n,M,C)
-    "kappa = t/(1-t) (-1 at t = -inf, its limit), and the mask t == 1 (kappa 0, handled apart)."
-    full = t == 1
-    kappa = 1 - t
-    np.divide(t, kappa, out=kappa, where=~full & np.isfinite(t))
-    kappa[full] = 0
-    kappa[np.isneginf(t)] = -1                  # exp sigma, yhat_c e^-w beyond float64: exact
-    return kappa, full
+    "kappa = `removal_odds(t)`, and the mask t == 1 (kappa 0 there: the whole label, apart)."
+    return removal_odds(t), t == 1
 
 def term_factors(L, # (n,M) votes of some rows
                  W, # (M,C+1,C) label-model parameters
@@ -69,7 +65,7 @@ class ScoreFactors:
     W:np.ndarray # (M,C+1,C) label-model parameters
     sigma:str # 'identity' or 'exp'
     Y:np.ndarray # (N,C) soft labels
-    dots:dict # family ('IF', 'RW', 'WM', 'LIN') -> `GradDots` along its direction
+    dots:dict # family ('IF', 'RW', 'WM', 'LIN') -> `GradDots` along its direction: scores
     S:object=None # `GradDots` of the self-influences (None without RelatIF)
     budget:int=2 ** 20 # terms per block of rows (8 MB of float64)
 
@@ -95,18 +91,18 @@ class ScoreFactors:
         if not self.has(name): return None
         t, kappa, full = term_factors(self.L[rows], self.W, self.sigma)
         D, S = self.dots, self.S
-        if name == 'RW': return per_term(-D['RW'].vote[rows], t, inplace=True)
+        if name == 'RW': return per_term(D['RW'].vote[rows], t, inplace=True)
         if name == 'WM':
-            return per_term(-D['WM'].move[rows], kappa, full, -D['WM'].label[rows], True)
+            return per_term(D['WM'].move[rows], kappa, full, D['WM'].label[rows], True)
         if name == 'LIN':
-            x = -self.Y[rows] * D['LIN'].move[rows]
+            x = self.Y[rows] * D['LIN'].move[rows]
             return per_term(x, gather_W(self.L[rows], self.W), inplace=True)
         if name == 'self_RW': return per_term(S.vote[rows], t ** 2, inplace=True)
         if name == 'self_WM': return per_term(S.move[rows], kappa ** 2, full, S.label[rows], True)
         if name == 'R_RW':
-            return per_term(relatif(-D['RW'].vote[rows], S.vote[rows]), np.sign(t), inplace=True)
-        r_if = relatif(-D['IF'].label[rows], S.label[rows])
-        r_wm = relatif(-D['WM'].move[rows], S.move[rows])
+            return per_term(relatif(D['RW'].vote[rows], S.vote[rows]), np.sign(t), inplace=True)
+        r_if = relatif(D['IF'].label[rows], S.label[rows])
+        r_wm = relatif(D['WM'].move[rows], S.move[rows])
         return per_term(r_wm, np.sign(kappa), full, r_if, True)
 
     def dense(self, name:str)->np.ndarray: # (N,M,C)
@@ -179,8 +175,289 @@ class _Tensor:
         return v
     def __set__(self, obj, value): obj.__dict__[self.name] = value
 
+def param_sums(x:np.ndarray, # (n,M,C) per-term values
+                L:np.ndarray # (n,M) votes
+               )->np.ndarray: # (M,C+1,C)
+    "Sums of `x` over the terms of each parameter $W_{jkc}$ (the rows where $L_{ij}=k-1$)."
+    (n, M), C = L.shape, x.shape[2]
+    slot = (np.arange(M) * (C + 1) + L + 1).ravel()                   # parameter row of each (i,j)
+    return np.stack([np.bincount(slot, x[..., c].ravel(), M * (C + 1)) for c in range(C)],
+                    1).reshape(M, C + 1, C)
+
+# %% ../nbs/04a_results.ipynb #a0409c0e
+def _default_note(res:SIFResult, method:str, given)->str:
+    "Why the default method is the one shown, when it is not RW."
+    if given is not None or method == 'RW': return ''
+    return (f" [WM by default: sigma={res.sigma!r} has no RW; for RW approximate the label model"
+            " by Eq. 15 (Pipeline, or label_models.to_identity) and refit]")
+
+LF_COLUMNS = ("phi = phi_votes ranks the LF by its votes' terms (removing its votes); "
+              "phi_abstains: its abstentions' terms (non-zero when the label model weighs "
+              "abstains, e.g. Eq. 15); "
+              "phi_total: both (the whole LF); coverage: share of all training rows it votes on")
+
+def bootstrap_interval(P:np.ndarray, # (M,Nv) per-evaluation-point scores (their mean: the score)
+                       ci:float=0.9, # coverage of the interval
+                       n_boot:int=1000, # bootstrap resamples of the evaluation points
+                       seed:int=0 # resampling seed
+                      )->tuple: # (lo, hi), each (M,)
+    "Percentile bootstrap interval of the mean score, resampling evaluation points."
+    if not (isinstance(ci, float) and 0 < ci < 1):
+        raise ValueError(f"ci must be a number in (0, 1), got {ci!r}")
+    n = P.shape[1]
+    counts = np.random.default_rng(seed).multinomial(n, np.full(n, 1 / n), size=n_boot)  # (B,Nv)
+    boot = counts @ P.T / n                                                             # (B,M)
+    return np.quantile(boot, (1 - ci) / 2, axis=0), np.quantile(boot, (1 + ci) / 2, axis=0)
+
+def _ranked(df:pd.DataFrame, deletion:pd.DataFrame, top:int, method:str)->pd.DataFrame:
+    "By phi_delete (its columns first) when the result has per-LF deletion scores, else by phi."
+    if deletion is None or len(deletion) != len(df):
+        df = _sorted(df, top, method)
+        df.attrs['caption'] += "; ranked by phi (no deletion score: no refittable label model)"
+        return df
+    cols = deletion[['phi_delete', 'd_valid_loss_delete', 'phi_delete_1st']].reset_index(drop=True)
+    df = _sorted(pd.concat([df[['lf']], cols, df.drop(columns='lf')], axis=1), top, method,
+                 'phi_delete')
+    df.attrs['caption'] = f"{deletion.attrs.get('caption', 'phi_delete')}. {df.attrs['caption']}"
+    return df
+
+def _top(ordinal, phi, k:int)->np.ndarray:
+    "Positions of the `k` largest `phi`, ties to the smaller `ordinal` (a stable sort's head)."
+    if k <= 0: return np.arange(0)
+    if len(phi) > k:
+        thr = np.partition(phi, len(phi) - k)[len(phi) - k]            # the k-th largest
+        above = np.flatnonzero(phi > thr)
+        ties = np.flatnonzero(phi == thr)
+        ties = ties[np.argsort(ordinal[ties], kind='stable')[:k - len(above)]]
+        keep = np.r_[above, ties]
+    else: keep = np.arange(len(phi))
+    return keep[np.lexsort((ordinal[keep], -phi[keep]))]
+
+class ResultTables:
+    "The tables of a result: per LF, datum, vote and parameter, most harmful first."
+    def _names(self)->list:
+        "C class names (`label_names`, or 'class 0', ...)."
+        return check_label_names(self.label_names, self.shape[2])
+
+    def _polarity(self)->list:
+        "Per LF, the classes it votes, by name ('' for an LF that never votes)."
+        names, fires = self._names(), self.L != -1
+        votes = [np.unique(self.L[fires[:, j], j]) for j in range(self.L.shape[1])]
+        return [', '.join(names[c] for c in v) for v in votes]
+
+    def _train_y(self, y)->np.ndarray:
+        "Gold labels of the result's rows: `y` of its N rows, or of all `meta['n_train']` rows (cut)."
+        N, rows, n_all = len(self.L), self.meta.get('rows'), self.meta.get('n_train')
+        if rows is not None and np.ndim(y) == 1 and len(y) == n_all != N: y = np.asarray(y)[rows]
+        if np.ndim(y) == 1 and len(y) != N:
+            whole = f" or of all {n_all} training rows" if rows is not None else ""
+            raise ValueError(f"y has {len(y)} entries: give the gold labels of the result's {N} "
+                             f"training rows (row i is training row meta['rows'][i]){whole}")
+        return check_y(y, self.shape[2], n=N, name='y')
+
+    def _accuracy(self, y)->np.ndarray:
+        "(M,) empirical accuracy of each LF's votes on gold training labels `y` (NaN without votes)."
+        y, fires = self._train_y(y), self.L != -1
+        hits = ((self.L == y[:, None]) & fires).sum(0)
+        n, out = fires.sum(0), np.full(self.L.shape[1], np.nan)
+        return np.divide(hits, n, out=out, where=n > 0)
+
+    def default_method(self)->str:
+        "The tables' default method: RW when it was computed (identity sigma), else WM (exp sigma)."
+        return 'RW' if self._has('RW') else 'WM'
+
+    def _method(self, method:str)->str:
+        "`method`, or the default one when None."
+        return self.default_method() if method is None else method
+
+    def _with_ci(self, df:pd.DataFrame, method:str, ci, n_boot:int, seed:int)->pd.DataFrame:
+        "`df` (LF order) with the bootstrap interval of phi_votes: ci_lo, ci_hi, zero_in_ci."
+        if ci is None: return df
+        P = self.meta.get('lf_points', {}).get(method)
+        if P is None:
+            raise ValueError(f"ci needs per-point LF scores of {method} (RW or WM): compute the result "
+                             "with SIF(...)(X_eval, y_eval, points=True) and inverse=Cholesky()")
+        lo, hi = bootstrap_interval(P['votes'], ci, n_boot, seed)
+        df = df.assign(ci_lo=lo, ci_hi=hi, zero_in_ci=(lo <= 0) & (hi >= 0))
+        df.attrs['ci'] = (f"ci_lo..ci_hi: {ci:.0%} bootstrap interval of phi_votes over the "
+                          f"{P['votes'].shape[1]} validation points ({n_boot} resamples, seed {seed}); "
+                          "zero_in_ci: its sign is not settled by this validation set")
+        return df
+
+    def lf_table(self, method:str=None, # a source-aware method; None: `default_method()`
+                 top:int=None, # rows kept
+                 y=None, # (N,) gold training labels (or of all `meta['n_train']` rows): LF accuracy
+                 ci:float=None, # e.g. 0.9: bootstrap interval of phi_votes over the validation points
+                 n_boot:int=1000, seed:int=0 # bootstrap resamples and seed (with `ci`)
+                )->pd.DataFrame:
+        "Per LF, ranked by `phi_delete` when computed, else by its votes' phi (> 0: deleting helps)."
+        given, method = method, self._method(method)
+        fires, N = self.L != -1, len(self.L)
+        votes, abstains, total = (self.lf_influence(method, p) for p in ('votes', 'abstains', 'all'))
+        d_loss = -self.lf_influence(_plain(method), 'votes') / N
+        df = pd.DataFrame({'lf': self.lf_names, 'phi': votes, 'phi_votes': votes,
+                           'phi_abstains': abstains, 'phi_total': total, 'd_valid_loss': d_loss,
+                           'coverage': fires.sum(0) / self.meta.get('n_train', N),
+                           'n_votes': fires.sum(0), 'polarity': self._polarity()})
+        if y is not None: df['accuracy'] = self._accuracy(y)
+        df = self._with_ci(df, method, ci, n_boot, seed)
+        note = f"; {df.attrs.pop('ci')}" if ci is not None else ''
+        df = _ranked(df, self.deletion, top, method)
+        df.attrs['caption'] += f"; {LF_COLUMNS}{note}{_default_note(self, method, given)}"
+        return df
+
+    def _user_rows(self, df:pd.DataFrame)->pd.DataFrame:
+        "`df` with `row`, the user's row of L behind each `i`, where the result is of a row subset."
+        rows = self.meta.get('rows')                          # set by `Pipeline` (its training rows)
+        if rows is not None: df.insert(1, 'row', np.asarray(rows)[df.i.to_numpy()])
+        return df
+
+    def data_table(self, method:str=None, top:int=None)->pd.DataFrame:
+        "Per datum, with its training label (-1: uncovered); phi > 0: removal lowers the loss."
+        method = self._method(method)
+        phi, Y, N = self.data_influence(method), soft_labels(self.L, self.W, self.sigma), len(self.L)
+        label = np.where(Y.sum(1) > 0, Y.argmax(1), -1)
+        df = pd.DataFrame({'i': np.arange(len(phi)), 'phi': phi,
+                           'd_valid_loss': -self.data_influence(_plain(method)) / N,
+                           'weak_label': label,
+                           'weak_prob': Y.max(1), 'n_votes': (self.L != -1).sum(1)})
+        return _sorted(self._user_rows(df), top, method)
+
+    def _top_votes(self, method:str, top:int, include_abstains:bool)->tuple:
+        "(ordinal, i, j, phi) of the `top` votes of largest phi, block by block (no (N,M) array)."
+        L, M = np.asarray(self.L), self.shape[1]
+        best = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))   # ordinal, flat (i,j), phi
+        seen = 0
+        for sl in self.blocks():
+            v = self._vote_scores(method, sl)
+            flat = np.flatnonzero(np.ones(v.shape, bool) if include_abstains else L[sl] != -1)
+            ordinal, phi = seen + np.arange(len(flat)), v.reshape(-1)[flat]
+            seen += len(flat)
+            cand = [np.r_[b, c] for b, c in zip(best, (ordinal, sl.start * M + flat, phi))]
+            keep = _top(cand[0], cand[2], top)
+            best = tuple(c[keep] for c in cand)
+        ordinal, pos, phi = (b[np.argsort(best[0])] for b in best)
+        return ordinal, pos // M, pos % M, phi
+
+    def vote_table(self, method:str=None, top:int=None, # rows kept
+                   include_abstains:bool=False # also the (i,j) where LF j abstains
+                  )->pd.DataFrame:
+        "Per vote $\\mathbf L_{ij}$ (abstentions only if asked); phi > 0: removal lowers the loss."
+        method = self._method(method)
+        plain, N = _plain(method), len(self.L)
+        if top is None:                     # by blocks: no (N,M) array
+            v = pd.concat(self.iter_votes(dict.fromkeys((method, plain)), include_abstains),
+                          ignore_index=True)
+            index, i, j = None, v.i.to_numpy(), v.j.to_numpy()
+            phi, d = v[f'phi_{method}'].to_numpy(), v[f'phi_{plain}'].to_numpy()
+        else:                               # by blocks: the top rows only, then their plain scores
+            index, i, j, phi = self._top_votes(method, int(top), include_abstains)
+            d = phi
+            if plain != method:
+                rows, at = np.unique(i, return_inverse=True)
+                d = self.terms(plain, rows).sum(2)[at, j] if len(rows) else phi
+        df = pd.DataFrame({'i': i, 'j': j, 'lf': np.asarray(self.lf_names)[j], 'vote': self.L[i, j],
+                           'phi': phi, 'd_valid_loss': -d / N}, index=index)
+        return _sorted(self._user_rows(df), top, method)
+
+    def param_table(self, method:str=None, top:int=None)->pd.DataFrame:
+        "Per parameter $\\mathbf W_{jkc}$ (vote -1: abstain); phi > 0: removal lowers the loss."
+        method = self._method(method)
+        phi, plain = self.param_influence(method), self.param_influence(_plain(method))
+        j, k, c = np.indices(phi.shape).reshape(3, -1)
+        df = pd.DataFrame({'j': j, 'lf': np.asarray(self.lf_names)[j], 'vote': k - 1, 'class': c,
+                           'phi': phi.reshape(-1), 'd_valid_loss': -plain.reshape(-1) / len(self.L)})
+        return _sorted(df, top, method)
+
+# %% ../nbs/04a_results.ipynb #9495f02f
+def _method_list(methods)->list:
+    "One method name or several, as a list."
+    return [methods] if isinstance(methods, str) else list(methods)
+
+class ResultVotes:
+    "The vote view of a result: its votes block by block, without an (N,M) array."
+    def _vote_scores(self, method:str, rows:slice)->np.ndarray: # (n,M)
+        "Per-vote scores of some rows: group RelatIF for R-RW/R-WM, else the terms summed over classes."
+        if method in GROUPED: return self._group(method, 'vote')[rows]
+        return self.terms(method, rows).sum(2)
+
+    def iter_votes(self, methods=('RW',), # methods scored, one `phi_<method>` column each
+                   include_abstains:bool=False # also the (i,j) where LF j abstains
+                  ): # yields one DataFrame per block of rows: i, j, lf, vote, n_votes, phi_<method>...
+        "The votes of each block of rows with their scores, without an (N,M) array."
+        methods = _method_list(methods)
+        L, names = np.asarray(self.L), np.asarray(self.lf_names)
+        for m in methods: self._term_name(m)                          # the usual errors, up front
+        for sl in self.blocks():
+            Lb = L[sl]
+            i, j = np.nonzero(np.ones(Lb.shape, bool) if include_abstains else Lb != -1)
+            cols = {'i': sl.start + i, 'j': j, 'lf': names[j], 'vote': Lb[i, j],
+                    'n_votes': np.ones(len(i), int)}
+            for m in methods: cols[f'phi_{m}'] = self._vote_scores(m, sl)[i, j]
+            yield pd.DataFrame(cols)
+
+    def abstention_rows(self, methods=('RW',))->pd.DataFrame:
+        "One row per LF for all its abstentions (i = -1, vote = -1): their count and (group) score."
+        methods = _method_list(methods)
+        M, none = self.shape[1], np.full(self.shape[1], -1)
+        cols = {'i': none, 'j': np.arange(M), 'lf': np.asarray(self.lf_names), 'vote': none,
+                'n_votes': (np.asarray(self.L) == -1).sum(0)}
+        for m in methods: cols[f'phi_{m}'] = self.lf_influence(m, 'abstains')
+        return pd.DataFrame(cols)
+
+    def _view_parts(self, methods, abstentions:bool):
+        "The vote view's DataFrames, one block at a time, then the abstention rows."
+        yield from self.iter_votes(methods)
+        if abstentions: yield self.abstention_rows(methods)
+
+    def vote_view(self, methods=('RW',), # methods scored, one `phi_<method>` column each
+                  abstentions:bool=True # end with one row per LF for all its abstentions
+                 )->pd.DataFrame:
+        "Every non-abstain vote with its scores (row order), then each LF's abstentions as one row."
+        df = pd.concat(self._view_parts(methods, abstentions), ignore_index=True)
+        df.attrs['caption'] = f"phi_<method>: {CAPTION}; i = -1: all abstentions of the LF"
+        return df
+
+# %% ../nbs/04a_results.ipynb #eebe7553
+class ResultExport:
+    "Writing a result out: Parquet by blocks, or a lazy dask array."
+    def to_parquet(self, path, # file to write
+                   methods=('RW',), # methods scored, one `phi_<method>` column each
+                   abstentions:bool=True # end with one row per LF for all its abstentions
+                  ):
+        "Write `vote_view(methods)` to Parquet block by block (one row group a block); returns `path`."
+        try: import pyarrow as pa, pyarrow.parquet as pq
+        except ImportError as e:
+            raise ImportError("to_parquet needs pyarrow: pip install pyarrow (or sif_nb[dask])") from e
+        with atomic_write(path) as f:                # all or nothing: `path` is untouched on error
+            writer = None
+            try:
+                for df in self._view_parts(methods, abstentions):             # one block at a time
+                    t = pa.Table.from_pandas(df, preserve_index=False)
+                    writer = writer or pq.ParquetWriter(f, t.schema.with_metadata({}))
+                    writer.write_table(t.cast(writer.schema))
+            finally:
+                if writer is not None: writer.close()              # into the temporary file
+        return path
+
+    def to_dask(self, method:str='RW', # a per-term method
+                level:str='term' # 'term': (N,M,C) scores; 'vote': (N,M) (group RelatIF for R-*)
+               ): # a lazy dask array chunked by `blocks()`
+        "A score of every term or vote as a dask array, each chunk formed from the factors when read."
+        import dask, dask.array as da
+        if level not in ('term', 'vote'):
+            raise ValueError(f"level must be 'term' or 'vote', got {level!r}")
+        self._term_name(method)
+        _, M, C = self.shape
+        part = self.terms if level == 'term' else self._vote_scores
+        shape = lambda sl: (sl.stop - sl.start, M, C)[:3 if level == 'term' else 2]
+        chunks = [da.from_delayed(dask.delayed(part)(method, sl), shape(sl), float)
+                  for sl in self.blocks()]
+        return da.concatenate(chunks)
+
+# %% ../nbs/04a_results.ipynb #5e1f0c3a
 @dataclass(eq=False)
-class SIFResult:
+class SIFResult(ResultTables, ResultVotes, ResultExport):
     "Influence scores; $\\phi>0$ means removing the piece lowers the evaluation loss."
     IF:np.ndarray # (N,) ordinary IF per datum (Eq. 9)
     WM:np.ndarray=_Tensor() # (N,M,C) weight-moving (Eq. 14)
@@ -264,7 +541,8 @@ class SIFResult:
         try: return self.group[method][key]                        # W's groups: formed on first use
         except KeyError:
             raise ValueError(f"group RelatIF of {method} for W's parameters was not formed "
-                             "(N x parameters too large): set SIF.group_params = True to form it")
+                             "(N x parameters too large); to form it, set group_params = True: "
+                             "SIF(..., settings=SIFSettings(group_params=True))")
 
     def aggregates(self, method:str='RW')->dict: # datum (N,), lf, lf_votes, lf_abstains (M,), param
         "Table 1 sums of a per-term method per datum, LF and parameter: one pass by blocks, cached."
@@ -284,7 +562,7 @@ class SIFResult:
     def _param_aggregate(self, method:str)->dict: # param: (M,C+1,C)
         "The parameter sums of `aggregates` (formed when a parameter table asks), by blocks."
         L, out = np.asarray(self.L), 0.
-        for sl in self.blocks(): out = out + _param_sums(self.terms(method, sl), L[sl])
+        for sl in self.blocks(): out = out + param_sums(self.terms(method, sl), L[sl])
         return dict(param=out)
 
     def data_influence(self, method:str='RW')->np.ndarray:
@@ -314,298 +592,3 @@ class SIFResult:
         "(M,C+1,C) influence of each $\\mathbf W_{jkc}$ (slot 0: abstain); R-*: group RelatIF."
         if method in GROUPED: return self._group(method, 'param')
         return self.aggregates(method)['param']
-
-def _param_sums(x:np.ndarray, # (n,M,C) per-term values
-                L:np.ndarray # (n,M) votes
-               )->np.ndarray: # (M,C+1,C)
-    "Sums of `x` over the terms of each parameter $W_{jkc}$ (the rows where $L_{ij}=k-1$)."
-    (n, M), C = L.shape, x.shape[2]
-    slot = (np.arange(M) * (C + 1) + L + 1).ravel()                   # parameter row of each (i,j)
-    return np.stack([np.bincount(slot, x[..., c].ravel(), M * (C + 1)) for c in range(C)],
-                    1).reshape(M, C + 1, C)
-
-
-# %% ../nbs/04a_results.ipynb #a0409c0e
-@patch
-def _names(self:SIFResult)->list:
-    "C class names (`label_names`, or 'class 0', ...)."
-    return check_label_names(self.label_names, self.shape[2])
-
-@patch
-def _polarity(self:SIFResult)->list:
-    "Per LF, the classes it votes, by name ('' for an LF that never votes)."
-    names, fires = self._names(), self.L != -1
-    votes = [np.unique(self.L[fires[:, j], j]) for j in range(self.L.shape[1])]
-    return [', '.join(names[c] for c in v) for v in votes]
-
-@patch
-def _train_y(self:SIFResult, y)->np.ndarray:
-    "Gold labels of the result's rows: `y` of its N rows, or of all `meta['n_train']` rows (cut)."
-    N, rows, n_all = len(self.L), self.meta.get('rows'), self.meta.get('n_train')
-    if rows is not None and np.ndim(y) == 1 and len(y) == n_all != N: y = np.asarray(y)[rows]
-    if np.ndim(y) == 1 and len(y) != N:
-        whole = f" or of all {n_all} training rows" if rows is not None else ""
-        raise ValueError(f"y has {len(y)} entries: give the gold labels of the result's {N} "
-                         f"training rows (row i is training row meta['rows'][i]){whole}")
-    return check_y(y, self.shape[2], n=N, name='y')
-
-@patch
-def _accuracy(self:SIFResult, y)->np.ndarray:
-    "(M,) empirical accuracy of each LF's votes on gold training labels `y` (NaN without votes)."
-    y, fires = self._train_y(y), self.L != -1
-    hits = ((self.L == y[:, None]) & fires).sum(0)
-    n, out = fires.sum(0), np.full(self.L.shape[1], np.nan)
-    return np.divide(hits, n, out=out, where=n > 0)
-
-@patch
-def default_method(self:SIFResult)->str:
-    "The tables' default method: RW when it was computed (identity sigma), else WM (exp sigma)."
-    return 'RW' if self._has('RW') else 'WM'
-
-@patch
-def _method(self:SIFResult, method:str)->str:
-    "`method`, or the default one when None."
-    return self.default_method() if method is None else method
-
-def _default_note(res:SIFResult, method:str, given)->str:
-    "Why the default method is the one shown, when it is not RW."
-    if given is not None or method == 'RW': return ''
-    return (f" [WM by default: sigma={res.sigma!r} has no RW; for RW approximate the label model"
-            " by Eq. 15 (Pipeline, or label_models.to_identity) and refit]")
-
-LF_COLUMNS = ("phi = phi_votes ranks the LF by its votes' terms (removing its votes); "
-              "phi_abstains: its abstentions' terms (non-zero when the label model weighs "
-              "abstains, e.g. Eq. 15); "
-              "phi_total: both (the whole LF); coverage: share of all training rows it votes on")
-
-def bootstrap_interval(P:np.ndarray, # (M,Nv) per-evaluation-point scores (their mean: the score)
-                       ci:float=0.9, # coverage of the interval
-                       n_boot:int=1000, # bootstrap resamples of the evaluation points
-                       seed:int=0 # resampling seed
-                      )->tuple: # (lo, hi), each (M,)
-    "Percentile bootstrap interval of the mean score, resampling evaluation points."
-    if not (isinstance(ci, float) and 0 < ci < 1):
-        raise ValueError(f"ci must be a number in (0, 1), got {ci!r}")
-    n = P.shape[1]
-    counts = np.random.default_rng(seed).multinomial(n, np.full(n, 1 / n), size=n_boot)  # (B,Nv)
-    boot = counts @ P.T / n                                                             # (B,M)
-    return np.quantile(boot, (1 - ci) / 2, axis=0), np.quantile(boot, (1 + ci) / 2, axis=0)
-
-@patch
-def _with_ci(self:SIFResult, df:pd.DataFrame, method:str, ci, n_boot:int, seed:int)->pd.DataFrame:
-    "`df` (LF order) with the bootstrap interval of phi_votes: ci_lo, ci_hi, zero_in_ci."
-    if ci is None: return df
-    P = self.meta.get('lf_points', {}).get(method)
-    if P is None:
-        raise ValueError(f"ci needs per-point LF scores of {method} (RW or WM): compute the result "
-                         "with SIF(...)(X_eval, y_eval, points=True) and inverse=Cholesky()")
-    lo, hi = bootstrap_interval(P['votes'], ci, n_boot, seed)
-    df = df.assign(ci_lo=lo, ci_hi=hi, zero_in_ci=(lo <= 0) & (hi >= 0))
-    df.attrs['ci'] = (f"ci_lo..ci_hi: {ci:.0%} bootstrap interval of phi_votes over the "
-                      f"{P['votes'].shape[1]} validation points ({n_boot} resamples, seed {seed}); "
-                      "zero_in_ci: its sign is not settled by this validation set")
-    return df
-
-@patch
-def lf_table(self:SIFResult, method:str=None, # a source-aware method; None: `default_method()`
-             top:int=None, # rows kept
-             y=None, # (N,) gold training labels (or of all `meta['n_train']` rows): LF accuracy
-             ci:float=None, # e.g. 0.9: bootstrap interval of phi_votes over the validation points
-             n_boot:int=1000, seed:int=0 # bootstrap resamples and seed (with `ci`)
-            )->pd.DataFrame:
-    "Per LF, ranked by `phi_delete` when computed, else by its votes' phi (> 0: deleting helps)."
-    given, method = method, self._method(method)
-    fires, N = self.L != -1, len(self.L)
-    votes, abstains, total = (self.lf_influence(method, p) for p in ('votes', 'abstains', 'all'))
-    d_loss = -self.lf_influence(_plain(method), 'votes') / N
-    df = pd.DataFrame({'lf': self.lf_names, 'phi': votes, 'phi_votes': votes,
-                       'phi_abstains': abstains, 'phi_total': total, 'd_valid_loss': d_loss,
-                       'coverage': fires.sum(0) / self.meta.get('n_train', N),
-                       'n_votes': fires.sum(0), 'polarity': self._polarity()})
-    if y is not None: df['accuracy'] = self._accuracy(y)
-    df = self._with_ci(df, method, ci, n_boot, seed)
-    note = f"; {df.attrs.pop('ci')}" if ci is not None else ''
-    df = _ranked(df, self.deletion, top, method)
-    df.attrs['caption'] += f"; {LF_COLUMNS}{note}{_default_note(self, method, given)}"
-    return df
-
-def _ranked(df:pd.DataFrame, deletion:pd.DataFrame, top:int, method:str)->pd.DataFrame:
-    "By phi_delete (its columns first) when the result has per-LF deletion scores, else by phi."
-    if deletion is None or len(deletion) != len(df):
-        df = _sorted(df, top, method)
-        df.attrs['caption'] += "; ranked by phi (no deletion score: no refittable label model)"
-        return df
-    cols = deletion[['phi_delete', 'd_valid_loss_delete', 'phi_delete_1st']].reset_index(drop=True)
-    df = _sorted(pd.concat([df[['lf']], cols, df.drop(columns='lf')], axis=1), top, method,
-                 'phi_delete')
-    df.attrs['caption'] = f"{deletion.attrs.get('caption', 'phi_delete')}. {df.attrs['caption']}"
-    return df
-
-@patch
-def _user_rows(self:SIFResult, df:pd.DataFrame)->pd.DataFrame:
-    "`df` with `row`, the user's row of L behind each `i`, where the result is of a row subset."
-    rows = self.meta.get('rows')                          # set by `Pipeline` (its training rows)
-    if rows is not None: df.insert(1, 'row', np.asarray(rows)[df.i.to_numpy()])
-    return df
-
-@patch
-def data_table(self:SIFResult, method:str=None, top:int=None)->pd.DataFrame:
-    "Per datum, with its training label (-1: uncovered); phi > 0: removal lowers the loss."
-    method = self._method(method)
-    phi, Y, N = self.data_influence(method), soft_labels(self.L, self.W, self.sigma), len(self.L)
-    label = np.where(Y.sum(1) > 0, Y.argmax(1), -1)
-    df = pd.DataFrame({'i': np.arange(len(phi)), 'phi': phi,
-                       'd_valid_loss': -self.data_influence(_plain(method)) / N,
-                       'weak_label': label,
-                       'weak_prob': Y.max(1), 'n_votes': (self.L != -1).sum(1)})
-    return _sorted(self._user_rows(df), top, method)
-
-def _top(ordinal, phi, k:int)->np.ndarray:
-    "Positions of the `k` largest `phi`, ties to the smaller `ordinal` (a stable sort's head)."
-    if k <= 0: return np.arange(0)
-    if len(phi) > k:
-        thr = np.partition(phi, len(phi) - k)[len(phi) - k]            # the k-th largest
-        above = np.flatnonzero(phi > thr)
-        ties = np.flatnonzero(phi == thr)
-        ties = ties[np.argsort(ordinal[ties], kind='stable')[:k - len(above)]]
-        keep = np.r_[above, ties]
-    else: keep = np.arange(len(phi))
-    return keep[np.lexsort((ordinal[keep], -phi[keep]))]
-
-@patch
-def _top_votes(self:SIFResult, method:str, top:int, include_abstains:bool)->tuple:
-    "(ordinal, i, j, phi) of the `top` votes of largest phi, block by block (no (N,M) array)."
-    L, M = np.asarray(self.L), self.shape[1]
-    best = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))   # ordinal, flat (i,j), phi
-    seen = 0
-    for sl in self.blocks():
-        v = self._vote_scores(method, sl)
-        flat = np.flatnonzero(np.ones(v.shape, bool) if include_abstains else L[sl] != -1)
-        ordinal, phi = seen + np.arange(len(flat)), v.reshape(-1)[flat]
-        seen += len(flat)
-        cand = [np.r_[b, c] for b, c in zip(best, (ordinal, sl.start * M + flat, phi))]
-        keep = _top(cand[0], cand[2], top)
-        best = tuple(c[keep] for c in cand)
-    ordinal, pos, phi = (b[np.argsort(best[0])] for b in best)
-    return ordinal, pos // M, pos % M, phi
-
-@patch
-def vote_table(self:SIFResult, method:str=None, top:int=None, # rows kept
-               include_abstains:bool=False # also the (i,j) where LF j abstains
-              )->pd.DataFrame:
-    "Per vote $\\mathbf L_{ij}$ (abstentions only if asked); phi > 0: removal lowers the loss."
-    method = self._method(method)
-    plain, N = _plain(method), len(self.L)
-    if top is None:                     # by blocks: no (N,M) array
-        v = pd.concat(self.iter_votes(dict.fromkeys((method, plain)), include_abstains),
-                      ignore_index=True)
-        index, i, j = None, v.i.to_numpy(), v.j.to_numpy()
-        phi, d = v[f'phi_{method}'].to_numpy(), v[f'phi_{plain}'].to_numpy()
-    else:                               # by blocks: the top rows only, then their plain scores
-        index, i, j, phi = self._top_votes(method, int(top), include_abstains)
-        d = phi
-        if plain != method:
-            rows, at = np.unique(i, return_inverse=True)
-            d = self.terms(plain, rows).sum(2)[at, j] if len(rows) else phi
-    df = pd.DataFrame({'i': i, 'j': j, 'lf': np.asarray(self.lf_names)[j], 'vote': self.L[i, j],
-                       'phi': phi, 'd_valid_loss': -d / N}, index=index)
-    return _sorted(self._user_rows(df), top, method)
-
-@patch
-def param_table(self:SIFResult, method:str=None, top:int=None)->pd.DataFrame:
-    "Per parameter $\\mathbf W_{jkc}$ (vote -1: abstain); phi > 0: removal lowers the loss."
-    method = self._method(method)
-    phi, plain = self.param_influence(method), self.param_influence(_plain(method))
-    j, k, c = np.indices(phi.shape).reshape(3, -1)
-    df = pd.DataFrame({'j': j, 'lf': np.asarray(self.lf_names)[j], 'vote': k - 1, 'class': c,
-                       'phi': phi.reshape(-1), 'd_valid_loss': -plain.reshape(-1) / len(self.L)})
-    return _sorted(df, top, method)
-
-# %% ../nbs/04a_results.ipynb #9495f02f
-def _method_list(methods)->list:
-    "One method name or several, as a list."
-    return [methods] if isinstance(methods, str) else list(methods)
-
-@patch
-def _vote_scores(self:SIFResult, method:str, rows:slice)->np.ndarray: # (n,M)
-    "Per-vote scores of some rows: group RelatIF for R-RW/R-WM, else the terms summed over classes."
-    if method in GROUPED: return self._group(method, 'vote')[rows]
-    return self.terms(method, rows).sum(2)
-
-@patch
-def iter_votes(self:SIFResult, methods=('RW',), # methods scored, one `phi_<method>` column each
-               include_abstains:bool=False # also the (i,j) where LF j abstains
-              ): # yields one DataFrame per block of rows: i, j, lf, vote, n_votes, phi_<method>...
-    "The votes of each block of rows with their scores, without an (N,M) array."
-    methods = _method_list(methods)
-    L, names = np.asarray(self.L), np.asarray(self.lf_names)
-    for m in methods: self._term_name(m)                          # the usual errors, up front
-    for sl in self.blocks():
-        Lb = L[sl]
-        i, j = np.nonzero(np.ones(Lb.shape, bool) if include_abstains else Lb != -1)
-        cols = {'i': sl.start + i, 'j': j, 'lf': names[j], 'vote': Lb[i, j],
-                'n_votes': np.ones(len(i), int)}
-        for m in methods: cols[f'phi_{m}'] = self._vote_scores(m, sl)[i, j]
-        yield pd.DataFrame(cols)
-
-@patch
-def abstention_rows(self:SIFResult, methods=('RW',))->pd.DataFrame:
-    "One row per LF for all its abstentions (i = -1, vote = -1): their count and (group) score."
-    methods = _method_list(methods)
-    M, none = self.shape[1], np.full(self.shape[1], -1)
-    cols = {'i': none, 'j': np.arange(M), 'lf': np.asarray(self.lf_names), 'vote': none,
-            'n_votes': (np.asarray(self.L) == -1).sum(0)}
-    for m in methods: cols[f'phi_{m}'] = self.lf_influence(m, 'abstains')
-    return pd.DataFrame(cols)
-
-@patch
-def _view_parts(self:SIFResult, methods, abstentions:bool):
-    "The vote view's DataFrames, one block at a time, then the abstention rows."
-    yield from self.iter_votes(methods)
-    if abstentions: yield self.abstention_rows(methods)
-
-@patch
-def vote_view(self:SIFResult, methods=('RW',), # methods scored, one `phi_<method>` column each
-              abstentions:bool=True # end with one row per LF for all its abstentions
-             )->pd.DataFrame:
-    "Every non-abstain vote with its scores (row order), then each LF's abstentions as one row."
-    df = pd.concat(self._view_parts(methods, abstentions), ignore_index=True)
-    df.attrs['caption'] = f"phi_<method>: {CAPTION}; i = -1: all abstentions of the LF"
-    return df
-
-# %% ../nbs/04a_results.ipynb #eebe7553
-@patch
-def to_parquet(self:SIFResult, path, # file to write
-               methods=('RW',), # methods scored, one `phi_<method>` column each
-               abstentions:bool=True # end with one row per LF for all its abstentions
-              ):
-    "Write `vote_view(methods)` to Parquet block by block (one row group a block); returns `path`."
-    try: import pyarrow as pa, pyarrow.parquet as pq
-    except ImportError as e:
-        raise ImportError("to_parquet needs pyarrow: pip install pyarrow (or sif_nb[dask])") from e
-    with atomic_write(path) as f:                # all or nothing: `path` is untouched on error
-        writer = None
-        try:
-            for df in self._view_parts(methods, abstentions):             # one block at a time
-                t = pa.Table.from_pandas(df, preserve_index=False)
-                writer = writer or pq.ParquetWriter(f, t.schema.with_metadata({}))
-                writer.write_table(t.cast(writer.schema))
-        finally:
-            if writer is not None: writer.close()              # into the temporary file
-    return path
-
-@patch
-def to_dask(self:SIFResult, method:str='RW', # a per-term method
-            level:str='term' # 'term': (N,M,C) scores; 'vote': (N,M) (group RelatIF for R-*)
-           ): # a lazy dask array chunked by `blocks()`
-    "A score of every term or vote as a dask array, each chunk formed from the factors when read."
-    import dask, dask.array as da
-    if level not in ('term', 'vote'):
-        raise ValueError(f"level must be 'term' or 'vote', got {level!r}")
-    self._term_name(method)
-    _, M, C = self.shape
-    part = self.terms if level == 'term' else self._vote_scores
-    shape = lambda sl: (sl.stop - sl.start, M, C)[:3 if level == 'term' else 2]
-    chunks = [da.from_delayed(dask.delayed(part)(method, sl), shape(sl), float)
-              for sl in self.blocks()]
-    return da.concatenate(chunks)
