@@ -6,7 +6,7 @@ __version__ = "0.1.0"
 from importlib import import_module
 
 # public name -> the module that defines it
-_FACE = dict(SIF='influence', sif='influence', SIFResult='results',
+_FACE = dict(SIF='influence', sif='influence', SIFSettings='influence', SIFResult='results',
              MajorityVote='label_models', DawidSkene='label_models',
              SnorkelLabelModel='snorkel', as_label_model='identity',
              SoftmaxRegression='end_model', MLP='torch_models', EndModel='end_model',

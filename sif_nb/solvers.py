@@ -25,7 +25,8 @@ def conjugate_gradient(hvp, # function v -> H v on flat (p,) vectors
                        tol:float=1e-10, # relative residual to reach
                        max_iter:int=None, # steps; 10 p when None
                        history:list=None, # when given, each step's (alpha, beta) is appended to it
-                       precond=None # function r -> M^-1 r of a preconditioner M (None: M = I)
+                       precond=None, # function r -> M^-1 r of a preconditioner M (None: M = I)
+                       strict:bool=True # at `max_iter`: raise; False: return the iterate (a step)
                       )->torch.Tensor: # (p,) x with H x = b
     "Solve H x = b for symmetric positive definite H given as `hvp` (preconditioned by `precond`)."
     x, r, bn = torch.zeros_like(b), b.clone(), float(b.norm())
@@ -44,6 +45,7 @@ def conjugate_gradient(hvp, # function v -> H v on flat (p,) vectors
         rz_new = float(r @ z)
         if history is not None: history.append((alpha, rz_new / rz))
         p, rz = z + rz_new / rz * p, rz_new
+    if not strict: return x
     raise SingularHessianError(f"CG did not reach tol={tol:.0e} in {it + 1} steps "
                                f"(residual {float(r.norm()):.2e}); add damping")
 

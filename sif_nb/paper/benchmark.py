@@ -16,7 +16,7 @@ from ..decomposition import soft_labels, term_weights
 from ..influence import SIF, sif
 from ..solvers import ReferenceLiSSA
 from ..oracles import brute_force_sif
-from ..results import TERMS
+from ..factors import TERMS
 from ..runtime import show_progress
 from ..identity import approximate_identity
 from ..label_models import DawidSkene, WLabelModel
