@@ -3,6 +3,8 @@
 1. `nbdev_export` must not change any file: the library is in sync with the notebooks.
 2. `nbdev_clean` must not change any file: the notebooks are clean.
 3. Every import in the library is a declared requirement (tools/check_imports.py).
+   The layout keeps its rules: a notebook imports only earlier notebooks' modules, no core module is
+   over the size limit (tools/check_layout.py).
 4. Every notebook in nbs/ runs under nbdev's test runner (cells tagged with a `tst_flags` flag such as `slow` are
    skipped unless `--flags slow` is given). Prints one line per notebook and a closing `N passed, N failed` line;
    exits non-zero on any failure."""
@@ -48,6 +50,9 @@ def main():
     imp = subprocess.run([sys.executable, str(ROOT / 'tools' / 'check_imports.py')], cwd=ROOT, capture_output=True, text=True)
     print(f"{'PASS' if imp.returncode == 0 else 'FAIL'} imports declared (check_imports)" + (f":\n{imp.stdout}" if imp.returncode else ''), flush=True)
     failed += imp.returncode != 0
+    lay = subprocess.run([sys.executable, str(ROOT / 'tools' / 'check_layout.py')], cwd=ROOT, capture_output=True, text=True)
+    print(f"{'PASS' if lay.returncode == 0 else 'FAIL'} layout (check_layout)" + (f":\n{lay.stdout}" if lay.returncode else ''), flush=True)
+    failed += lay.returncode != 0
     nbs = [Path(n).resolve() for n in a.notebooks] or sorted(p for p in (ROOT / 'nbs').glob('*.ipynb') if not p.name.startswith('_'))
     t0 = time.perf_counter()
     with ThreadPoolExecutor(a.workers) as ex:
@@ -55,7 +60,7 @@ def main():
             print(f"{'PASS' if ok else 'FAIL'} {name} ({secs:.1f}s)", flush=True)
             if not ok: print(out, flush=True)
             failed += not ok
-    total = 3 + len(nbs)
+    total = 4 + len(nbs)
     print(f"notebooks tested in {time.perf_counter() - t0:.0f}s")
     print(f"{total - failed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
