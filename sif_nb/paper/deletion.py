@@ -7,7 +7,8 @@ __all__ = ['SCORES', 'LOSS_UNITS', 'FULL', 'SMOKE', 'PARTS', 'lf_scores', 'agree
            'read_results', 'wide', 'shown']
 
 # %% ../../nbs/14_lf_deletion.ipynb #e7cc29fe
-import argparse, json, os, time, numpy as np, pandas as pd
+import argparse, json, os, time, warnings, numpy as np, pandas as pd
+from ..runtime import DiagnosticsWarning
 from pathlib import Path
 from ..decomposition import soft_labels
 from ..deletion import deletion_influence
@@ -74,6 +75,10 @@ def _pick_l2(ds, lm, grid)->float:
     model, _ = select_l2(ds.X_train[rows], Y, ds.X_valid, ds.y_valid, ds.cardinality, grid)
     return model.l2
 
+def _kind(category)->str:
+    "How the log names a warning of the fit: the label-model check, or a note."
+    return 'label-model check' if issubclass(category, DiagnosticsWarning) else 'note'
+
 def _top3_test(pipe, scores:pd.DataFrame, real:np.ndarray)->pd.DataFrame:
     "Test loss after deleting each score's top three LFs together (and the real best three)."
     tops = {k: tuple(sorted(np.argsort(-scores[k].to_numpy(), kind='stable')[:3])) for k in scores}
@@ -90,8 +95,11 @@ def run_one(dataset:str, label_model:str, n_train:int=None, features:str='minilm
     "Fit, ablate every LF, score: dict of DataFrames (lfs, agreement, top3) and info."
     t0 = time.perf_counter()
     ds = load_experiment_data(dataset, n_train=n_train, features=features)
-    l2 = _pick_l2(ds, make_label_model(label_model, ds.cardinality), grid)
-    pipe = Pipeline(make_label_model(label_model, ds.cardinality), l2=l2).fit(ds)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        l2 = _pick_l2(ds, make_label_model(label_model, ds.cardinality), grid)
+        pipe = Pipeline(make_label_model(label_model, ds.cardinality), l2=l2).fit(ds)
+    for w in caught: log(f"{dataset} {label_model}: {_kind(w.category)}: {w.message}")
     t_fit = time.perf_counter()
     res = pipe(ds.X_valid, ds.y_valid)
     t_score = time.perf_counter()

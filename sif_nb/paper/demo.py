@@ -35,7 +35,7 @@ def _demo_fit(ds, seed:int, say)->dict:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter('always')
         pipes = fit_pipelines(ds, [MajorityVote(C), DawidSkene(C), SnorkelLabelModel(C, seed=seed)])
-    for w in caught:                   # in words when the demo speaks, else as the warnings they are
+    for w in caught:                 # in words when the demo speaks, else as the warnings they are
         if say is _say: say(f"{_kind(w.category)}: {w.message}")
         else: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     acc = {n: (p.model.predict(ds.X_test) == ds.y_test).mean() for n, p in pipes.items()}
