@@ -90,16 +90,12 @@ def _top3_test(pipe, scores:pd.DataFrame, real:np.ndarray)->pd.DataFrame:
     return pd.DataFrame([dict(score=k, lfs=' + '.join(str(j) for j in s), test_loss=loss[s],
                               base_test_loss=base) for k, s in tops.items()])
 
-def run_one(dataset:str, label_model:str, n_train:int=None, features:str='minilm', grid=L2_GRID,
-            log=print)->dict:
-    "Fit, ablate every LF, score: dict of DataFrames (lfs, agreement, top3) and info."
+def _run_one(dataset:str, label_model:str, n_train:int, features:str, grid, log)->dict:
+    "`run_one`'s work, its warnings left to the caller."
     t0 = time.perf_counter()
     ds = load_experiment_data(dataset, n_train=n_train, features=features)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter('always')
-        l2 = _pick_l2(ds, make_label_model(label_model, ds.cardinality), grid)
-        pipe = Pipeline(make_label_model(label_model, ds.cardinality), l2=l2).fit(ds)
-    for w in caught: log(f"{dataset} {label_model}: {_kind(w.category)}: {w.message}")
+    l2 = _pick_l2(ds, make_label_model(label_model, ds.cardinality), grid)
+    pipe = Pipeline(make_label_model(label_model, ds.cardinality), l2=l2).fit(ds)
     t_fit = time.perf_counter()
     res = pipe(ds.X_valid, ds.y_valid)
     t_score = time.perf_counter()
@@ -119,6 +115,16 @@ def run_one(dataset:str, label_model:str, n_train:int=None, features:str='minilm
         f"ablation {info['ablation_s']:.0f}s")
     return dict(lfs=lfs, agreement=agr.assign(**key), top3=top3.assign(**key),
                 info=pd.DataFrame([info]))
+
+def run_one(dataset:str, label_model:str, n_train:int=None, features:str='minilm', grid=L2_GRID,
+            log=print)->dict:
+    "Fit, ablate every LF, score: dict of DataFrames (lfs, agreement, top3) and info."
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        out = _run_one(dataset, label_model, n_train, features, grid, log)
+    said = dict.fromkeys(f"{_kind(w.category)}: {w.message}" for w in caught)   # each once, in words
+    for m in said: log(f"{dataset} {label_model}: {m}")
+    return out
 
 # %% ../../nbs/14_lf_deletion.ipynb #aae6ef79
 FULL = dict(datasets=('youtube', 'census', 'trec'), label_models=('MV', 'DS', 'Snorkel'),
