@@ -122,7 +122,7 @@ def run_one(dataset:str, label_model:str, n_train:int=None, features:str='minilm
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter('always')
         out = _run_one(dataset, label_model, n_train, features, grid, log)
-    said = dict.fromkeys(f"{_kind(w.category)}: {w.message}" for w in caught)   # each once, in words
+    said = dict.fromkeys(f"{_kind(w.category)}: {w.message}" for w in caught)   # each once
     for m in said: log(f"{dataset} {label_model}: {m}")
     return out
 
