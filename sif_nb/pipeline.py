@@ -18,7 +18,7 @@ from .influence import SIF
 from .results import SIFResult
 from .deletion import DeletionLabels, deletion_labels, deletion_influence
 from .components import repair, Repair
-from .runtime import ClassBalanceWarning
+from .runtime import ClassBalanceWarning, warn_user
 
 # %% auto #0
 __all__ = ['TRAIN_ON', 'LABEL_MODEL_NAMES', 'make_end_model', 'training_rows', 'train_subset', 'cannot_refit', 'Pipeline',
@@ -136,7 +136,7 @@ class Pipeline:
         self.diagnostics_ = self.diagnostics()
         d = self.diagnostics_                          # the class balance warns when SIF is called
         for w, cat in zip(d.warnings, d.categories):
-            if not issubclass(cat, ClassBalanceWarning): warnings.warn(w, cat, stacklevel=2)
+            if not issubclass(cat, ClassBalanceWarning): warn_user(w, cat)
         return self
 
     def diagnostics(self, warn:bool=False # issue each mismatch as a warning
@@ -163,7 +163,7 @@ class Pipeline:
             res.deletion = deletion_influence(self.engine, self.deletions, X_eval, y_eval)
         else:
             res.meta['no_deletion'] = why
-            warnings.warn(f"no deletion scores: {why}; the LF table ranks by phi", RuntimeWarning)
+            warn_user(f"no deletion scores: {why}; the LF table ranks by phi", RuntimeWarning)
         return res
 
     @property

@@ -7,7 +7,8 @@ __all__ = ['SCORES', 'LOSS_UNITS', 'FULL', 'SMOKE', 'PARTS', 'lf_scores', 'agree
            'read_results', 'wide', 'shown']
 
 # %% ../../nbs/14_lf_deletion.ipynb #e7cc29fe
-import argparse, json, os, time, numpy as np, pandas as pd
+import argparse, json, os, time, warnings, numpy as np, pandas as pd
+from ..runtime import DiagnosticsWarning
 from pathlib import Path
 from ..decomposition import soft_labels
 from ..deletion import deletion_influence
@@ -74,6 +75,10 @@ def _pick_l2(ds, lm, grid)->float:
     model, _ = select_l2(ds.X_train[rows], Y, ds.X_valid, ds.y_valid, ds.cardinality, grid)
     return model.l2
 
+def _kind(category)->str:
+    "How the log names a warning of the fit: the label-model check, or a note."
+    return 'label-model check' if issubclass(category, DiagnosticsWarning) else 'note'
+
 def _top3_test(pipe, scores:pd.DataFrame, real:np.ndarray)->pd.DataFrame:
     "Test loss after deleting each score's top three LFs together (and the real best three)."
     tops = {k: tuple(sorted(np.argsort(-scores[k].to_numpy(), kind='stable')[:3])) for k in scores}
@@ -85,9 +90,8 @@ def _top3_test(pipe, scores:pd.DataFrame, real:np.ndarray)->pd.DataFrame:
     return pd.DataFrame([dict(score=k, lfs=' + '.join(str(j) for j in s), test_loss=loss[s],
                               base_test_loss=base) for k, s in tops.items()])
 
-def run_one(dataset:str, label_model:str, n_train:int=None, features:str='minilm', grid=L2_GRID,
-            log=print)->dict:
-    "Fit, ablate every LF, score: dict of DataFrames (lfs, agreement, top3) and info."
+def _run_one(dataset:str, label_model:str, n_train:int, features:str, grid, log)->dict:
+    "`run_one`'s work, its warnings left to the caller."
     t0 = time.perf_counter()
     ds = load_experiment_data(dataset, n_train=n_train, features=features)
     l2 = _pick_l2(ds, make_label_model(label_model, ds.cardinality), grid)
@@ -111,6 +115,16 @@ def run_one(dataset:str, label_model:str, n_train:int=None, features:str='minilm
         f"ablation {info['ablation_s']:.0f}s")
     return dict(lfs=lfs, agreement=agr.assign(**key), top3=top3.assign(**key),
                 info=pd.DataFrame([info]))
+
+def run_one(dataset:str, label_model:str, n_train:int=None, features:str='minilm', grid=L2_GRID,
+            log=print)->dict:
+    "Fit, ablate every LF, score: dict of DataFrames (lfs, agreement, top3) and info."
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        out = _run_one(dataset, label_model, n_train, features, grid, log)
+    said = dict.fromkeys(f"{_kind(w.category)}: {w.message}" for w in caught)   # each once
+    for m in said: log(f"{dataset} {label_model}: {m}")
+    return out
 
 # %% ../../nbs/14_lf_deletion.ipynb #aae6ef79
 FULL = dict(datasets=('youtube', 'census', 'trec'), label_models=('MV', 'DS', 'Snorkel'),

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/19_demo.ipynb #c29dad3c
 from __future__ import annotations
-import time
+import time, warnings
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.script import call_parse
@@ -21,13 +21,23 @@ _DEMO_COLUMNS = ['pred', 'pred_prob', 'true_label', 'resp_data', 'resp_data_weak
                  'resp_data_true_label', 'resp_data_phi', 'resp_lf', 'resp_lf_phi', 'resp_vote_lf',
                  'resp_vote_data', 'resp_vote', 'resp_vote_phi']
 
+def _kind(category)->str:
+    "How the demo names a warning of the fit: the label-model check, or a note."
+    from sif_nb.runtime import DiagnosticsWarning
+    return 'label-model check' if issubclass(category, DiagnosticsWarning) else 'note'
+
 def _demo_fit(ds, seed:int, say)->dict:
-    "MV, Dawid-Skene and Snorkel pipelines on `ds`; prints their test accuracies."
+    "MV, Dawid-Skene and Snorkel pipelines on `ds`; prints their checks and test accuracies."
     from sif_nb.label_models import MajorityVote, DawidSkene
     from sif_nb.snorkel import SnorkelLabelModel
     from sif_nb.pipeline import fit_pipelines
     C = ds.cardinality
-    pipes = fit_pipelines(ds, [MajorityVote(C), DawidSkene(C), SnorkelLabelModel(C, seed=seed)])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        pipes = fit_pipelines(ds, [MajorityVote(C), DawidSkene(C), SnorkelLabelModel(C, seed=seed)])
+    for w in caught:                 # in words when the demo speaks, else as the warnings they are
+        if say is _say: say(f"{_kind(w.category)}: {w.message}")
+        else: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     acc = {n: (p.model.predict(ds.X_test) == ds.y_test).mean() for n, p in pipes.items()}
     say("pipelines: " + ', '.join(f"{n} test accuracy {a:.3f}" for n, a in acc.items()))
     return pipes
