@@ -44,12 +44,13 @@ def balance_warning(tab:pd.DataFrame, # `class_balance_table`
     if (excess <= 0).all(): return ''
     worst = excess.idxmax()
     cols = [c for c in ('labels', 'prior') if c in tab]
-    seen = ', '.join(f"{c} {tab.loc[worst, c]:.2f}" for c in cols)
+    where = dict(labels="the label model's labels", prior='its prior')
+    seen = ', '.join(f"{tab.loc[worst, c]:.2f} in {where[c]}" for c in cols)
     fix = ("a Snorkel LabelModel assumes uniform classes unless fit(..., class_balance=...) is "
            "given: pass the validation split's balance" if 'prior' in tab else
            "the LFs' votes do not reflect the classes: a label model with a class prior "
            "(class_balance) or LFs for the under-voted classes")
-    return (f"class balance: {worst!r} is {seen} in the label model but {tab.valid[worst]:.2f} "
+    return (f"class balance: class {worst!r} has share {seen} but {tab.valid[worst]:.2f} "
             f"in the validation split (gap {tab.gap[worst]:.2f} of {n} points); {fix}")
 
 # %% ../nbs/03a_diagnostics.ipynb #ba3eecc0

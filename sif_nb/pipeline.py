@@ -18,7 +18,7 @@ from .influence import SIF
 from .results import SIFResult
 from .deletion import DeletionLabels, deletion_labels, deletion_influence
 from .components import repair, Repair
-from .runtime import ClassBalanceWarning, warn_user
+from .runtime import ClassBalanceWarning, SIFWarning, warn_user
 
 # %% auto #0
 __all__ = ['TRAIN_ON', 'LABEL_MODEL_NAMES', 'make_end_model', 'training_rows', 'train_subset', 'cannot_refit', 'Pipeline',
@@ -163,7 +163,7 @@ class Pipeline:
             res.deletion = deletion_influence(self.engine, self.deletions, X_eval, y_eval)
         else:
             res.meta['no_deletion'] = why
-            warn_user(f"no deletion scores: {why}; the LF table ranks by phi", RuntimeWarning)
+            warn_user(f"no deletion scores: {why}; the LF table ranks by phi", SIFWarning)
         return res
 
     @property

@@ -23,7 +23,8 @@ def scan(path:Path)->list:
     from execnb.shell import CaptureShell
     nb, cwd = read_nb(path), os.getcwd()
     os.chdir(path.parent)
-    try: CaptureShell().run_all(nb, exc_stop=True)
+    skip = lambda c: c.cell_type != 'code' or re.search(r'^#\|\s*eval:\s*false', c.source, re.M)
+    try: CaptureShell().run_all(nb, exc_stop=True, preproc=skip)   # as nbdev_test: no eval: false cells
     finally: os.chdir(cwd)
     hits = []
     for i, c in enumerate(nb.cells):
