@@ -13,7 +13,7 @@ from scipy.optimize import minimize, Bounds, least_squares
 from .pws import check_L, check_cardinality
 from .runtime import one_thread, show_progress, warn_unconverged, warn_user
 from .label_models import (LabelModel, WLabelModel, check_W, check_sigma, check_votes_W, covered,
-                                 mv_W, probs_from_W)
+                                 mv_W, probs_from_W, vote_design)
 from .snorkel import SnorkelAdapter, is_snorkel_model, looks_like_cond_probs
 
 # %% auto #0
@@ -23,10 +23,8 @@ __all__ = ['EQ15_STARTS', 'EQ15_METHODS', 'EQ15_TOL', 'EQ15_SCREEN', 'EQ15_POOR_
 # %% ../nbs/01b_identity.ipynb #a3f5f1cb
 def _design(U, m, C):
     "Sparse one-hot design A (n_u, M(C+1)), row u picking W-bar rows j*(C+1)+L_uj+1; and A^T."
-    nu = len(U)
-    cols = (np.arange(m) * (C + 1) + U + 1).ravel()
-    indptr = np.arange(0, nu * m + 1, m)                       # m entries per row
-    A = sp.csr_matrix((np.ones(nu * m), cols, indptr), shape=(nu, m * (C + 1)))
+    A = vote_design(U, C)
+    if A.shape[1] != m * (C + 1): raise ValueError(f"U has {U.shape[1]} LFs, expected {m}")
     return A, A.T.tocsr()
 
 def eq15_loss_grad(x, # flattened W-bar (M(C+1)C,)
@@ -85,7 +83,8 @@ def _kron_sum(Ad, a, v, q)->np.ndarray:
     "sum_u A_u^T A_u (x) a_u (I - v_u 1^T - 1 v_u^T + q_u 1 1^T), (RC,RC), in C+2 products."
     R, C = Ad.shape[1], v.shape[1]
     prod = lambda z: (Ad * z[:, None]).T @ Ad
-    P0, Pq = prod(a), prod(a * q)
+    B = Ad * np.sqrt(a)[:, None]                                     # a >= 0
+    P0, Pq = B.T @ B, prod(a * q)                                    # B^T B: one symmetric product
     Q = [prod(a * v[:, k]) for k in range(C)]
     H = np.empty((R, C, R, C))
     for k in range(C):
@@ -117,10 +116,11 @@ def _active_step(g, H, h, x, mu)->np.ndarray:
     "Projected damped Newton point; a slot at 0 that the step would push below 0 is held there."
     move = ~((x <= 0) & (g > 0))
     for _ in range(20):
-        Hm = H[np.ix_(move, move)]
+        Hm = (H.copy() if move.all() else H[np.ix_(move, move)]).T   # a copy, Fortran order
         Hm[np.diag_indices_from(Hm)] += mu * h[move] + 1e-12 * h[move].mean() + 1e-300
         d = np.zeros_like(x)
-        d[move] = -cho_solve(cho_factor(Hm, check_finite=False), g[move], check_finite=False)
+        c = cho_factor(Hm, lower=True, overwrite_a=True, check_finite=False)  # H's upper triangle
+        d[move] = -cho_solve(c, g[move], check_finite=False)
         held = move & (x <= 0) & (d < 0)
         if not held.any(): break
         move &= ~held
@@ -163,6 +163,7 @@ def _fast_lm(x0, hi, args, max_iter, tol, bar=None):
     free = (hi.reshape(-1, C)[rows] > 0).ravel()
     def system(z):
         f, g, H, h = _newton_system(_embed(z, free), Ad, Y, w, eps)
+        if free.all(): return f, g, H, h
         return f, g[free], H[np.ix_(free, free)], h[free]
     objective = lambda z: _objective(_embed(z, free), Ad, Y, w, eps)
     bar = _NoBar() if bar is None else bar

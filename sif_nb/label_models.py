@@ -4,13 +4,13 @@
 
 # %% ../nbs/01_label_models.ipynb #49c8db6e
 from __future__ import annotations
-import numpy as np
-from .pws import check_L, check_cardinality, first_true, one_hot_votes, vote_index
+import numpy as np, scipy.sparse as sp
+from .pws import check_L, check_cardinality, first_true
 from .runtime import warn_unconverged
 
 # %% auto #0
 __all__ = ['SIGMAS', 'check_sigma', 'check_W', 'check_votes_W', 'class_scores', 'normalise_scores', 'probs_from_W', 'covered',
-           'LabelModel', 'WLabelModel', 'mv_W', 'MajorityVote', 'lf_accuracies', 'CondProbsLabelModel',
+           'vote_design', 'LabelModel', 'WLabelModel', 'mv_W', 'MajorityVote', 'lf_accuracies', 'CondProbsLabelModel',
            'check_n_epochs', 'DawidSkene']
 
 # %% ../nbs/01_label_models.ipynb #7a52f655
@@ -60,12 +60,16 @@ def check_votes_W(L, # (N,M) ints, -1 = abstain
     L = check_L(L, W.shape[2])
     return L, check_W(W, m=L.shape[1])
 
-def _sum_votes(L, W)->np.ndarray:
-    "(N,C) scores of an already validated (L, W), one LF at a time (no (N,M,C) temporary)."
-    s = np.zeros((L.shape[0], W.shape[2]))
+def _sum_votes(L, W, block:int=1 << 22)->np.ndarray:
+    "(N,C) scores of an already validated (L, W): per class, a gather of W and a row sum, by blocks."
+    m, K, C = W.shape
+    Wt = np.ascontiguousarray(W.reshape(m * K, C).T)              # (C, M(C+1)): one row per class
+    offset = np.arange(m) * K + 1                                 # column of LF j's abstain slot + 1
+    s, rows = np.empty((L.shape[0], C)), max(1, block // m)        # about `block` votes at a time
     with np.errstate(over='ignore'):                           # overflow is refused just below
-        for j, v in enumerate(vote_index(L).T):
-            s += W[j, v]
+        for i in range(0, len(L), rows):
+            idx = L[i:i + rows] + offset
+            for c in range(C): s[i:i + rows, c] = Wt[c].take(idx).sum(1)
     if not np.isfinite(s).all():
         row = first_true(~np.isfinite(s))[0]
         raise ValueError(f"the scores s_ic = sum_j W[j, L_ij, c] overflow float64 at row {row}; "
@@ -110,6 +114,22 @@ def covered(L, # (N,M) ints, -1 = abstain
     L, W = check_votes_W(L, W, sigma)
     if sigma == 'exp': return np.ones(len(L), bool)
     return (_sum_votes(L, W) > 0).any(1)                   # Z_i > 0 for scores >= 0, no overflow
+
+# %% ../nbs/01_label_models.ipynb #b2c4d6e8
+def _vote_design(L, C)->sp.csr_matrix:
+    "Sparse one-hot votes (N, M(C+1)) of an already validated L."
+    n, m = L.shape
+    idx = np.int32 if n * m < 2**31 and m * (C + 1) < 2**31 else np.int64
+    cols = (L.astype(idx) + (np.arange(m, dtype=idx) * (C + 1) + 1)).ravel()
+    indptr = np.arange(0, n * m + 1, m, dtype=idx)                    # M entries per row
+    return sp.csr_matrix((np.ones(n * m), cols, indptr), shape=(n, m * (C + 1)))
+
+def vote_design(L, # (N,M) ints, -1 = abstain
+                cardinality:int # C
+               )->sp.csr_matrix: # (N, M(C+1)) with a 1 at column j(C+1)+L_ij+1 of row i
+    "The votes one-hot as a sparse design: `vote_design(L, C) @ W.reshape(-1, C)` are Eq. 6's scores."
+    C = check_cardinality(cardinality)
+    return _vote_design(check_L(L, C), C)
 
 # %% ../nbs/01_label_models.ipynb #7f1d0bc2
 class LabelModel:
@@ -218,22 +238,25 @@ class DawidSkene(CondProbsLabelModel):
                              f"got {smoothing!r}")
         self.tol, self.smoothing, self.seed = float(tol), float(smoothing), seed
 
-    def _m_step(self, V, T):
-        "Smoothed class priors (C,) and confusion tables (M,C+1,C) from soft labels T (N,C)."
-        a = self.smoothing
-        pi = (T.sum(0) + a) / (len(T) + a * T.shape[1])
-        counts = np.einsum('nmk,nc->mkc', V, T) + a
+    def _m_step(self, A, n, T):
+        "Smoothed priors (C,) and confusion tables (M,C+1,C) from soft labels T of A's rows (x n)."
+        a, C = self.smoothing, T.shape[1]
+        nT = n[:, None] * T                                          # (n_u,C) labels x counts
+        pi = (nT.sum(0) + a) / (n.sum() + a * C)
+        counts = (A.T @ nT).reshape(-1, C + 1, C) + a               # sum_i V_ijk T_ic, one product
         return pi, counts / counts.sum(1, keepdims=True)
 
     @staticmethod
     def _W(pi, theta): return np.log(theta) + np.log(pi) / theta.shape[0]
 
-    def _em(self, L, V, init=None):
-        "EM from `init` (pi, theta), else the majority-vote labels: (pi, theta, it, change, conv.)."
-        start = probs_from_W(L, mv_W(L.shape[1], self.cardinality), 'identity')
-        pi, theta = self._m_step(V, start) if init is None else self._check_init(init, L.shape[1])
+    def _em(self, A, n, init=None):
+        "EM on distinct vote rows A (n_u, M(C+1)) with counts n: (pi, theta, it, change, conv.)."
+        C, m = self.cardinality, A.shape[1] // (self.cardinality + 1)
+        labels = lambda W, sigma: normalise_scores(A @ W.reshape(-1, C), sigma)     # Eq. 6
+        start = lambda: self._m_step(A, n, labels(mv_W(m, C), 'identity'))
+        pi, theta = start() if init is None else self._check_init(init, m)
         for it in range(1, self.n_epochs + 1):
-            new_pi, new_theta = self._m_step(V, probs_from_W(L, self._W(pi, theta), 'exp'))
+            new_pi, new_theta = self._m_step(A, n, labels(self._W(pi, theta), 'exp'))
             delta = max(np.abs(new_pi - pi).max(), np.abs(new_theta - theta).max())
             pi, theta = new_pi, new_theta
             if delta <= self.tol: return pi, theta, it, delta, True
@@ -253,8 +276,8 @@ class DawidSkene(CondProbsLabelModel):
            )->DawidSkene:
         "Run EM from the majority-vote labels (or from a fitted model's tables, `init`)."
         C = self.cardinality
-        L = check_L(L, C)
-        pi, theta, it, delta, self.converged_ = self._em(L, one_hot_votes(L, C), init)
+        U, n = np.unique(check_L(L, C, smallest=True), axis=0, return_counts=True)
+        pi, theta, it, delta, self.converged_ = self._em(_vote_design(U, C), n, init)
         self.n_iter_, self.delta_ = it, float(delta)
         if not self.converged_:
             warn_unconverged('DawidSkene EM', f"within n_epochs={self.n_epochs} iterations "

@@ -6,9 +6,9 @@
 from __future__ import annotations
 import numpy as np, torch
 from scipy.optimize import linear_sum_assignment
-from .pws import check_L, one_hot_votes, check_y
+from .pws import check_L, check_cardinality, check_y
 from .runtime import one_thread, warn_unconverged
-from .label_models import CondProbsLabelModel, WLabelModel, check_n_epochs, check_W
+from .label_models import CondProbsLabelModel, WLabelModel, check_n_epochs, check_W, vote_design
 
 # %% auto #0
 __all__ = ['SNORKEL_SETTINGS', 'overlap_matrix', 'pick_seed', 'SnorkelLabelModel', 'is_snorkel_model', 'is_snorkel_fitted',
@@ -19,9 +19,10 @@ def overlap_matrix(L, # (N,M) ints, -1 = abstain
                    cardinality:int # C
                   )->np.ndarray: # (MC,MC)
     "Snorkel's $\\mathbf O = \\mathbf L_{ind}^\\top\\mathbf L_{ind}/N$; column $jC+k$: LF j votes k"
-    L = check_L(L, cardinality)
-    L_ind = one_hot_votes(L, cardinality)[:, :, 1:].reshape(len(L), -1)
-    return L_ind.T @ L_ind / len(L)
+    C = check_cardinality(cardinality)
+    A = vote_design(L, C)
+    A = A[:, np.arange(A.shape[1]) % (C + 1) > 0]                     # drop the abstain slots
+    return (A.T @ A).toarray() / A.shape[0]                           # vote counts: exact sums
 
 def _block_mask(m, C):
     "(MC,MC) 1 outside the same-LF diagonal blocks."
