@@ -7,7 +7,7 @@ output matches."""
 import os, re, sys
 from pathlib import Path
 
-WARNING = re.compile(r'\b\w*Warning\b(?=:|\s*\()')
+WARNING = re.compile(r'(?<!class )\b\w*Warning\b(?=:|\s*\()')  # a warning shown, not a class documented
 PATH = re.compile(r'(?<![\w.])(?:/work/|/root/|/tmp/|/home/|/usr/lib/python|/opt/)\S*|\S*site-packages\S*')
 
 def output_text(o:dict)->str:
