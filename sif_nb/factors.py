@@ -108,18 +108,19 @@ class ScoreFactors:
              )->np.ndarray: # (n,M,C)
         "The rows `rows` of the tensor `name` (None when it cannot be formed)."
         if not self.has(name): return None
-        t, kappa, full = term_factors(self.L[rows], self.W, self.sigma)
         D, S = self.dots, self.S
-        if name == 'RW': return per_term(D['RW'].vote[rows], t, inplace=True)
-        if name == 'WM':
-            return per_term(D['WM'].move[rows], kappa, full, D['WM'].label[rows], True)
         if name == 'LIN':
             x = self.Y[rows] * D['LIN'].move[rows]
             return per_term(x, gather_W(self.L[rows], self.W), inplace=True)
+        t = removal_fraction(self.L[rows], self.W, self.sigma)          # RW's only factor
+        if name == 'RW': return per_term(D['RW'].vote[rows], t, inplace=True)
         if name == 'self_RW': return per_term(S.vote[rows], t ** 2, inplace=True)
-        if name == 'self_WM': return per_term(S.move[rows], kappa ** 2, full, S.label[rows], True)
         if name == 'R_RW':
             return per_term(relatif(D['RW'].vote[rows], S.vote[rows]), np.sign(t), inplace=True)
+        kappa, full = wm_factors(t)
+        if name == 'WM':
+            return per_term(D['WM'].move[rows], kappa, full, D['WM'].label[rows], True)
+        if name == 'self_WM': return per_term(S.move[rows], kappa ** 2, full, S.label[rows], True)
         r_if = relatif(D['IF'].label[rows], S.label[rows])
         r_wm = relatif(D['WM'].move[rows], S.move[rows])
         return per_term(r_wm, np.sign(kappa), full, r_if, True)

@@ -206,10 +206,16 @@ class ResultTables:
         if rows is not None: df.insert(1, 'row', np.asarray(rows)[df.i.to_numpy()])
         return df
 
+    def _soft_labels(self)->np.ndarray: # (N,C)
+        "The training soft labels: the factors' (formed by the engine), else from L and W."
+        F = self.factors
+        if F is not None and F.L is self.L and F.W is self.W: return F.Y
+        return soft_labels(self.L, self.W, self.sigma)
+
     def data_table(self, method:str=None, top:int=None)->pd.DataFrame:
         "Per datum, with its training label (-1: uncovered); phi > 0: removal lowers the loss."
         method = self._method(method)
-        phi, Y, N = self.data_influence(method), soft_labels(self.L, self.W, self.sigma), len(self.L)
+        phi, Y, N = self.data_influence(method), self._soft_labels(), len(self.L)
         label = np.where(Y.sum(1) > 0, Y.argmax(1), -1)
         df = pd.DataFrame({'i': np.arange(len(phi)), 'phi': phi,
                            'd_valid_loss': -self.data_influence(_plain(method)) / N,

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_solvers.ipynb #52382a0f
 from __future__ import annotations
-import threading, warnings
+import inspect, threading, warnings
 import numpy as np, torch
 from dataclasses import dataclass
 from functools import partial
@@ -54,11 +54,22 @@ class Solver:
     "An inverse-Hessian strategy prepared on one training set (returned by a strategy's `prepare`)."
     chol = None # (p,p) lower Cholesky factor of the operator inverted, when the strategy forms one
     cond = None # its condition number, when known
+    name = None # the strategy's name in `meta['inverse']`
 
     def solve(self, v:torch.Tensor # theta-shaped
              )->torch.Tensor: # theta-shaped
         "The strategy's inverse Hessian applied to `v`."
         raise NotImplementedError
+
+    def solve_many(self, V:torch.Tensor # (R,*theta.shape) right-hand sides
+                  )->torch.Tensor: # (R,*theta.shape)
+        "`solve` of each of R right-hand sides."
+        return torch.stack([self.solve(v) for v in V])
+
+    def inverse_matrix(self)->torch.Tensor: # (p,p)
+        "$H^{-1}$ from the Cholesky factor, formed once per solver (for `self_dots`)."
+        if self.__dict__.get('_Hinv') is None: self._Hinv = torch.cholesky_inverse(self.chol)
+        return self._Hinv
 
     def directions(self, g:torch.Tensor, # theta-shaped gradient of the evaluation loss
                    n_lfs:int # M, the number of LFs
@@ -72,7 +83,9 @@ class Solver:
         if self.chol is None:
             raise ValueError("RelatIF needs self-influences with H^-1: "
                              "use inverse=Cholesky() (or relatif=False)")
-        return model.self_dots(Xt, self.chol, V, chunk_size)
+        takes = 'Hinv' in inspect.signature(model.self_dots).parameters   # H^-1 once, not a block
+        kw = dict(Hinv=self.inverse_matrix()) if takes else {}
+        return model.self_dots(Xt, self.chol, V, chunk_size, **kw)
 
     def sum_self_influences(self, G:torch.Tensor # (R,p) summed gradients of R groups, flattened
                            )->torch.Tensor: # (R,)
@@ -83,7 +96,7 @@ class Solver:
     @property
     def meta(self)->dict:
         "What the strategy reports in `SIFResult.meta`."
-        return dict(damping=getattr(self, 'damping', 0.), cond=self.cond)
+        return dict(damping=getattr(self, 'damping', 0.), cond=self.cond, inverse=self.name)
 
 # %% ../nbs/04_solvers.ipynb #6fd80fb4
 def _check_damping(damping):
@@ -129,6 +142,7 @@ def _factor(H:torch.Tensor, # (p,p) Hessian
 @dataclass
 class CholeskySolver(Solver):
     "Exact solves with the Cholesky factor of H + damping I."
+    name = 'Cholesky'
     chol:torch.Tensor # (p,p) lower Cholesky factor
     cond:float # condition number of H + damping I
     damping:float=0. # the damping added
@@ -136,6 +150,10 @@ class CholeskySolver(Solver):
     def solve(self, v:torch.Tensor)->torch.Tensor:
         "$(H + \\text{damping}\\,I)^{-1}v$ for a theta-shaped `v`."
         return torch.cholesky_solve(v.reshape(-1, 1), self.chol).reshape(v.shape)
+
+    def solve_many(self, V:torch.Tensor)->torch.Tensor:
+        "`solve` of R right-hand sides (R,*theta.shape) at once: one pair of triangular solves."
+        return torch.cholesky_solve(V.reshape(len(V), -1).T, self.chol).T.reshape(V.shape)
 
 @dataclass
 class Cholesky:
@@ -153,6 +171,7 @@ class Cholesky:
 @dataclass
 class CGSolver(Solver):
     "Solves by conjugate gradients on the model's Hessian-vector products."
+    name = 'ConjugateGradient'
     model:EndModel # the fitted end model
     Xt:torch.Tensor # design tensor of the training set
     Yt:torch.Tensor # (N,C) training soft labels
@@ -310,7 +329,7 @@ class ReferenceSolver(Solver):
         return None
 
     @property
-    def meta(self)->dict: return dict(operator='reference')
+    def meta(self)->dict: return dict(operator='reference', inverse='ReferenceLiSSA')
 
 @dataclass
 class ReferenceLiSSA:
