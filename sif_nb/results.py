@@ -451,11 +451,11 @@ class SIFResult(ResultTables, ResultVotes, ResultExport):
         (N, M, C), L = self.shape, np.asarray(self.L)
         out = dict(datum=np.empty(N), lf=0., lf_votes=0., lf_abstains=0.)
         for sl in self.blocks():
-            x, fires = self.terms(method, sl), (L[sl] != -1)[:, :, None]
-            out['datum'][sl] = x.sum((1, 2))
-            out['lf'] = out['lf'] + x.sum((0, 2))
-            out['lf_votes'] = out['lf_votes'] + (x * fires).sum((0, 2))
-            out['lf_abstains'] = out['lf_abstains'] + (x * ~fires).sum((0, 2))
+            x, fires = self.terms(method, sl).sum(2), L[sl] != -1       # (n,M): summed over classes
+            out['datum'][sl] = x.sum(1)
+            out['lf'] = out['lf'] + x.sum(0)
+            out['lf_votes'] = out['lf_votes'] + np.where(fires, x, 0.).sum(0)
+            out['lf_abstains'] = out['lf_abstains'] + np.where(fires, 0., x).sum(0)
         self._sums[name] = out = LazyGroups(out, lambda: self._param_aggregate(method), ('param',))
         return out
 

@@ -54,7 +54,6 @@ class Solver:
     "An inverse-Hessian strategy prepared on one training set (returned by a strategy's `prepare`)."
     chol = None # (p,p) lower Cholesky factor of the operator inverted, when the strategy forms one
     cond = None # its condition number, when known
-    name = None # the strategy's name in `meta['inverse']`
 
     def solve(self, v:torch.Tensor # theta-shaped
              )->torch.Tensor: # theta-shaped
@@ -96,7 +95,7 @@ class Solver:
     @property
     def meta(self)->dict:
         "What the strategy reports in `SIFResult.meta`."
-        return dict(damping=getattr(self, 'damping', 0.), cond=self.cond, inverse=self.name)
+        return dict(damping=getattr(self, 'damping', 0.), cond=self.cond)
 
 # %% ../nbs/04_solvers.ipynb #6fd80fb4
 def _check_damping(damping):
@@ -142,7 +141,6 @@ def _factor(H:torch.Tensor, # (p,p) Hessian
 @dataclass
 class CholeskySolver(Solver):
     "Exact solves with the Cholesky factor of H + damping I."
-    name = 'Cholesky'
     chol:torch.Tensor # (p,p) lower Cholesky factor
     cond:float # condition number of H + damping I
     damping:float=0. # the damping added
@@ -171,7 +169,6 @@ class Cholesky:
 @dataclass
 class CGSolver(Solver):
     "Solves by conjugate gradients on the model's Hessian-vector products."
-    name = 'ConjugateGradient'
     model:EndModel # the fitted end model
     Xt:torch.Tensor # design tensor of the training set
     Yt:torch.Tensor # (N,C) training soft labels
@@ -329,7 +326,7 @@ class ReferenceSolver(Solver):
         return None
 
     @property
-    def meta(self)->dict: return dict(operator='reference', inverse='ReferenceLiSSA')
+    def meta(self)->dict: return dict(operator='reference')
 
 @dataclass
 class ReferenceLiSSA:
