@@ -250,6 +250,7 @@ class SIF:
 
     def _want_points(self, points, n_eval:int)->bool:
         "Whether to form the per-point LF scores: `points`, else when cheap (2+ points, Cholesky)."
+        if points is None and not self.solver.factored: return False      # `Auto` on CG: no factor
         fams = group_families(self.solver, self.sigma)
         if points is not None and points and not fams:
             raise ValueError("points=True needs inverse=Cholesky() (a factor to solve with)")

@@ -60,6 +60,11 @@ class Solver:
         "The strategy's inverse Hessian applied to `v`."
         raise NotImplementedError
 
+    @property
+    def factored(self)->bool:
+        "Whether a Cholesky factor is formed now (reading it forms nothing)."
+        return self.chol is not None
+
     def solve_many(self, V:torch.Tensor # (R,*theta.shape) right-hand sides
                   )->torch.Tensor: # (R,*theta.shape)
         "`solve` of each of R right-hand sides."
@@ -240,6 +245,8 @@ class AutoSolver(Solver):
     def chol(self)->torch.Tensor: return self._cholesky().chol
     @property
     def cond(self)->float: return self._chol.cond if self._chol is not None else self.cg_cond
+    @property
+    def factored(self)->bool: return self._chol is not None
 
     def _operators(self):
         "H v and the preconditioner (the model's `hvp_operator`, `kron_preconditioner` if any)."
@@ -268,6 +275,11 @@ class AutoSolver(Solver):
         "$H^{-1}v$ by CG while no factor is formed and CG succeeds, else by the Cholesky factor."
         x = self._cg(v.reshape(-1)) if self._chol is None else None
         return x.reshape(v.shape) if x is not None else self._cholesky().solve(v)
+
+    def solve_many(self, V:torch.Tensor)->torch.Tensor:
+        "`solve` of R right-hand sides (R,*theta.shape): by the factor at once when it is formed."
+        if self._chol is not None: return self._chol.solve_many(V)
+        return torch.stack([self.solve(v) for v in V])
 
     @property
     def meta(self)->dict:
