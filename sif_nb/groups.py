@@ -23,8 +23,7 @@ def _wm_vote_vectors(kappa, # (N,M,C) WM factors, 0 where `full`
                      Y # (N,C) soft labels
                     )->np.ndarray: # (N,M,C)
     "Coefficients $\sum_c v_{ijc}$ of the WM vote groups ($v_{ijc}$: see `_term_vectors`)."
-    k = np.where(full, 0., kappa)
-    return k + (full.sum(2, keepdims=True) - k.sum(2, keepdims=True)) * Y[:, None, :]
+    return kappa + (full.sum(2, keepdims=True) - kappa.sum(2, keepdims=True)) * Y[:, None, :]
 
 def _term_vectors(family:str, # 'RW' or 'WM'
                   t, kappa, full, # (n,M,C) tensors: removal fractions, WM factors, whole-label mask
