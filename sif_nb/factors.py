@@ -139,6 +139,6 @@ def param_sums(x:np.ndarray, # (n,M,C) per-term values
                )->np.ndarray: # (M,C+1,C)
     "Sums of `x` over the terms of each parameter $W_{jkc}$ (the rows where $L_{ij}=k-1$)."
     (n, M), C = L.shape, x.shape[2]
-    slot = (np.arange(M) * (C + 1) + L + 1).ravel()                   # parameter row of each (i,j)
-    return np.stack([np.bincount(slot, x[..., c].ravel(), M * (C + 1)) for c in range(C)],
-                    1).reshape(M, C + 1, C)
+    slot = np.arange(M) * (C + 1) + L + 1                             # parameter row of each (i,j)
+    at = (slot[..., None] * C + np.arange(C)).reshape(-1)        # each term's parameter, flattened
+    return np.bincount(at, x.reshape(-1), M * (C + 1) * C).reshape(M, C + 1, C)

@@ -60,9 +60,12 @@ class LazyGroups(dict):
 
     def __missing__(self, key):
         "Form the lazy keys all at once (under a lock: a second reader waits, never sees half)."
-        if self.load is None or key not in self.lazy: raise KeyError(key)
+        if key not in self.lazy: raise KeyError(key)
         with self._lock:
-            if key not in self: self.update(self.load())
+            if key not in self:
+                if self.load is None: raise KeyError(key)
+                self.update(self.load())
+                self.load = None              # formed: what it read (the engine) is not held on
         return dict.__getitem__(self, key)
 
     def __reduce__(self): return (dict, (dict(self),))      # pickles as the values formed
@@ -135,9 +138,10 @@ class ResultTables:
 
     def _polarity(self)->list:
         "Per LF, the classes it votes, by name ('' for an LF that never votes)."
-        names, fires = self._names(), self.L != -1
-        votes = [np.unique(self.L[fires[:, j], j]) for j in range(self.L.shape[1])]
-        return [', '.join(names[c] for c in v) for v in votes]
+        names, L, M = self._names(), np.asarray(self.L), self.shape[1]
+        used = np.zeros((M, len(names) + 1), bool)                 # slot 0: abstains, c + 1: class c
+        for sl in self.blocks(): used[np.broadcast_to(np.arange(M), L[sl].shape), L[sl] + 1] = True
+        return [', '.join(names[c] for c in np.flatnonzero(u[1:])) for u in used]
 
     def _train_y(self, y)->np.ndarray:
         "Gold labels of the result's rows: `y` of its N rows, or of all `meta['n_train']` rows (cut)."
