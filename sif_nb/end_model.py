@@ -452,19 +452,22 @@ class SoftmaxRegression(EndModelBase):
     def self_dots(self, Xt, # (N,d+1) design tensor from `features`
                   chol:torch.Tensor, # (p,p) lower Cholesky factor of H
                   V:torch.Tensor, # (N,C,R) gradient coefficients
-                  chunk_size:int=4096 # rows per chunk
+                  chunk_size:int=4096, # rows per chunk
+                  Hinv:torch.Tensor=None # (p,p) $H^{-1}$ if already formed (else from `chol`)
                  )->torch.Tensor:
         "(N,R) self-influences $(\\sum_c V_{icr}g_{ic})^\\top H^{-1}(\\sum_c V_{icr}g_{ic})$."
         if isinstance(Xt, DaskDesign):
             return Xt.map_blocks(_self_block, _cpu_model(self), chol, chunk_size, rows=(V,))
         K, D = self.theta.shape
         dense = not getattr(Xt, 'sparse', False)
-        Hinv = None if K == 1 and dense else torch.cholesky_inverse(chol).reshape(K, D, K, D)
+        if K == 1 and dense: Hinv = None
+        elif Hinv is None: Hinv = torch.cholesky_inverse(chol)
+        Hinv = None if Hinv is None else Hinv.reshape(K, D, K, D)
         out = []
         for sl in row_chunks(len(Xt), chunk_size):
             X = load_rows(Xt, sl)
             E = self.combine(probs(self.theta, X), V[sl])[:, 1:]                      # (n,K,R)
-            out.append(torch.einsum('nkr,nkl,nlr->nr', E, _kernel(X, chol, Hinv), E))
+            out.append((torch.bmm(_kernel(X, chol, Hinv), E) * E).sum(1))     # E^T B E, per row
         return torch.cat(out)
 
     def grad_sums(self, Xt, # (N,d+1) design tensor from `features`
@@ -479,6 +482,5 @@ class SoftmaxRegression(EndModelBase):
         for sl in row_chunks(len(Xt), chunk_size):
             X, v = load_rows(Xt, sl), V[sl]
             E = probs(self.theta, X)[:, 1:, None] * v.sum(1, keepdim=True) - v[:, 1:]  # `combine`
-            if isinstance(X, torch.Tensor): out += torch.einsum('nkr,nd->rkd', E, X)
-            else: out += tdot(E.reshape(len(v), -1), X).reshape(K, -1, D).transpose(0, 1)
+            out += tdot(E.reshape(len(v), -1), X).reshape(K, -1, D).transpose(0, 1)    # one GEMM
         return out

@@ -108,18 +108,19 @@ class ScoreFactors:
              )->np.ndarray: # (n,M,C)
         "The rows `rows` of the tensor `name` (None when it cannot be formed)."
         if not self.has(name): return None
-        t, kappa, full = term_factors(self.L[rows], self.W, self.sigma)
         D, S = self.dots, self.S
-        if name == 'RW': return per_term(D['RW'].vote[rows], t, inplace=True)
-        if name == 'WM':
-            return per_term(D['WM'].move[rows], kappa, full, D['WM'].label[rows], True)
         if name == 'LIN':
             x = self.Y[rows] * D['LIN'].move[rows]
             return per_term(x, gather_W(self.L[rows], self.W), inplace=True)
+        t = removal_fraction(self.L[rows], self.W, self.sigma)          # RW's only factor
+        if name == 'RW': return per_term(D['RW'].vote[rows], t, inplace=True)
         if name == 'self_RW': return per_term(S.vote[rows], t ** 2, inplace=True)
-        if name == 'self_WM': return per_term(S.move[rows], kappa ** 2, full, S.label[rows], True)
         if name == 'R_RW':
             return per_term(relatif(D['RW'].vote[rows], S.vote[rows]), np.sign(t), inplace=True)
+        kappa, full = wm_factors(t)
+        if name == 'WM':
+            return per_term(D['WM'].move[rows], kappa, full, D['WM'].label[rows], True)
+        if name == 'self_WM': return per_term(S.move[rows], kappa ** 2, full, S.label[rows], True)
         r_if = relatif(D['IF'].label[rows], S.label[rows])
         r_wm = relatif(D['WM'].move[rows], S.move[rows])
         return per_term(r_wm, np.sign(kappa), full, r_if, True)
@@ -138,6 +139,6 @@ def param_sums(x:np.ndarray, # (n,M,C) per-term values
                )->np.ndarray: # (M,C+1,C)
     "Sums of `x` over the terms of each parameter $W_{jkc}$ (the rows where $L_{ij}=k-1$)."
     (n, M), C = L.shape, x.shape[2]
-    slot = (np.arange(M) * (C + 1) + L + 1).ravel()                   # parameter row of each (i,j)
-    return np.stack([np.bincount(slot, x[..., c].ravel(), M * (C + 1)) for c in range(C)],
-                    1).reshape(M, C + 1, C)
+    slot = np.arange(M) * (C + 1) + L + 1                             # parameter row of each (i,j)
+    at = (slot[..., None] * C + np.arange(C)).reshape(-1)        # each term's parameter, flattened
+    return np.bincount(at, x.reshape(-1), M * (C + 1) * C).reshape(M, C + 1, C)

@@ -23,8 +23,7 @@ def _wm_vote_vectors(kappa, # (N,M,C) WM factors, 0 where `full`
                      Y # (N,C) soft labels
                     )->np.ndarray: # (N,M,C)
     "Coefficients $\sum_c v_{ijc}$ of the WM vote groups ($v_{ijc}$: see `_term_vectors`)."
-    k = np.where(full, 0., kappa)
-    return k + (full.sum(2, keepdims=True) - k.sum(2, keepdims=True)) * Y[:, None, :]
+    return kappa + (full.sum(2, keepdims=True) - kappa.sum(2, keepdims=True)) * Y[:, None, :]
 
 def _term_vectors(family:str, # 'RW' or 'WM'
                   t, kappa, full, # (n,M,C) tensors: removal fractions, WM factors, whole-label mask
@@ -184,11 +183,13 @@ class GroupRelatIF:
         scale = {f: dict(datum=np.empty(N)) for f in fams}
         for sl in self._blocks(C * width, 8):                  # `self_dots` inverts H once a block
             V = e.Yt.new_empty(sl.stop - sl.start, C, width)        # filled by smaller blocks
+            factors = []                                     # each sub-block's, for the roots below
             for sub in self._sub_blocks(sl, C * width):
                 at = slice(sub.start - sl.start, sub.stop - sl.start)
                 V[at, :, :R0] = coefficient_columns(e.Yt[sub])
                 if not fams: continue
-                Vg = self._vote_groups(*term_factors(e.L[sub], e.W, e.sigma), sub)
+                factors.append(term_factors(e.L[sub], e.W, e.sigma))
+                Vg = self._vote_groups(*factors[-1], sub)
                 V[at, :, R0:] = torch.cat(list(Vg.values()), 2)
                 G = G + self._lf_sums(Vg, sub)                       # W's groups: `param_groups`
             s = e.solver.self_influences(e.model, e.Xt[sl], V, e.chunk_size)
@@ -196,9 +197,8 @@ class GroupRelatIF:
             s = s.cpu().numpy()
             S[sl], per_family = s[:, :R0], s[:, R0:].reshape(len(s), F, M + 1)
             for k, f in enumerate(fams): rows[f][sl] = per_family[:, k]
-            for sub in self._sub_blocks(sl, C * width) if fams else []:
-                t, kappa, full = term_factors(e.L[sub], e.W, e.sigma)
-                for f, x in self._term_roots(GradDots.split(S[sub]), t, kappa, full).items():
+            for sub, tkf in zip(self._sub_blocks(sl, C * width), factors):
+                for f, x in self._term_roots(GradDots.split(S[sub]), *tkf).items():
                     if f in scale: _add_sums(scale[f], group_sums(x, e.L[sub]), sub)
         if fams: self._set_families(rows, G, scale)
         return GradDots.split(S)

@@ -8,7 +8,7 @@ import sys, threading, time, warnings
 import numpy as np, pandas as pd, scipy.sparse as sp, torch
 from dataclasses import dataclass
 from .pws import check_L, check_X, check_y, row_chunks, lf_names as _lf_names
-from .runtime import memory_errors
+from .runtime import memory_errors, ClassBalanceWarning
 from .runtime import is_interactive
 from .end_model import EndModel, SoftmaxRegression
 from .design import to_tensor
@@ -245,17 +245,23 @@ class SIF:
         "The training labels' class shares beside `y_eval`'s; warns on a gap > 0.15 (30+ points)."
         tab = class_balance_table(self.Y, y_eval, label_names=self.label_names)
         w = balance_warning(tab) if np.size(y_eval) >= 30 else ''
-        if w: warnings.warn(w, stacklevel=3)
+        if w: warnings.warn(w, ClassBalanceWarning, stacklevel=3)
         return tab
 
     def _want_points(self, points, n_eval:int)->bool:
         "Whether to form the per-point LF scores: `points`, else when cheap (2+ points, Cholesky)."
+        if points is None and not self.solver.factored: return False      # `Auto` on CG: no factor
         fams = group_families(self.solver, self.sigma)
         if points is not None and points and not fams:
             raise ValueError("points=True needs inverse=Cholesky() (a factor to solve with)")
         if points is not None: return bool(points)
         cost = self.L.size * len(fams) * self.model.C * self.model.theta.numel()
         return bool(fams) and n_eval >= 2 and cost <= self.settings.point_budget
+
+    def _lf_gradients(self)->dict: # family -> (2,M,p): each LF's votes, abstentions
+        "Summed gradients of each LF's votes and abstentions: the RelatIF cache's, else formed."
+        if self._groups: return {f: g.G[:2] for f, g in self._groups.by_family.items()}
+        return GroupRelatIF(self).lf_gradients()
 
     def _lf_points(self, X_eval, y_eval)->dict: # family -> votes, abstains: (M,Nv)
         "Each LF's score per evaluation point, $-u_j^\\top g_k$, $u_j = H^{-1}G_j$ (mean: score)."
@@ -264,8 +270,8 @@ class SIF:
         Xe = self.model.features(Xe)
         y = check_y(y_eval, self.model.C, n=len(Xe), name='y_eval')
         at, out = torch.as_tensor(y, device=self.model.theta.device), {}
-        for f, G in GroupRelatIF(self).lf_gradients().items():       # (2,M,p): votes, abstains
-            u = [self.solver.solve(g.reshape(shape)) for g in G.reshape(-1, G.shape[-1])]
+        for f, G in self._lf_gradients().items():                   # (2,M,p): votes, abstains
+            u = self.solver.solve_many(G.reshape(-1, *shape))              # all at once (BLAS 3)
             A = [descent(self.model.grad_dots(Xe, v))[torch.arange(len(y)), at] for v in u]
             A = torch.stack(A).cpu().numpy().reshape(2, G.shape[1], len(y))
             out[f] = dict(votes=A[0], abstains=A[1])

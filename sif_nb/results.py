@@ -60,9 +60,12 @@ class LazyGroups(dict):
 
     def __missing__(self, key):
         "Form the lazy keys all at once (under a lock: a second reader waits, never sees half)."
-        if self.load is None or key not in self.lazy: raise KeyError(key)
+        if key not in self.lazy: raise KeyError(key)
         with self._lock:
-            if key not in self: self.update(self.load())
+            if key not in self:
+                if self.load is None: raise KeyError(key)
+                self.update(self.load())
+                self.load = None              # formed: what it read (the engine) is not held on
         return dict.__getitem__(self, key)
 
     def __reduce__(self): return (dict, (dict(self),))      # pickles as the values formed
@@ -135,9 +138,10 @@ class ResultTables:
 
     def _polarity(self)->list:
         "Per LF, the classes it votes, by name ('' for an LF that never votes)."
-        names, fires = self._names(), self.L != -1
-        votes = [np.unique(self.L[fires[:, j], j]) for j in range(self.L.shape[1])]
-        return [', '.join(names[c] for c in v) for v in votes]
+        names, L, M = self._names(), np.asarray(self.L), self.shape[1]
+        used = np.zeros((M, len(names) + 1), bool)                 # slot 0: abstains, c + 1: class c
+        for sl in self.blocks(): used[np.broadcast_to(np.arange(M), L[sl].shape), L[sl] + 1] = True
+        return [', '.join(names[c] for c in np.flatnonzero(u[1:])) for u in used]
 
     def _train_y(self, y)->np.ndarray:
         "Gold labels of the result's rows: `y` of its N rows, or of all `meta['n_train']` rows (cut)."
@@ -206,10 +210,16 @@ class ResultTables:
         if rows is not None: df.insert(1, 'row', np.asarray(rows)[df.i.to_numpy()])
         return df
 
+    def _soft_labels(self)->np.ndarray: # (N,C)
+        "The training soft labels: the factors' (formed by the engine), else from L and W."
+        F = self.factors
+        if F is not None and F.L is self.L and F.W is self.W: return F.Y
+        return soft_labels(self.L, self.W, self.sigma)
+
     def data_table(self, method:str=None, top:int=None)->pd.DataFrame:
         "Per datum, with its training label (-1: uncovered); phi > 0: removal lowers the loss."
         method = self._method(method)
-        phi, Y, N = self.data_influence(method), soft_labels(self.L, self.W, self.sigma), len(self.L)
+        phi, Y, N = self.data_influence(method), self._soft_labels(), len(self.L)
         label = np.where(Y.sum(1) > 0, Y.argmax(1), -1)
         df = pd.DataFrame({'i': np.arange(len(phi)), 'phi': phi,
                            'd_valid_loss': -self.data_influence(_plain(method)) / N,
@@ -445,11 +455,11 @@ class SIFResult(ResultTables, ResultVotes, ResultExport):
         (N, M, C), L = self.shape, np.asarray(self.L)
         out = dict(datum=np.empty(N), lf=0., lf_votes=0., lf_abstains=0.)
         for sl in self.blocks():
-            x, fires = self.terms(method, sl), (L[sl] != -1)[:, :, None]
-            out['datum'][sl] = x.sum((1, 2))
-            out['lf'] = out['lf'] + x.sum((0, 2))
-            out['lf_votes'] = out['lf_votes'] + (x * fires).sum((0, 2))
-            out['lf_abstains'] = out['lf_abstains'] + (x * ~fires).sum((0, 2))
+            x, fires = self.terms(method, sl).sum(2), L[sl] != -1       # (n,M): summed over classes
+            out['datum'][sl] = x.sum(1)
+            out['lf'] = out['lf'] + x.sum(0)
+            out['lf_votes'] = out['lf_votes'] + np.where(fires, x, 0.).sum(0)
+            out['lf_abstains'] = out['lf_abstains'] + np.where(fires, 0., x).sum(0)
         self._sums[name] = out = LazyGroups(out, lambda: self._param_aggregate(method), ('param',))
         return out
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_solvers.ipynb #52382a0f
 from __future__ import annotations
-import threading, warnings
+import inspect, threading, warnings
 import numpy as np, torch
 from dataclasses import dataclass
 from functools import partial
@@ -60,6 +60,21 @@ class Solver:
         "The strategy's inverse Hessian applied to `v`."
         raise NotImplementedError
 
+    @property
+    def factored(self)->bool:
+        "Whether a Cholesky factor is formed now (reading it forms nothing)."
+        return self.chol is not None
+
+    def solve_many(self, V:torch.Tensor # (R,*theta.shape) right-hand sides
+                  )->torch.Tensor: # (R,*theta.shape)
+        "`solve` of each of R right-hand sides."
+        return torch.stack([self.solve(v) for v in V])
+
+    def inverse_matrix(self)->torch.Tensor: # (p,p)
+        "$H^{-1}$ from the Cholesky factor, formed once per solver (for `self_dots`)."
+        if self.__dict__.get('_Hinv') is None: self._Hinv = torch.cholesky_inverse(self.chol)
+        return self._Hinv
+
     def directions(self, g:torch.Tensor, # theta-shaped gradient of the evaluation loss
                    n_lfs:int # M, the number of LFs
                   )->dict: # score family ('IF', 'RW', 'WM', 'LIN') -> theta-shaped direction
@@ -72,7 +87,9 @@ class Solver:
         if self.chol is None:
             raise ValueError("RelatIF needs self-influences with H^-1: "
                              "use inverse=Cholesky() (or relatif=False)")
-        return model.self_dots(Xt, self.chol, V, chunk_size)
+        takes = 'Hinv' in inspect.signature(model.self_dots).parameters   # H^-1 once, not a block
+        kw = dict(Hinv=self.inverse_matrix()) if takes else {}
+        return model.self_dots(Xt, self.chol, V, chunk_size, **kw)
 
     def sum_self_influences(self, G:torch.Tensor # (R,p) summed gradients of R groups, flattened
                            )->torch.Tensor: # (R,)
@@ -136,6 +153,10 @@ class CholeskySolver(Solver):
     def solve(self, v:torch.Tensor)->torch.Tensor:
         "$(H + \\text{damping}\\,I)^{-1}v$ for a theta-shaped `v`."
         return torch.cholesky_solve(v.reshape(-1, 1), self.chol).reshape(v.shape)
+
+    def solve_many(self, V:torch.Tensor)->torch.Tensor:
+        "`solve` of R right-hand sides (R,*theta.shape) at once: one pair of triangular solves."
+        return torch.cholesky_solve(V.reshape(len(V), -1).T, self.chol).T.reshape(V.shape)
 
 @dataclass
 class Cholesky:
@@ -224,6 +245,8 @@ class AutoSolver(Solver):
     def chol(self)->torch.Tensor: return self._cholesky().chol
     @property
     def cond(self)->float: return self._chol.cond if self._chol is not None else self.cg_cond
+    @property
+    def factored(self)->bool: return self._chol is not None
 
     def _operators(self):
         "H v and the preconditioner (the model's `hvp_operator`, `kron_preconditioner` if any)."
@@ -252,6 +275,11 @@ class AutoSolver(Solver):
         "$H^{-1}v$ by CG while no factor is formed and CG succeeds, else by the Cholesky factor."
         x = self._cg(v.reshape(-1)) if self._chol is None else None
         return x.reshape(v.shape) if x is not None else self._cholesky().solve(v)
+
+    def solve_many(self, V:torch.Tensor)->torch.Tensor:
+        "`solve` of R right-hand sides (R,*theta.shape): by the factor at once when it is formed."
+        if self._chol is not None: return self._chol.solve_many(V)
+        return torch.stack([self.solve(v) for v in V])
 
     @property
     def meta(self)->dict:
