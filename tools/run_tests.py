@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """The project's test command (run by `make test` and CI).
 1. `nbdev_export` must not change any file: the library is in sync with the notebooks.
-2. `nbdev_clean` must not change any file: the notebooks are clean.
+2. `nbdev_clean` must not change any file: the notebooks are clean; `tools/make_readme.py` must not change README.md.
 3. Every import in the library is a declared requirement (tools/check_imports.py).
    The layout keeps its rules: a notebook imports only earlier notebooks' modules, no core module is
    over the size limit (tools/check_layout.py).
@@ -43,7 +43,8 @@ def main():
     ap.add_argument('notebooks', nargs='*', help='notebooks to test (default: all in nbs/)')
     a = ap.parse_args()
     failed = 0
-    for name, cmd in [('library in sync (nbdev_export)', [str(BIN / 'nbdev_export')]), ('notebooks clean (nbdev_clean)', [str(BIN / 'nbdev_clean')])]:
+    for name, cmd in [('library in sync (nbdev_export)', [str(BIN / 'nbdev_export')]), ('notebooks clean (nbdev_clean)', [str(BIN / 'nbdev_clean')]),
+                      ('README in sync (make_readme)', [sys.executable, str(ROOT / 'tools' / 'make_readme.py')])]:
         changed = unchanged_by(cmd)
         print(f"{'PASS' if not changed else 'FAIL'} {name}" + (f": changed {changed}" if changed else ''), flush=True)
         failed += bool(changed)
@@ -60,7 +61,7 @@ def main():
             print(f"{'PASS' if ok else 'FAIL'} {name} ({secs:.1f}s)", flush=True)
             if not ok: print(out, flush=True)
             failed += not ok
-    total = 4 + len(nbs)
+    total = 5 + len(nbs)
     print(f"notebooks tested in {time.perf_counter() - t0:.0f}s")
     print(f"{total - failed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
