@@ -12,6 +12,7 @@ from scipy.linalg import cho_factor, cho_solve, LinAlgError
 from scipy.optimize import minimize, Bounds, least_squares
 from .pws import check_L, check_cardinality
 from .runtime import one_thread, show_progress, warn_unconverged, warn_user
+from .runtime import DiagnosticsWarning
 from .label_models import (LabelModel, WLabelModel, check_W, check_sigma, check_votes_W, covered,
                                  mv_W, probs_from_W, vote_design)
 from .snorkel import SnorkelAdapter, is_snorkel_model, looks_like_cond_probs
@@ -469,7 +470,7 @@ class ProbaLabelModel(LabelModel):
         if self.rmse_ > EQ15_POOR_RMSE:
             warn_user(f"the identity approximation of {self.name!r} is poor: label RMSE "
                       f"{self.rmse_:.3f} > {EQ15_POOR_RMSE} (Eq. 15); influence explains "
-                      "the approximate labels")
+                      "the approximate labels", DiagnosticsWarning)
         return self
 
 # %% ../nbs/01b_identity.ipynb #bc005bec

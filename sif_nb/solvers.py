@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import partial
 from scipy.linalg import lapack, eigvalsh_tridiagonal
 from .end_model import EndModel
+from .runtime import SIFWarning
 from .design import to_tensor
 
 # %% auto #0
@@ -115,7 +116,7 @@ def _warn_ill_conditioned(cond:float, top:float):
     if 1e10 < cond < float('inf'):
         msg = (f"the Hessian is ill-conditioned (condition number {cond:.1e}): scores may be "
                f"dominated by round-off; consider damping={1e-6 * top:.1e} or a larger l2")
-        warnings.warn(msg, stacklevel=5)
+        warnings.warn(msg, SIFWarning, stacklevel=5)
 
 def _rcond(H:torch.Tensor, # (p,p) symmetric positive definite
            chol:torch.Tensor # (p,p) its lower Cholesky factor

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import html, warnings, numpy as np
 from .pws import PWSData
+from .runtime import SIFWarning
 from .pipeline import as_pipes, as_engine
 from .lfs import short_name
 from .explanations import split_data, label_name, lf_index
@@ -75,7 +76,7 @@ def _use_static(static:bool)->bool:
         return True
     if _import_widgets() is not None:
         return False
-    warnings.warn("ipywidgets is not installed: showing static tables")
+    warnings.warn("ipywidgets is not installed: showing static tables", SIFWarning)
     return True
 
 def _split_method(method:str)->tuple:
