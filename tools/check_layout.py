@@ -15,22 +15,23 @@ def notebooks():
 
 def cells(nb): return [''.join(c['source']) for c in json.loads(nb.read_text())['cells'] if c['cell_type'] == 'code']
 
-def module_of(nb):
+def module_of(code:list # a notebook's code cells, as `cells` gives them
+             ):
     "The module a notebook exports (its `default_exp`), or None."
-    for s in cells(nb):
+    for s in code:
         m = re.search(r'^#\|\s*default_exp\s+([\w.]+)', s, re.M)
         if m: return m[1]
 
 def order_breaches()->list:
     "(notebook, module, module's notebook) for each import of a module defined later."
     nbs = notebooks()
-    home = {module_of(nb): i for i, nb in enumerate(nbs) if module_of(nb)}
+    code = [cells(nb) for nb in nbs]                              # each notebook read once
+    home = {m: i for i, cs in enumerate(code) if (m := module_of(cs))}
     out = []
-    for i, nb in enumerate(nbs):
-        for s in cells(nb):
-            for mod in IMPORT.findall(s):
-                j = home.get(mod)
-                if j is not None and j > i: out.append((nb.name, mod, nbs[j].name))
+    for i, (nb, cs) in enumerate(zip(nbs, code)):
+        for mod in IMPORT.findall('\n'.join(cs)):
+            j = home.get(mod)
+            if j is not None and j > i: out.append((nb.name, mod, nbs[j].name))
     return sorted(set(out))
 
 def size_breaches()->list:
