@@ -48,12 +48,10 @@ def main():
         changed = unchanged_by(cmd)
         print(f"{'PASS' if not changed else 'FAIL'} {name}" + (f": changed {changed}" if changed else ''), flush=True)
         failed += bool(changed)
-    imp = subprocess.run([sys.executable, str(ROOT / 'tools' / 'check_imports.py')], cwd=ROOT, capture_output=True, text=True)
-    print(f"{'PASS' if imp.returncode == 0 else 'FAIL'} imports declared (check_imports)" + (f":\n{imp.stdout}" if imp.returncode else ''), flush=True)
-    failed += imp.returncode != 0
-    lay = subprocess.run([sys.executable, str(ROOT / 'tools' / 'check_layout.py')], cwd=ROOT, capture_output=True, text=True)
-    print(f"{'PASS' if lay.returncode == 0 else 'FAIL'} layout (check_layout)" + (f":\n{lay.stdout}" if lay.returncode else ''), flush=True)
-    failed += lay.returncode != 0
+    for name, script in [('imports declared', 'check_imports'), ('layout', 'check_layout')]:
+        r = subprocess.run([sys.executable, str(ROOT / 'tools' / f'{script}.py')], cwd=ROOT, capture_output=True, text=True)
+        print(f"{'PASS' if r.returncode == 0 else 'FAIL'} {name} ({script})" + (f":\n{r.stdout}" if r.returncode else ''), flush=True)
+        failed += r.returncode != 0
     nbs = [Path(n).resolve() for n in a.notebooks] or sorted(p for p in (ROOT / 'nbs').glob('*.ipynb') if not p.name.startswith('_'))
     t0 = time.perf_counter()
     with ThreadPoolExecutor(a.workers) as ex:
