@@ -4,13 +4,13 @@
 
 # %% ../nbs/03a_diagnostics.ipynb #10235069
 from __future__ import annotations
-import warnings, numpy as np, pandas as pd
+import numpy as np, pandas as pd
 from dataclasses import dataclass, field
 from .pws import check_L, check_y, lf_empirical_accuracy, lf_names as _lf_names_of
 from .identity import as_label_model
 from .label_models import mv_W
 from .decomposition import soft_labels
-from .runtime import DiagnosticsWarning, ClassBalanceWarning
+from .runtime import DiagnosticsWarning, ClassBalanceWarning, warn_user
 
 # %% auto #0
 __all__ = ['class_balance_table', 'balance_warning', 'lf_accuracy_table', 'accuracy_warning', 'LabelDiagnostics',
@@ -183,5 +183,5 @@ def label_model_diagnostics(label_model, # fitted: sif_nb's, Snorkel's `LabelMod
              (accuracy_warning(lfs, accuracy_tol), DiagnosticsWarning)]
     found += [(w, DiagnosticsWarning) for w in _summary_warnings(summary, rmse_tol, mv_gap)]
     found = [(w, cat) for w, cat in found if w]
-    for w, cat in found if warn else []: warnings.warn(w, cat, stacklevel=2)
+    for w, cat in found if warn else []: warn_user(w, cat)
     return LabelDiagnostics(classes, lfs, summary, [w for w, _ in found], [c for _, c in found])
