@@ -6,7 +6,7 @@
 from __future__ import annotations
 import copy, warnings, numpy as np, torch
 from .pws import check_X, check_cardinality, check_labels, row_chunks
-from .design import design, load_rows, tdot, weighted_gram, row_quad, to_tensor
+from .design import design, load_rows, tdot, weighted_gram, RowQuad, to_tensor
 from .end_model import EndModelBase, ConvergenceError, feature_scale
 
 # %% auto #0
@@ -298,13 +298,13 @@ class SklearnLogisticRegression(EndModelBase):
         "(N,R) $(\\sum_c V_{icr}g_{ic})^\\top H^{-1}(\\sum_c V_{icr}g_{ic})$, by per-row kernels."
         rows, Hinv = _logit_inverse(self, chol)
         K = len(rows)
+        quads = {(k, l): RowQuad(Hinv[k, :, l]) for k in range(K) for l in range(k, K)}
         out = []
         for sl in row_chunks(len(Xt), chunk_size):
             X = load_rows(Xt, sl)
             E = self.combine(self.probs(self.theta, X), V[sl])[:, rows]               # (n,K,R)
             B = chol.new_empty(len(E), K, K)                   # x_i^T (H^-1)_{kl} x_i, the kernel
-            for k in range(K):
-                for l in range(k, K): B[:, k, l] = B[:, l, k] = row_quad(X, Hinv[k, :, l])
+            for (k, l), q in quads.items(): B[:, k, l] = B[:, l, k] = q(X)
             out.append(torch.einsum('nkr,nkl,nlr->nr', E, B, E))
         return torch.cat(out)
 

@@ -19,7 +19,9 @@ def gather_W(L, # (N,M) ints, -1 = abstain
             )->np.ndarray: # (N,M,C) w_ijc = W[j, L_ij, c]
     "The parameter of each (datum, LF, class) effect."
     L, W = check_votes_W(L, W)
-    return W[np.arange(L.shape[1]), vote_index(L)]
+    (M, S, C) = W.shape
+    rows = np.arange(M) * S + vote_index(L)                # each vote's row of W as (M(C+1),C)
+    return np.take(W.reshape(M * S, C), rows, axis=0)
 
 # %% ../nbs/03_decomposition.ipynb #e3d36965
 def _sigma_W(W, sigma):
@@ -77,10 +79,9 @@ def removal_odds(t:np.ndarray # (N,M,C) removal fractions from `removal_fraction
                 )->np.ndarray: # (N,M,C) $\kappa_{ijc} = t/(1-t)$; -1 where t = -inf, 0 where t = 1
     "Weight-moving factor $\\kappa = t/(1-t)$ with its limits: -1 as $t\\to-\\infty$, 0 at t = 1."
     kappa = 1 - t
-    finite = np.isfinite(t) & (t != 1)
-    np.divide(t, kappa, out=kappa, where=finite)
+    with np.errstate(divide='ignore', invalid='ignore'): np.divide(t, kappa, out=kappa)
     kappa[t == 1] = 0                                       # the whole label: handled apart
-    kappa[np.isneginf(t)] = -1                              # exact in float64 (see the text)
+    kappa[t == -np.inf] = -1                                # exact in float64 (see the text)
     return kappa
 
 def wm_delta(L, # (N,M) ints, -1 = abstain

@@ -10,7 +10,7 @@ from .pws import is_lazy, is_dask_array, float_block, sq_row_norms, first_true, 
 
 # %% auto #0
 __all__ = ['to_tensor', 'add_bias', 'SparseRows', 'DesignMatrix', 'DaskDesign', 'by_blocks', 'design', 'dense_design',
-           'load_rows', 'tdot', 'weighted_gram', 'row_quad', 'sym_gram', 'sym_quad']
+           'load_rows', 'tdot', 'weighted_gram', 'RowQuad', 'row_quad', 'sym_gram', 'sym_quad']
 
 # %% ../nbs/02_design.ipynb #fbb67058
 def to_tensor(a, device='cpu')->torch.Tensor:
@@ -246,11 +246,12 @@ def dense_design(X, # (N,d) in-memory numbers (any real dtype), shape already ch
         B[...] = X[sl]                                                   # cast: the one copy
         if bias: out[sl, d] = 1.
         if not check: continue
+        np.einsum('ij,ij->i', B, B, out=sq[sl])
+        if np.isfinite(sq[sl]).all(): continue          # a non-finite x makes its row's norm so
         ok = np.isfinite(B)
         if not ok.all():
             r, c = first_true(~ok)
             raise ValueError(f"{name} has a non-finite value at {(sl.start + r, c)}")
-        np.einsum('ij,ij->i', B, B, out=sq[sl])
     return torch.from_numpy(out).to(device), sq
 
 def load_rows(Xt, sl:slice):
@@ -269,12 +270,22 @@ def weighted_gram(X, # (n,D) rows: a tensor or `SparseRows`
     "$\\tilde X^\\top\\mathrm{diag}(w)\\tilde X$ (for a tensor, `sym_gram`)."
     return sym_gram(X, w) if isinstance(X, torch.Tensor) else X.gram(w)
 
+class RowQuad:
+    "$\\tilde x_i^\\top M\\tilde x_i$ per row, M's symmetric part prepared once for many blocks of rows."
+    def __init__(self, M:torch.Tensor # (D,D)
+                ):
+        self.M, self.blocks = M, _quad_blocks((M + M.T) / 2)
+
+    def __call__(self, X # (n,D) rows: a tensor or `SparseRows`
+                )->torch.Tensor: # (n,)
+        "The form of each row (for a tensor, `sym_quad`'s sums of the prepared blocks)."
+        return _quad_sum(X, self.blocks) if isinstance(X, torch.Tensor) else X.quad(self.M)
+
 def row_quad(X, # (n,D) rows: a tensor or `SparseRows`
              M:torch.Tensor # (D,D)
             )->torch.Tensor: # (n,)
     "$\\tilde x_i^\\top M\\tilde x_i$ per row (for a tensor, `sym_quad` of the symmetric part)."
-    if isinstance(X, torch.Tensor): return sym_quad(X, (M + M.T) / 2)
-    return X.quad(M)
+    return RowQuad(M)(X)
 
 def _col_blocks(D:int)->list:
     "Column blocks of the symmetric products: four of at least 96 columns (one when D <= 96)."
@@ -294,9 +305,19 @@ def sym_quad(X:torch.Tensor, # (n,D)
              M:torch.Tensor # (D,D) symmetric
             )->torch.Tensor: # (n,)
     "$x_i^\\top Mx_i$ per row from the lower block triangle of M (off-diagonal blocks doubled)."
-    out = 0.
+    return _quad_sum(X, _quad_blocks(M))
+
+def _quad_blocks(M:torch.Tensor)->list: # (column block, (D-start, width) tensor) pairs
+    "Each column block's diagonal block and the blocks below it, those doubled: `sym_quad`'s M."
+    out = []
     for b in _col_blocks(M.shape[0]):
-        Mb = M[b.start:, b].clone()                # the diagonal block and the blocks below it
+        Mb = M[b.start:, b].clone()
         Mb[b.stop - b.start:] *= 2
-        out = out + (X[:, b] * (X[:, b.start:] @ Mb)).sum(1)
+        out.append((b, Mb))
+    return out
+
+def _quad_sum(X:torch.Tensor, blocks:list)->torch.Tensor: # (n,)
+    "$x_i^\\top Mx_i$ per row from `_quad_blocks(M)`."
+    out = 0.
+    for b, Mb in blocks: out = out + (X[:, b] * (X[:, b.start:] @ Mb)).sum(1)
     return out

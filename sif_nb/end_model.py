@@ -9,7 +9,8 @@ from typing import Protocol, runtime_checkable
 import numpy as np, torch, scipy.sparse as sp
 from .pws import check_X, check_y, check_cardinality, check_labels, check_eval_labels, row_chunks
 from .pws import is_lazy, sq_row_norms
-from .design import DaskDesign, by_blocks, dense_design, design, load_rows, row_quad, tdot, weighted_gram
+from .design import DaskDesign, by_blocks, dense_design, design, load_rows, RowQuad, tdot
+from .design import weighted_gram
 from .design import to_tensor, add_bias
 
 # %% auto #0
@@ -107,8 +108,10 @@ def hessian(theta:torch.Tensor, # (C-1,d+1) parameters
     H = by_blocks(_hessian_sum, Xt, theta, chunk_size, rows=(r,), reduce=True)
     for k, l in _pairs(K):
         if k < l: H[l, k] = H[k, l].T
-    H = H.transpose(1, 2).reshape(K * D, K * D) / len(Xt)
-    return (H + H.T) / 2 + l2 * torch.eye(K * D, dtype=H.dtype, device=H.device)
+    H = H.transpose(1, 2).reshape(K * D, K * D) / len(Xt)                          # a new tensor
+    if not torch.equal(H, H.T): H = (H + H.T) / 2          # dense rows: symmetric already, no copy
+    H.diagonal().add_(l2)
+    return H
 
 # %% ../nbs/02a_end_model.ipynb #bde7f4fc
 class ConvergenceError(RuntimeError):
@@ -324,14 +327,14 @@ def _sums_block(X, V, model, chunk_size): return model.grad_sums(X, V, chunk_siz
 
 def _kernel(X:torch.Tensor, # (n,d+1) rows of the design tensor (or `SparseRows`)
             chol:torch.Tensor, # (p,p) lower Cholesky factor of H
-            Hinv:torch.Tensor # (K,D,K,D) inverse Hessian blocks, or None for K = 1 (dense X)
+            quads:dict # (k,l) -> `RowQuad` of $(H^{-1})_{kl}$ for k <= l; None for K = 1 (dense X)
            )->torch.Tensor: # (n,K,K)
     "$B_i[k,l] = \\tilde x_i^\\top (H^{-1})_{kl}\\tilde x_i$ for $k \\le l$, mirrored."
-    if Hinv is None:
+    if quads is None:
         return torch.linalg.solve_triangular(chol, X.T, upper=False).pow(2).sum(0)[:, None, None]
-    K = Hinv.shape[0]
+    K = 1 + max(l for _, l in quads)
     B = chol.new_empty(len(X), K, K)
-    for k, l in _pairs(K): B[:, k, l] = B[:, l, k] = row_quad(X, Hinv[k, :, l])
+    for (k, l), q in quads.items(): B[:, k, l] = B[:, l, k] = q(X)
     return B
 
 # %% ../nbs/02a_end_model.ipynb #994bb04c
@@ -463,11 +466,12 @@ class SoftmaxRegression(EndModelBase):
         if K == 1 and dense: Hinv = None
         elif Hinv is None: Hinv = torch.cholesky_inverse(chol)
         Hinv = None if Hinv is None else Hinv.reshape(K, D, K, D)
+        quads = None if Hinv is None else {kl: RowQuad(Hinv[kl[0], :, kl[1]]) for kl in _pairs(K)}
         out = []
         for sl in row_chunks(len(Xt), chunk_size):
             X = load_rows(Xt, sl)
             E = self.combine(probs(self.theta, X), V[sl])[:, 1:]                      # (n,K,R)
-            out.append((torch.bmm(_kernel(X, chol, Hinv), E) * E).sum(1))     # E^T B E, per row
+            out.append((torch.bmm(_kernel(X, chol, quads), E) * E).sum(1))    # E^T B E, per row
         return torch.cat(out)
 
     def grad_sums(self, Xt, # (N,d+1) design tensor from `features`

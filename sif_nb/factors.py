@@ -11,7 +11,7 @@ from .decomposition import removal_fraction, removal_odds, gather_W
 
 # %% auto #0
 __all__ = ['TERMS', 'coefficient_columns', 'GradDots', 'relatif', 'wm_factors', 'term_factors', 'per_term', 'block_rows',
-           'ScoreFactors', 'param_sums']
+           'ScoreFactors', 'param_sums', 'class_sums']
 
 # %% ../nbs/04a_factors.ipynb #1b66b517
 def coefficient_columns(Yt:torch.Tensor # (N,C) soft labels
@@ -142,3 +142,12 @@ def param_sums(x:np.ndarray, # (n,M,C) per-term values
     slot = np.arange(M) * (C + 1) + L + 1                             # parameter row of each (i,j)
     at = (slot[..., None] * C + np.arange(C)).reshape(-1)        # each term's parameter, flattened
     return np.bincount(at, x.reshape(-1), M * (C + 1) * C).reshape(M, C + 1, C)
+
+# %% ../nbs/04a_factors.ipynb #cf32d752
+def class_sums(x:np.ndarray, # (...,C) numbers, or bools (counted as ints)
+               keepdims:bool=False # keep the class axis, of length 1
+              )->np.ndarray: # (...) or (...,1)
+    "`x.sum(-1)`, by adding the class slices in turn."
+    out = x[..., 0].astype(np.int64 if x.dtype == bool else x.dtype)                  # a copy
+    for c in range(1, x.shape[-1]): out += x[..., c]
+    return out[..., None] if keepdims else out

@@ -11,7 +11,7 @@ from functools import partial
 from .pws import row_chunks
 from .design import to_tensor
 from .factors import coefficient_columns, GradDots, relatif, term_factors, per_term, block_rows
-from .factors import param_sums
+from .factors import param_sums, class_sums
 from .results import LazyGroups
 
 # %% auto #0
@@ -23,7 +23,7 @@ def _wm_vote_vectors(kappa, # (N,M,C) WM factors, 0 where `full`
                      Y # (N,C) soft labels
                     )->np.ndarray: # (N,M,C)
     "Coefficients $\sum_c v_{ijc}$ of the WM vote groups ($v_{ijc}$: see `_term_vectors`)."
-    return kappa + (full.sum(2, keepdims=True) - kappa.sum(2, keepdims=True)) * Y[:, None, :]
+    return kappa + (class_sums(full, True) - class_sums(kappa, True)) * Y[:, None, :]
 
 def _term_vectors(family:str, # 'RW' or 'WM'
                   t, kappa, full, # (n,M,C) tensors: removal fractions, WM factors, whole-label mask
@@ -59,13 +59,16 @@ def _columns(v:np.ndarray # (N,M,C) vote-group coefficients
     return np.concatenate([v, v.sum(1, keepdims=True)], 1).transpose(0, 2, 1)
 
 def group_sums(x:np.ndarray, # (N,M,C) per-term values
-               L:np.ndarray # (N,M) votes
+               L:np.ndarray, # (N,M) votes
+               params:bool=True # also the parameters' sums
               )->dict: # group kind -> sums over its terms
     "Sums of `x` over the terms of every vote, datum, LF (whole, votes, abstentions) and parameter."
-    param = param_sums(x, L)
-    votes, abstains = param[:, 1:].sum((1, 2)), param[:, 0].sum(1)
-    return dict(vote=x.sum(2), datum=x.sum((1, 2)), lf=votes + abstains, lf_votes=votes,
-                lf_abstains=abstains, param=param)
+    vote, fires = class_sums(x), L != -1
+    votes, abstains = np.where(fires, vote, 0.).sum(0), np.where(fires, 0., vote).sum(0)
+    out = dict(vote=vote, datum=vote.sum(1), lf=votes + abstains, lf_votes=votes,
+               lf_abstains=abstains)
+    if params: out['param'] = param_sums(x, L)
+    return out
 
 # %% ../nbs/04c_groups.ipynb #257227fd
 LF_PARTS = ('lf_votes', 'lf_abstains', 'lf') # an LF's groups: its votes, its abstentions, both
@@ -81,7 +84,8 @@ class FamilyGroups:
 def _add_sums(acc:dict, part:dict, rows:slice):
     "Add the `group_sums` of a block of rows to `acc`: datum by position, LF and parameter sums."
     acc['datum'][rows] = part['datum']
-    for k in LF_PARTS + ('param',): acc[k] = acc.get(k, 0.) + part[k]
+    for k in LF_PARTS + ('param',):
+        if k in part: acc[k] = acc.get(k, 0.) + part[k]
 
 def _rows_of(S:GradDots, rows)->GradDots:
     "The self-influences of some rows."
@@ -190,7 +194,7 @@ class GroupRelatIF:
                 if not fams: continue
                 factors.append(term_factors(e.L[sub], e.W, e.sigma))
                 Vg = self._vote_groups(*factors[-1], sub)
-                V[at, :, R0:] = torch.cat(list(Vg.values()), 2)
+                for k, w in enumerate(Vg.values()): V[at, :, R0 + k * (M + 1):][:, :, :M + 1] = w
                 G = G + self._lf_sums(Vg, sub)                       # W's groups: `param_groups`
             s = e.solver.self_influences(e.model, e.Xt[sl], V, e.chunk_size)
             if s is None: return None                             # the strategy gives no RelatIF
@@ -199,7 +203,7 @@ class GroupRelatIF:
             for k, f in enumerate(fams): rows[f][sl] = per_family[:, k]
             for sub, tkf in zip(self._sub_blocks(sl, C * width), factors):
                 for f, x in self._term_roots(GradDots.split(S[sub]), *tkf).items():
-                    if f in scale: _add_sums(scale[f], group_sums(x, e.L[sub]), sub)
+                    if f in scale: _add_sums(scale[f], group_sums(x, e.L[sub], False), sub)
         if fams: self._set_families(rows, G, scale)
         return GradDots.split(S)
 
@@ -211,14 +215,14 @@ class GroupRelatIF:
         for f, Gf, qf in zip(self.families, G3, q):
             self.by_family[f] = FamilyGroups(rows[f], Gf, dict(zip(LF_PARTS, qf)), scale[f])
 
-    def _param_sums(self)->torch.Tensor: # (F,M(C+1)C,p)
-        "Summed gradients of every parameter $W_{jkc}$, per family (0 for the inactive ones)."
-        e, fams = self.engine, self.families
+    def _param_sums(self)->tuple: # ((F,M(C+1)C,p) summed gradients, (F,M,C+1,C) round-off scales)
+        "Summed gradients of every parameter $W_{jkc}$ per family (0: inactive), with `scale`'s sums."
+        e, fams, S = self.engine, self.families, self.engine.self_inf
         (N, M), C, dev, F = e.L.shape, e.model.C, e.model.device, len(fams)
         active = self._active_params()
         pos = np.full(active.shape, active.sum())
         pos[active] = np.arange(active.sum())                    # column of each active parameter
-        G, R = 0., int(active.sum())
+        G, R, scale = 0., int(active.sum()), 0.
         rows = max(1, 2 ** 23 // (C * max(R, 1) * F))         # (rows,C,F*R) coefficients at a time
         for sl in row_chunks(N, rows):
             col = torch.as_tensor(pos[np.arange(M), e.L[sl] + 1], device=dev)        # (n,M,C)
@@ -226,18 +230,20 @@ class GroupRelatIF:
             T = [to_tensor(t, dev), to_tensor(kappa, dev), torch.as_tensor(full, device=dev)]
             Vp = _param_columns([_term_vectors(f, *T, e.Yt[sl]) for f in fams], col, R)
             G = G + e.model.grad_sums(e.Xt[sl], Vp, max(rows, e.chunk_size)).reshape(F * R, -1)
+            roots = self._term_roots(_rows_of(S, sl), t, kappa, full)
+            scale = scale + np.stack([param_sums(roots[f], e.L[sl]) for f in fams])
         G_all = e.Xt.new_zeros(F, M * (C + 1) * C, e.model.theta.numel())
         G_all[:, torch.as_tensor(np.flatnonzero(active), device=dev)] = G.reshape(F, R, -1)
-        return G_all
+        return G_all, scale
 
-    def param_groups(self)->dict: # family -> ((P,p) summed gradients, (P,) self-influences)
+    def param_groups(self)->dict: # family -> (P,p) summed gradients, (P,) self-influences, scales
         "W's parameter groups, formed once, when a parameter table first asks (under a lock)."
         with self._param_lock:                       # a second caller waits, then reads the cache
             if self._param is None:
-                G = self._param_sums()
+                G, scale = self._param_sums()
                 q = self.engine.solver.sum_self_influences(G.reshape(-1, G.shape[-1]))
                 q = q.cpu().numpy().reshape(G.shape[:2])
-                self._param = dict(zip(self.families, zip(G, q)))
+                self._param = dict(zip(self.families, zip(G, q, scale)))
         return self._param
 
     def _param_values(self, family:str, # 'RW' or 'WM'
@@ -245,9 +251,9 @@ class GroupRelatIF:
                      )->dict: # param, self_param: (M,C+1,C)
         "Group RelatIF of every parameter $W_{jkc}$ of one family along `s`; its self-influence."
         M, C = self.engine.L.shape[1], self.engine.model.C
-        G, q = self.param_groups()[family]
+        G, q, scale = self.param_groups()[family]
         phi = (G @ s.reshape(-1)).cpu().numpy()
-        scale = self.by_family[family].scale['param'].reshape(-1)
+        scale = scale.reshape(-1)
         shape = (M, C + 1, C)
         return dict(param=relatif(phi, q, scale).reshape(shape), self_param=q.reshape(shape))
 
@@ -268,7 +274,7 @@ class GroupRelatIF:
             for f, fg in self.by_family.items():
                 phi = e.model.grad_dots(e.Xt[sl], directions[f], Vg[f]).cpu().numpy()
                 q = fg.self_rows[sl]
-                vote[f][sl] = relatif(phi[:, :M], q[:, :M], roots[f].sum(2))
+                vote[f][sl] = relatif(phi[:, :M], q[:, :M], class_sums(roots[f]))
                 datum[f][sl] = relatif(phi[:, M], q[:, M], fg.scale['datum'][sl])
         return vote, datum
 

@@ -10,7 +10,7 @@ import threading
 from .pws import check_y, row_chunks
 from .runtime import atomic_write
 from .decomposition import soft_labels
-from .factors import ScoreFactors, block_rows, param_sums
+from .factors import ScoreFactors, block_rows, param_sums, class_sums
 
 # %% auto #0
 __all__ = ['METHODS', 'GROUPED', 'CAPTION', 'LF_COLUMNS', 'check_label_names', 'LazyGroups', 'bootstrap_interval', 'ResultTables',
@@ -259,7 +259,7 @@ class ResultTables:
             d = phi
             if plain != method:
                 rows, at = np.unique(i, return_inverse=True)
-                d = self.terms(plain, rows).sum(2)[at, j] if len(rows) else phi
+                d = class_sums(self.terms(plain, rows))[at, j] if len(rows) else phi
         df = pd.DataFrame({'i': i, 'j': j, 'lf': np.asarray(self.lf_names)[j], 'vote': self.L[i, j],
                            'phi': phi, 'd_valid_loss': -d / N}, index=index)
         return _sorted(self._user_rows(df), top, method)
@@ -283,7 +283,7 @@ class ResultVotes:
     def _vote_scores(self, method:str, rows:slice)->np.ndarray: # (n,M)
         "Per-vote scores of some rows: group RelatIF for R-RW/R-WM, else the terms summed over classes."
         if method in GROUPED: return self._group(method, 'vote')[rows]
-        return self.terms(method, rows).sum(2)
+        return class_sums(self.terms(method, rows))
 
     def iter_votes(self, methods=('RW',), # methods scored, one `phi_<method>` column each
                    include_abstains:bool=False # also the (i,j) where LF j abstains
@@ -455,7 +455,7 @@ class SIFResult(ResultTables, ResultVotes, ResultExport):
         (N, M, C), L = self.shape, np.asarray(self.L)
         out = dict(datum=np.empty(N), lf=0., lf_votes=0., lf_abstains=0.)
         for sl in self.blocks():
-            x, fires = self.terms(method, sl).sum(2), L[sl] != -1       # (n,M): summed over classes
+            x, fires = class_sums(self.terms(method, sl)), L[sl] != -1      # (n,M): over classes
             out['datum'][sl] = x.sum(1)
             out['lf'] = out['lf'] + x.sum(0)
             out['lf_votes'] = out['lf_votes'] + np.where(fires, x, 0.).sum(0)

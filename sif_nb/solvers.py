@@ -109,7 +109,8 @@ def _check_damping(damping):
         raise ValueError(f"damping must be a finite number >= 0, got {damping!r}")
 
 def _damped(H:torch.Tensor, damping:float)->torch.Tensor:
-    "H + damping I."
+    "H + damping I (H itself when damping is 0)."
+    if damping == 0: return H
     return H + damping * torch.eye(len(H), dtype=H.dtype, device=H.device)
 
 def _warn_ill_conditioned(cond:float, top:float):
