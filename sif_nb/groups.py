@@ -216,7 +216,7 @@ class GroupRelatIF:
             self.by_family[f] = FamilyGroups(rows[f], Gf, dict(zip(LF_PARTS, qf)), scale[f])
 
     def _param_sums(self)->tuple: # ((F,M(C+1)C,p) summed gradients, (F,M,C+1,C) round-off scales)
-        "Summed gradients of every parameter $W_{jkc}$ per family (0: inactive), with `scale`'s sums."
+        "Summed gradients of each parameter $W_{jkc}$ per family (0: inactive), and `scale`'s sums."
         e, fams, S = self.engine, self.families, self.engine.self_inf
         (N, M), C, dev, F = e.L.shape, e.model.C, e.model.device, len(fams)
         active = self._active_params()

@@ -321,8 +321,8 @@ def _setup(method, model, p):
     raise ValueError(f"unknown method {method!r}")
 
 # %% ../../nbs/08_benchmark.ipynb #e8d72ce7
-ENGINE_METHODS = ('closed_form', 'factorised', 'lower_bound', 'relatif_floor', 'brute_force', 'published',
-                  'dask')
+ENGINE_METHODS = ('closed_form', 'factorised', 'lower_bound', 'relatif_floor', 'brute_force',
+                  'published', 'dask')
 
 def _max_rss_mb()->float:
     "Peak resident set size of this process so far, MB: VmHWM on Linux, else `ru_maxrss`."
@@ -595,7 +595,8 @@ FLOOR_1, FLOOR_3 = dict(N=20_000, M=10, C=5, d=384), dict(N=1_000_000, M=50, C=5
 def floor_plan()->list:
     "The floor rows in one run: 20k (IF only, RelatIF and tables), 100k (tables), 1M at d=16."
     return [dict(FLOOR_1, threads=1,
-                 methods=('lower_bound', 'relatif_floor', 'if_only', 'if_cholesky', 'tables_top100')),
+                 methods=('lower_bound', 'relatif_floor', 'if_only', 'if_cholesky',
+                          'tables_top100')),
             dict(TARGET_3, threads=1, timeout=1800,
                  methods=('lower_bound', 'relatif_floor', 'factorised')),
             dict(FLOOR_3, threads=1, memmap='compact', timeout=3600, methods=('tables_1m',))]
@@ -776,7 +777,7 @@ def check_targets(df:pd.DataFrame)->pd.DataFrame:
 
 # %% ../../nbs/08_benchmark.ipynb #a6b5b51d
 def check_floor(df:pd.DataFrame)->pd.DataFrame:
-    "The floor targets (one thread): ratio to forming and factoring H, or peak; met (None: no target)."
+    "The floor targets (one thread): ratio to forming and factoring H, or peak; met (None: none)."
     t = lambda m, col='time_s', **s: _one(df, m, col, **s, threads=1)
     lb1, lb3 = t('lower_bound', **FLOOR_1), t('lower_bound', **TARGET_3)
     rf1, rf3 = t('relatif_floor', **FLOOR_1), t('relatif_floor', **TARGET_3)
@@ -796,7 +797,8 @@ def check_floor(df:pd.DataFrame)->pd.DataFrame:
              'forming and factoring H', t('factorised', **TARGET_3) / lb3, '<= 2',
              lambda v: v <= 2),
             (rf_row, rf3 / lb3, 'reference', None),
-            ('  same: the tables / relatif_floor', t('factorised', **TARGET_3) / rf3, 'reference', None),
+            ('  same: the tables / relatif_floor', t('factorised', **TARGET_3) / rf3, 'reference',
+             None),
             ('N=1M M=50 C=5 d=16, float32 X and int8 L in memory: SIF and the LF, top-10 datum and '
              'top-1000 vote tables, peak RSS (GB)', t('tables_1m', 'peak_rss_mb', **FLOOR_3) / 1024,
              '< 3',
