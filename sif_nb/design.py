@@ -271,7 +271,7 @@ def weighted_gram(X, # (n,D) rows: a tensor or `SparseRows`
     return sym_gram(X, w) if isinstance(X, torch.Tensor) else X.gram(w)
 
 class RowQuad:
-    "$\\tilde x_i^\\top M\\tilde x_i$ per row; M's symmetric part prepared once for many row blocks."
+    "`row_quad` with M's symmetric part prepared once, for many blocks of rows."
     def __init__(self, M:torch.Tensor # (D,D)
                 ):
         self.M, self.blocks = M, _quad_blocks((M + M.T) / 2)
