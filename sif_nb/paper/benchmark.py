@@ -272,15 +272,18 @@ def _teardown():
     "Close what `_setup` started (the 'dask' cluster)."
     while _CLUSTER: _CLUSTER.pop().close()
 
+def _factored(model, p, r)->tuple:
+    "(design, Cholesky factor of the Hessian) for row weights `r` (precomputed)."
+    Xt = add_bias(to_tensor(p['X']))
+    return Xt, torch.linalg.cholesky(hessian(model.theta, Xt, r, model.l2, model.chunk_size))
+
 def _lower_bound(model, p, r):
     "Form and factor the Hessian only (row weights `r` precomputed)."
-    Xt = add_bias(to_tensor(p['X']))
-    return torch.linalg.cholesky(hessian(model.theta, Xt, r, model.l2, model.chunk_size))
+    return _factored(model, p, r)[1]
 
 def _relatif_floor(model, p, Y):
     "Form and factor H, then the per-row kernels: self-influences of the 2C+1 coefficient columns."
-    Xt = add_bias(to_tensor(p['X']))
-    chol = torch.linalg.cholesky(hessian(model.theta, Xt, Y.sum(1), model.l2, model.chunk_size))
+    Xt, chol = _factored(model, p, Y.sum(1))
     return model.self_dots(Xt, chol, coefficient_columns(Y), model.chunk_size)
 
 def _brute(model, p):
