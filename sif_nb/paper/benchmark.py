@@ -32,7 +32,8 @@ __all__ = ['TABLE_METHODS', 'TOP_VOTES', 'FLOOR_METHODS', 'DASK_WORKERS', 'DASK_
            'published_lissa', 'per_sample_grads', 'published_block_inverse', 'published_rw_relatif',
            'factorised_tables', 'measure', 'wait_quiet', 'run_measurement', 'prepare_problem', 'run_benchmark',
            'target_plan', 'floor_plan', 'full_plan', 'smoke_plan', 'summary', 'replace_rows', 'best_of', 'loglog_slope',
-           'check_targets', 'check_floor', 'plot_results', 'eq15_benchmark', 'harness_parser', 'main']
+           'check_targets', 'check_floor', 'relatif_floor_ratios', 'plot_results', 'eq15_benchmark', 'harness_parser',
+           'main']
 
 # %% ../../nbs/08_benchmark.ipynb #ccfa13bf
 def dense_W(m:int, # M
@@ -780,18 +781,13 @@ def check_targets(df:pd.DataFrame)->pd.DataFrame:
 
 # %% ../../nbs/08_benchmark.ipynb #a6b5b51d
 def check_floor(df:pd.DataFrame)->pd.DataFrame:
-    "The floor targets (one thread): ratio to forming and factoring H, or peak; met (None: none)."
+    "The floor targets (one thread): measured ratio to forming and factoring H, or peak; met."
     t = lambda m, col='time_s', **s: _one(df, m, col, **s, threads=1)
     lb1, lb3 = t('lower_bound', **FLOOR_1), t('lower_bound', **TARGET_3)
-    rf1, rf3 = t('relatif_floor', **FLOOR_1), t('relatif_floor', **TARGET_3)
-    rf_row = '  same: forming H and the RelatIF kernels (relatif_floor) / forming and factoring H'
     rows = [('N=20k M=10 C=5 d=384: SIF call with RelatIF, LF, top-100 datum and top-100 vote '
              'tables of RW, WM, R-RW, R-WM / forming and factoring H',
              t('tables_top100', **FLOOR_1) / lb1, '<= 2',
              lambda v: v <= 2),
-            (rf_row, rf1 / lb1, 'reference', None),
-            ('  same: the call with RelatIF and the tables / relatif_floor',
-             t('tables_top100', **FLOOR_1) / rf1, 'reference', None),
             ('  same, IF/RW/WM only, sif(..., relatif=False) (Auto) / forming and factoring H',
              t('if_only', **FLOOR_1) / lb1, '<= 1.2', lambda v: v <= 1.2),
             ('  same, IF/RW/WM only, SIF(...) with Cholesky / forming and factoring H',
@@ -799,16 +795,24 @@ def check_floor(df:pd.DataFrame)->pd.DataFrame:
             ('N=100k M=50 C=5 d=384: LF, top-1000 vote and datum tables of RW, WM, R-RW, R-WM / '
              'forming and factoring H', t('factorised', **TARGET_3) / lb3, '<= 2',
              lambda v: v <= 2),
-            (rf_row, rf3 / lb3, 'reference', None),
-            ('  same: the tables / relatif_floor', t('factorised', **TARGET_3) / rf3, 'reference',
-             None),
             ('N=1M M=50 C=5 d=16, float32 X and int8 L in memory: SIF and the LF, top-10 datum and '
              'top-1000 vote tables, peak RSS (GB)', t('tables_1m', 'peak_rss_mb', **FLOOR_3) / 1024,
              '< 3',
              lambda v: v < 3)]
-    met = lambda v, f: bool(f(v)) if f is not None and np.isfinite(v) else None
+    met = lambda v, f: bool(f(v)) if np.isfinite(v) else None
     return pd.DataFrame([dict(target=n, measured=v, threshold=th, met=met(v, f))
                          for n, v, th, f in rows])
+
+def relatif_floor_ratios(df:pd.DataFrame)->pd.DataFrame:
+    "Per floor size run (one thread): the floor, `relatif_floor` and the call with RelatIF, and ratios."
+    rows = []
+    for size, call in ((FLOOR_1, 'tables_top100'), (TARGET_3, 'factorised')):
+        t = {m: _one(df, m, **size, threads=1) for m in ('lower_bound', 'relatif_floor', call)}
+        if not all(np.isfinite(v) for v in t.values()): continue
+        lb, rf, c = t.values()
+        rows.append(dict(**size, floor_s=lb, relatif_floor_s=rf, call=call, call_s=c,
+                         relatif_floor_x_floor=rf / lb, call_x_relatif_floor=c / rf))
+    return pd.DataFrame(rows)
 
 def plot_results(df:pd.DataFrame, path=None):
     "Log-log wall time against N per method (1 thread; M=10, C=2, d=384 and 50; M=50, C=5 dotted)."
@@ -922,6 +926,7 @@ def _floor_main(a)->pd.DataFrame:
     with pd.option_context('display.width', 250, 'display.max_colwidth', None,
                            'display.float_format', '{:.4g}'.format):
         print(check_floor(df).to_string())
+        print(relatif_floor_ratios(df).to_string())
     return df
 
 def _benchmark_parser()->argparse.ArgumentParser:
